@@ -1,0 +1,211 @@
+/**
+ * Binary form of a Frame (little-endian). Layout, in bytes:
+ *
+ *   0   u8  0x47 'G'
+ *   1   u8  0x43 'C'
+ *   2   u8  version (1)
+ *   3   u8  channel id (CHANNELS index + 1)
+ *   4   u32 generation
+ *   8   f64 step
+ *   16  u32 descriptor length D (bytes of UTF-8 JSON)
+ *   20  u32 total length of the frame in bytes
+ *   24  D bytes of descriptor JSON: { m: meta, f: [{ n: name, t: dtype, d: dims, o: byte offset, q?: [min, max] }] }
+ *   …   field blocks, each starting at an offset that is a multiple of 8 (so typed-array views need no copy)
+ *
+ * The fixed 24-byte head lets a client drop a frame of an older generation without parsing JSON.
+ */
+import { channelFromId, channelId, type DType, type Field, type Frame, type Meta } from './frames.ts';
+
+export const FRAME_MAGIC_0 = 0x47;
+export const FRAME_MAGIC_1 = 0x43;
+export const FRAME_VERSION = 1;
+export const HEAD_BYTES = 24;
+const Q16_NAN = 65535;
+const Q16_MAX = 65534;
+
+interface FieldDescriptor {
+  n: string;
+  t: DType;
+  d: number[];
+  o: number;
+  q?: [number, number];
+}
+interface Descriptor {
+  m: Meta;
+  f: FieldDescriptor[];
+}
+
+const BYTES: Record<DType, number> = { f32: 4, f64: 8, i32: 4, u8: 1, q16: 2 };
+const align8 = (n: number): number => (n + 7) & ~7;
+
+export class FrameDecodeError extends Error {}
+
+/** Finite min and max of a float array (0, 0 when none is finite). */
+function finiteRange(data: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo === Infinity ? [0, 0] : [lo, hi];
+}
+
+export function encodeFrame(frame: Frame): ArrayBuffer {
+  const enc = new TextEncoder();
+  const names = Object.keys(frame.fields);
+  // First pass: sizes and quantisation ranges (offsets depend on the descriptor length, so they come second).
+  const descs: FieldDescriptor[] = names.map((n) => {
+    const f = frame.fields[n] as Field;
+    const count = f.dims.reduce((a, b) => a * b, 1);
+    if (count !== f.data.length) {
+      throw new RangeError(`field ${n}: dims ${f.dims.join('×')} hold ${count} values, data has ${f.data.length}`);
+    }
+    const d: FieldDescriptor = { n, t: f.dtype, d: f.dims, o: 0 };
+    if (f.dtype === 'q16') d.q = finiteRange(f.data);
+    return d;
+  });
+  // Offsets are written into the JSON, whose length depends on them; iterate until stable (≤ 3 passes).
+  let json = '';
+  let jsonBytes: Uint8Array = new Uint8Array(0);
+  for (let pass = 0; pass < 4; pass++) {
+    let offset = align8(HEAD_BYTES + jsonBytes.length);
+    for (const d of descs) {
+      d.o = offset;
+      offset = align8(offset + (frame.fields[d.n] as Field).data.length * BYTES[d.t]);
+    }
+    const next = JSON.stringify({ m: frame.meta, f: descs } satisfies Descriptor);
+    if (next === json) break;
+    json = next;
+    jsonBytes = enc.encode(json);
+  }
+  const last = descs[descs.length - 1];
+  const total = last
+    ? align8(last.o + (frame.fields[last.n] as Field).data.length * BYTES[last.t])
+    : align8(HEAD_BYTES + jsonBytes.length);
+  const buf = new ArrayBuffer(total);
+  const view = new DataView(buf);
+  view.setUint8(0, FRAME_MAGIC_0);
+  view.setUint8(1, FRAME_MAGIC_1);
+  view.setUint8(2, FRAME_VERSION);
+  view.setUint8(3, channelId(frame.channel));
+  view.setUint32(4, frame.generation >>> 0, true);
+  view.setFloat64(8, frame.step, true);
+  view.setUint32(16, jsonBytes.length, true);
+  view.setUint32(20, total, true);
+  new Uint8Array(buf, HEAD_BYTES, jsonBytes.length).set(jsonBytes);
+  for (const d of descs) {
+    const src = (frame.fields[d.n] as Field).data;
+    switch (d.t) {
+      case 'f32':
+        new Float32Array(buf, d.o, src.length).set(src);
+        break;
+      case 'f64':
+        new Float64Array(buf, d.o, src.length).set(src);
+        break;
+      case 'i32':
+        new Int32Array(buf, d.o, src.length).set(src);
+        break;
+      case 'u8':
+        new Uint8Array(buf, d.o, src.length).set(src);
+        break;
+      case 'q16': {
+        const [lo, hi] = d.q as [number, number];
+        const scale = hi > lo ? Q16_MAX / (hi - lo) : 0;
+        const out = new Uint16Array(buf, d.o, src.length);
+        for (let i = 0; i < src.length; i++) {
+          const v = src[i] as number;
+          out[i] = Number.isFinite(v) ? Math.round((v - lo) * scale) : Q16_NAN;
+        }
+        break;
+      }
+    }
+  }
+  return buf;
+}
+
+/** Reads the fixed head only: enough to route or drop a frame. */
+export function peekFrame(bytes: ArrayBuffer | ArrayBufferView): { channel: Frame['channel']; generation: number; step: number } {
+  const view = toView(bytes);
+  checkHead(view);
+  const channel = channelFromId(view.getUint8(3));
+  if (!channel) throw new FrameDecodeError(`unknown channel id ${view.getUint8(3)}`);
+  return { channel, generation: view.getUint32(4, true), step: view.getFloat64(8, true) };
+}
+
+export function decodeFrame(bytes: ArrayBuffer | ArrayBufferView): Frame {
+  const view = toView(bytes);
+  const head = peekFrame(view);
+  const descLen = view.getUint32(16, true);
+  const total = view.getUint32(20, true);
+  if (total > view.byteLength || HEAD_BYTES + descLen > total) {
+    throw new FrameDecodeError(`truncated frame: header says ${total} bytes, got ${view.byteLength}`);
+  }
+  const jsonBytes = new Uint8Array(view.buffer, view.byteOffset + HEAD_BYTES, descLen);
+  let desc: Descriptor;
+  try {
+    desc = JSON.parse(new TextDecoder().decode(jsonBytes)) as Descriptor;
+  } catch {
+    throw new FrameDecodeError('frame descriptor is not JSON');
+  }
+  // Field blocks are 8-aligned relative to the frame start; copy when the frame itself is not 8-aligned.
+  const aligned = view.byteOffset % 8 === 0;
+  const base = aligned ? view.buffer : view.buffer.slice(view.byteOffset, view.byteOffset + total);
+  const baseOffset = aligned ? view.byteOffset : 0;
+  const fields: Record<string, Field> = {};
+  for (const d of desc.f) {
+    const count = d.d.reduce((a, b) => a * b, 1);
+    if (d.o + count * BYTES[d.t] > total) throw new FrameDecodeError(`field ${d.n} runs past the frame end`);
+    const at = baseOffset + d.o;
+    let data: Field['data'];
+    switch (d.t) {
+      case 'f32':
+        data = new Float32Array(base, at, count);
+        break;
+      case 'f64':
+        data = new Float64Array(base, at, count);
+        break;
+      case 'i32':
+        data = new Int32Array(base, at, count);
+        break;
+      case 'u8':
+        data = new Uint8Array(base, at, count);
+        break;
+      case 'q16': {
+        const [lo, hi] = d.q ?? [0, 0];
+        const raw = new Uint16Array(base, at, count);
+        const out = new Float32Array(count);
+        const step = (hi - lo) / Q16_MAX;
+        for (let i = 0; i < count; i++) {
+          const v = raw[i] as number;
+          out[i] = v === Q16_NAN ? NaN : lo + v * step;
+        }
+        data = out;
+        break;
+      }
+      default:
+        throw new FrameDecodeError(`unknown dtype ${String(d.t)}`);
+    }
+    fields[d.n] = { dtype: d.t, dims: d.d, data };
+  }
+  return { ...head, meta: desc.m, fields };
+}
+
+function toView(bytes: ArrayBuffer | ArrayBufferView): DataView {
+  return bytes instanceof ArrayBuffer
+    ? new DataView(bytes)
+    : new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function checkHead(view: DataView): void {
+  if (view.byteLength < HEAD_BYTES) throw new FrameDecodeError(`frame too short (${view.byteLength} bytes)`);
+  if (view.getUint8(0) !== FRAME_MAGIC_0 || view.getUint8(1) !== FRAME_MAGIC_1) {
+    throw new FrameDecodeError('not a Gradcast frame (bad magic)');
+  }
+  if (view.getUint8(2) !== FRAME_VERSION) {
+    throw new FrameDecodeError(`unsupported frame version ${view.getUint8(2)}`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Frames: the plain, tensor-free data a probe reads off a model. Each frame belongs to one channel,
+ * carries the model generation and the step it describes, and holds named typed arrays.
+ *
+ * Channels (what a viewer can subscribe to):
+ *  - metrics: the recent loss history. fields `step` (f64 [n]), `loss` (f32 [n]); the newest frame holds
+ *    the last ≤ 256 points so a dropped (volatile) frame loses nothing the next one does not repeat.
+ *  - params:  the parameter vector θ (f32 [p]) and its gradient `grad` (f32 [p]); meta.names = "w,b".
+ *  - surface: a loss surface over a 2-D grid. field `z` (quantised [ny, nx]), meta xMin/xMax/yMin/yMax,
+ *    xLabel/yLabel, kind ("exact" for 2-parameter models).
+ *  - path:    the optimizer trajectory in surface coordinates. `xy` (f32 [n, 2]) and `loss` (f32 [n]).
+ *  - data:    the training set for 1-D regression: `x` (f32 [n]), `y` (f32 [n]).
+ *  - fit:     the model's prediction curve: `x` (f32 [k]), `y` (f32 [k]).
+ */
+export const CHANNELS = ['metrics', 'params', 'surface', 'path', 'data', 'fit'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Wire ids of the channels (index + 1, so 0 never names a channel). */
+export function channelId(channel: Channel): number {
+  return CHANNELS.indexOf(channel) + 1;
+}
+export function channelFromId(id: number): Channel | undefined {
+  return CHANNELS[id - 1];
+}
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+/**
+ * Storage type of a field on the wire.
+ *  - f32/f64/i32/u8: raw little-endian values;
+ *  - q16: quantised float. Stored as u16 v with x = min + v·(max − min)/65534; v = 65535 encodes a non-finite
+ *    value (decoded as NaN). Used for surfaces and images, where 1/65534 of the range is below what can be seen.
+ */
+export type DType = 'f32' | 'f64' | 'i32' | 'u8' | 'q16';
+
+export type NumericArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+export interface Field {
+  dtype: DType;
+  /** Row-major shape; the product equals data.length. */
+  dims: number[];
+  /** Values. For q16 this is the float data before quantisation (encode) or after (decode): Float32Array. */
+  data: NumericArray;
+}
+
+export type Meta = Record<string, number | string | boolean>;
+
+export interface Frame {
+  channel: Channel;
+  /** Model generation: bumped when the run is rebuilt, reset or reverted. Viewers drop older ones. */
+  generation: number;
+  /** Optimizer step the frame describes (number of updates applied so far). */
+  step: number;
+  meta: Meta;
+  fields: Record<string, Field>;
+}
+
+/** Frame as it travels inside the server: the header the room needs plus the encoded bytes. */
+export interface EncodedFrame {
+  channel: Channel;
+  generation: number;
+  step: number;
+  bytes: ArrayBuffer;
+}
+
+export function field(dtype: DType, data: NumericArray, dims: number[] = [data.length]): Field {
+  return { dtype, dims, data };
+}

@@ -1,0 +1,5 @@
+export * from './codec.ts';
+export * from './frames.ts';
+export * from './hyperparams.ts';
+export * from './lessons.ts';
+export * from './protocol.ts';

@@ -1,0 +1,148 @@
+/**
+ * The only wire contract between server and client: Socket.IO event maps and their payloads.
+ * Server: `new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>()`.
+ * Client: `io<ServerToClientEvents, ClientToServerEvents>()`. Events are named noun:verb.
+ * docs/protocol.md describes each one and the binary frame layout (codec.ts).
+ */
+import type { Channel } from './frames.ts';
+import type { HyperparamName, Hyperparams } from './hyperparams.ts';
+import type { LessonInfo } from './lessons.ts';
+
+export type Role = 'presenter' | 'viewer';
+export type RunState = 'running' | 'paused' | 'diverged';
+export type RunAction = 'play' | 'pause' | 'step' | 'reset' | 'revert';
+export const RUN_ACTIONS: readonly RunAction[] = ['play', 'pause', 'step', 'reset', 'revert'];
+
+export type ErrorCode =
+  | 'invalid'
+  | 'unsupported'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'timeout'
+  | 'internal';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ack<T extends object = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+export type HpSetAck = Ack<{ applied: Partial<Hyperparams>; step: number }>;
+export type RunControlAck = Ack<{ applied: { action: RunAction }; step: number; state: RunState; generation: number }>;
+export type SimpleAck = Ack<Record<string, never>>;
+
+/** Handshake `auth` payload: io(origin, { auth }). */
+export interface JoinAuth {
+  roomId: string;
+  name?: string;
+  presenterKey?: string;
+}
+
+export interface MemberInfo {
+  id: string;
+  name: string;
+  role: Role;
+  /** May send hp:set and run:control (presenter, a granted member, or anyone in an unlocked room). */
+  canControl: boolean;
+}
+
+export interface Annotation {
+  step: number;
+  generation: number;
+  by: { name: string; role: Role };
+  changes: Record<string, [unknown, unknown]>;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
+export interface RoomSnapshot {
+  roomId: string;
+  title: string;
+  lesson: LessonInfo;
+  state: RunState;
+  step: number;
+  generation: number;
+  loss: number | null;
+  hyperparameters: Partial<Hyperparams>;
+  locked: boolean;
+  you: MemberInfo;
+  members: MemberInfo[];
+  annotations: Annotation[];
+  /** Server-side backend name, e.g. "wasm". */
+  backend: string;
+}
+
+export interface HpChanged {
+  by: { name: string; role: Role };
+  changes: Partial<Record<HyperparamName, [unknown, unknown]>>;
+  step: number;
+}
+
+export interface RunStatus {
+  state: RunState;
+  step: number;
+  generation: number;
+  loss: number | null;
+  /** Measured optimizer steps per second over the last second. */
+  stepsPerSecond: number;
+}
+
+export interface MembersUpdate {
+  viewers: number;
+  locked: boolean;
+  members: MemberInfo[];
+}
+
+export interface ServerToClientEvents {
+  /** Sent once to a member right after it joins (reliable): state plus the latest frame of each subscribed channel. */
+  'room:snapshot': (snapshot: RoomSnapshot, frames: ArrayBuffer[]) => void;
+  /** One binary frame (codec.ts), sent volatile: newest wins. */
+  frame: (bytes: ArrayBuffer) => void;
+  'hp:changed': (change: HpChanged) => void;
+  'run:status': (status: RunStatus) => void;
+  'room:members': (update: MembersUpdate) => void;
+  /** Your own role or rights changed (grant, lock). */
+  'room:you': (you: MemberInfo) => void;
+}
+
+export interface ClientToServerEvents {
+  'hp:set': (patch: Record<string, unknown>, ack: (res: HpSetAck) => void) => void;
+  'run:control': (body: { action: RunAction }, ack: (res: RunControlAck) => void) => void;
+  /** Replace this member's channel subscription (default: every channel of the lesson). */
+  'frames:subscribe': (body: { channels: Channel[] }, ack: (res: Ack<{ channels: Channel[] }>) => void) => void;
+  /** Presenter only: lock or unlock the room (unlocked: every member may control). */
+  'room:lock': (body: { locked: boolean }, ack: (res: SimpleAck) => void) => void;
+  /** Presenter only: give or take control from one member of a locked room. */
+  'room:grant': (body: { memberId: string; control: boolean }, ack: (res: SimpleAck) => void) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+export interface SocketData {
+  roomId: string;
+  memberId: string;
+  name: string;
+  role: Role;
+}
+
+/** HTTP bodies (contract.md). */
+export interface CreateRoomResponse {
+  roomId: string;
+  presenterKey: string;
+  viewerUrl: string;
+  presenterUrl: string;
+}
+export interface RoomStatusResponse {
+  roomId: string;
+  lesson: string;
+  state: RunState;
+  step: number;
+  loss: number | null;
+  metrics: Record<string, number | null>;
+  hyperparameters: Partial<Hyperparams>;
+  viewers: number;
+  generation: number;
+}
