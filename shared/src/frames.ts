@@ -62,6 +62,11 @@ export interface EncodedFrame {
   generation: number;
   step: number;
   bytes: ArrayBuffer;
+  /**
+   * Send reliably instead of volatile. Set on frames that are not repeated: static channels (surface, data),
+   * and a whole-history metrics frame after a reset or revert. Newest-wins only works for frames that recur.
+   */
+  reliable: boolean;
 }
 
 export function field(dtype: DType, data: NumericArray, dims: number[] = [data.length]): Field {

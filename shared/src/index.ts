@@ -3,3 +3,4 @@ export * from './frames.ts';
 export * from './hyperparams.ts';
 export * from './lessons.ts';
 export * from './protocol.ts';
+export * from './history.ts';

@@ -95,11 +95,14 @@ export interface MembersUpdate {
   members: MemberInfo[];
 }
 
+/** Binary frame bytes: a Buffer (Uint8Array) from Node, an ArrayBuffer in browsers. */
+export type FrameBytes = ArrayBuffer | Uint8Array;
+
 export interface ServerToClientEvents {
   /** Sent once to a member right after it joins (reliable): state plus the latest frame of each subscribed channel. */
-  'room:snapshot': (snapshot: RoomSnapshot, frames: ArrayBuffer[]) => void;
+  'room:snapshot': (snapshot: RoomSnapshot, frames: FrameBytes[]) => void;
   /** One binary frame (codec.ts), sent volatile: newest wins. */
-  frame: (bytes: ArrayBuffer) => void;
+  frame: (bytes: FrameBytes) => void;
   'hp:changed': (change: HpChanged) => void;
   'run:status': (status: RunStatus) => void;
   'room:members': (update: MembersUpdate) => void;

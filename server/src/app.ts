@@ -1,0 +1,72 @@
+/**
+ * createApp: builds the whole server around an http.Server it is given, without listening. main.ts listens;
+ * tests call createApp on port 0.
+ */
+import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import type { EngineClient } from './engine/client.ts';
+import { createMetrics, type Metrics } from './http/metrics.ts';
+import { createRoutes, errorHandler } from './http/routes.ts';
+import { registerHandlers } from './room/handlers.ts';
+import type { GradcastServer } from './room/io.ts';
+import { Rooms } from './room/rooms.ts';
+
+export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+export interface AppParts {
+  engine: EngineClient;
+  logger: Logger;
+  clientDir?: string;
+  /** Frames per second sent to each viewer, at most. */
+  frameRate?: number;
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  trustProxy?: boolean;
+}
+
+export interface App {
+  app: express.Express;
+  io: GradcastServer;
+  rooms: Rooms;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+export function createApp(httpServer: HttpServer, parts: AppParts): App {
+  const { engine, logger } = parts;
+  const metrics = createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  if (parts.trustProxy) app.set('trust proxy', true);
+  const io: GradcastServer = new Server(httpServer, {
+    // Frames are small and frequent; compression costs more CPU per viewer than it saves here.
+    perMessageDeflate: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+  const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate);
+  registerHandlers(io, rooms, metrics, logger);
+  app.use(
+    createRoutes({
+      rooms,
+      metrics,
+      backend: engine.backend.name,
+      startedAt: Date.now(),
+      clientDir: path.resolve(parts.clientDir ?? DEFAULT_CLIENT_DIR),
+    }),
+  );
+  app.use(errorHandler(logger));
+  httpServer.on('request', app);
+  return {
+    app,
+    io,
+    rooms,
+    metrics,
+    async close() {
+      await rooms.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The `gradcast` command: serve, lessons, train, bench. Bad arguments print one line on stderr naming the
+ * problem and exit with code 2, never a stack trace.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { BACKEND_PREFS, type BackendPref, BackendUnavailableError, selectBackend } from './backend/select.ts';
+import { benchTrain } from './bench/train.ts';
+import { benchViewer } from './bench/viewer.ts';
+import { table } from './bench/stats.ts';
+import { getLesson, getTrainingLesson, listLessons } from './lessons/index.ts';
+
+class UsageError extends Error {}
+
+const USAGE = `Usage: gradcast <command> [options]
+
+Commands:
+  serve    [--port 3000] [--host 127.0.0.1] [--data-dir ./data] [--backend auto|gpu|node|wasm|cpu]
+           [--redis redis://host:port] [--room <lessonId>]...
+  lessons  [--json]
+  train    <lessonId> [--steps N | --seconds S] [--backend …] [--seed N] [--json]
+  bench    <suite> [--json]        (gradcast bench --help lists the suites)
+`;
+
+const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--seconds S]
+
+Suites:
+  train    milliseconds per training step, for each training lesson and each available backend
+  viewer   frames and bytes per second that one viewer receives (ch02-03, default speed and unpaced)
+`;
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function parse(
+  args: string[],
+  options: ParseArgsConfig['options'],
+  positionals = 0,
+): { values: Values; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true }) as {
+      values: Values;
+      positionals: string[];
+    };
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+  if (parsed.positionals.length > positionals) {
+    throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
+  }
+  return parsed;
+}
+
+function intOption(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^-?\d+$/.test(String(value)) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${String(value)}"`);
+  }
+  return n;
+}
+
+function numberOption(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (String(value).trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--${name} must be a number > 0, got "${String(value)}"`);
+  }
+  return n;
+}
+
+function backendOption(value: unknown): BackendPref {
+  if (value === undefined) return 'auto';
+  if (!(BACKEND_PREFS as readonly string[]).includes(String(value))) {
+    throw new UsageError(`--backend must be one of ${BACKEND_PREFS.join(', ')}, got "${String(value)}"`);
+  }
+  return value as BackendPref;
+}
+
+const backendOpt = { backend: { type: 'string' } } as const;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+
+    case 'serve': {
+      const { values } = parse(rest, {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        redis: { type: 'string' },
+        room: { type: 'string', multiple: true },
+        ...backendOpt,
+      });
+      const port = intOption(values.port, 'port', 0, 65535) ?? 3000;
+      const backend = backendOption(values.backend);
+      const rooms = (values.room as string[] | undefined) ?? [];
+      for (const id of rooms) if (!getLesson(id)) throw new UsageError(`--room: unknown lesson "${id}" (see gradcast lessons)`);
+      if (values.redis !== undefined) {
+        throw new UsageError('--redis: scale-out over Redis is not available in this build yet; run one process without it');
+      }
+      const { serve } = await import('./main.ts');
+      await serve({
+        port,
+        host: (values.host as string | undefined) ?? '127.0.0.1',
+        dataDir: (values['data-dir'] as string | undefined) ?? './data',
+        backend,
+        rooms,
+      });
+      return -1; // keep running
+    }
+
+    case 'lessons': {
+      const { values } = parse(rest, { json: { type: 'boolean' } });
+      const lessons = listLessons();
+      if (values.json) {
+        process.stdout.write(JSON.stringify(lessons.map((l) => ({ id: l.id, title: l.title, trains: l.trains }))) + '\n');
+      } else {
+        process.stdout.write(table(lessons.map((l) => ({ id: l.id, title: l.title, trains: l.trains ? 'yes' : 'no' }))) + '\n');
+      }
+      return 0;
+    }
+
+    case 'train': {
+      const { values, positionals } = parse(
+        rest,
+        { steps: { type: 'string' }, seconds: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, ...backendOpt },
+        1,
+      );
+      const id = positionals[0];
+      if (!id) throw new UsageError('train needs a lesson id (see gradcast lessons)');
+      const info = getLesson(id);
+      if (!info) throw new UsageError(`unknown lesson "${id}" (see gradcast lessons)`);
+      const lesson = getTrainingLesson(id);
+      if (!lesson) throw new UsageError(`lesson "${id}" is a demo and does not train`);
+      if (values.steps !== undefined && values.seconds !== undefined) throw new UsageError('give --steps or --seconds, not both');
+      const steps = intOption(values.steps, 'steps', 1);
+      const seconds = numberOption(values.seconds, 'seconds');
+      const seed = intOption(values.seed, 'seed', 0, 2 ** 31 - 1) ?? 1;
+      const backend = await selectBackend(backendOption(values.backend));
+      const { trainHeadless } = await import('./train/headless.ts');
+      const result = trainHeadless(lesson, backend.name, {
+        steps: steps ?? (seconds === undefined ? 100 : undefined),
+        seconds,
+        seed,
+        onProgress: (p) =>
+          process.stderr.write(`step ${p.step}  loss ${p.loss.toPrecision(5)}  ${(p.fraction * 100).toFixed(0)}%\n`),
+      });
+      const { diverged, ...out } = result;
+      if (values.json) process.stdout.write(JSON.stringify(out) + '\n');
+      else {
+        process.stdout.write(table([out]) + '\n');
+        if (diverged) process.stdout.write('The run diverged (loss not finite); try a smaller learning rate.\n');
+      }
+      return 0;
+    }
+
+    case 'bench': {
+      const [suite, ...more] = rest;
+      if (suite === undefined || suite === '--help' || suite === '-h') {
+        process.stdout.write(BENCH_USAGE);
+        return suite === undefined ? 2 : 0;
+      }
+      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, ...backendOpt });
+      const log = (line: string): void => void process.stderr.write(line + '\n');
+      let rows: object[];
+      if (suite === 'train') {
+        const backends = values.backend === undefined ? undefined : [backendOption(values.backend)];
+        rows = await benchTrain({ backends, log });
+      } else if (suite === 'viewer') {
+        rows = await benchViewer({ seconds: numberOption(values.seconds, 'seconds'), backend: values.backend === undefined ? undefined : backendOption(values.backend), log });
+      } else {
+        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer)`);
+      }
+      if (values.json) process.stdout.write(JSON.stringify(rows) + '\n');
+      else process.stdout.write(table(rows as Record<string, string | number>[]) + '\n');
+      return 0;
+    }
+
+    default:
+      throw new UsageError(`unknown command "${command}" (commands: serve, lessons, train, bench)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof BackendUnavailableError) {
+      process.stderr.write(`gradcast: ${err.message}\n`);
+      process.exit(2);
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`gradcast: ${msg}\n`);
+    process.exit(1);
+  },
+);

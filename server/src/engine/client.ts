@@ -1,0 +1,135 @@
+/**
+ * The main thread's handle on the training worker. It starts the worker (worker-entry.mjs loads tsx, since the
+ * server runs from TypeScript sources), turns requests into promises with a timeout, and re-emits frames. Training never
+ * runs on this thread: a slow step cannot delay a viewer's socket.
+ */
+import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { EncodedFrame, RunStatus } from '@gradcast/shared';
+import type { BackendPref } from '../backend/select.ts';
+import type { EngineErrorCode, EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: EngineErrorCode | 'timeout' | 'unavailable',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface EngineOptions {
+  backend: BackendPref;
+  frameRate?: number;
+  /** Milliseconds a request may wait for its reply. */
+  requestTimeoutMs?: number;
+}
+
+export interface EngineEvents {
+  frames: [roomId: string, frames: EncodedFrame[], status: RunStatus];
+  log: [level: 'info' | 'warn' | 'error', msg: string, roomId?: string];
+  exit: [code: number];
+}
+
+/** Distributive Omit, so each request variant keeps its own fields. */
+type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+
+export class EngineClient extends EventEmitter<EngineEvents> {
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: ReplyResult) => void; reject: (e: EngineError) => void; timer: NodeJS.Timeout }
+  >();
+  private exited = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly backend: { name: string; kind: string; detail: string },
+    private readonly timeoutMs: number,
+  ) {
+    super();
+    worker.on('message', (msg: WorkerMessage) => this.onMessage(msg));
+    worker.on('error', (err) => this.emit('log', 'error', `engine worker error: ${err.message}`));
+    worker.on('exit', (code) => {
+      this.exited = true;
+      for (const [id, p] of this.pending) {
+        clearTimeout(p.timer);
+        p.reject(new EngineError('unavailable', 'the training engine stopped'));
+        this.pending.delete(id);
+      }
+      this.emit('exit', code);
+    });
+  }
+
+  /** Starts a worker and resolves once its backend is ready; rejects with the worker's reason otherwise. */
+  static start(opts: EngineOptions): Promise<EngineClient> {
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+      workerData: { backend: opts.backend, frameRate: opts.frameRate ?? 30 },
+    });
+    return new Promise((resolve, reject) => {
+      const early: WorkerMessage[] = [];
+      const onMessage = (msg: WorkerMessage): void => {
+        if (msg.t === 'ready') {
+          worker.off('message', onMessage);
+          worker.off('exit', onExit);
+          const backend = { name: msg.backend, kind: msg.kind, detail: msg.detail };
+          const client = new EngineClient(worker, backend, opts.requestTimeoutMs ?? 15_000);
+          for (const m of early) client.onMessage(m);
+          resolve(client);
+        } else if (msg.t === 'fatal') {
+          worker.off('exit', onExit);
+          void worker.terminate();
+          reject(new EngineError('unavailable', msg.message));
+        } else {
+          early.push(msg);
+        }
+      };
+      const onExit = (code: number): void =>
+        reject(new EngineError('unavailable', `the engine worker exited during start-up (code ${code})`));
+      worker.on('message', onMessage);
+      worker.once('exit', onExit);
+      worker.once('error', (err) => reject(new EngineError('unavailable', err.message)));
+    });
+  }
+
+  request(body: RequestBody): Promise<ReplyResult> {
+    if (this.exited) return Promise.reject(new EngineError('unavailable', 'the training engine stopped'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new EngineError('timeout', `the training engine did not answer "${body.t}" in ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ ...body, id } as EngineRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.exited) await this.worker.terminate();
+  }
+
+  private onMessage(msg: WorkerMessage): void {
+    switch (msg.t) {
+      case 'reply': {
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        clearTimeout(p.timer);
+        if (msg.ok) p.resolve(msg.result);
+        else p.reject(new EngineError(msg.code, msg.message));
+        break;
+      }
+      case 'frames':
+        this.emit('frames', msg.roomId, msg.frames, msg.status);
+        break;
+      case 'log':
+        this.emit('log', msg.level, msg.msg, msg.roomId);
+        break;
+      case 'ready':
+      case 'fatal':
+        break;
+    }
+  }
+}

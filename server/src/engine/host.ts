@@ -1,0 +1,201 @@
+/**
+ * The engine proper: hosts one Trainer per room, steps them round-robin at their `speed`, applies
+ * hyperparameter patches and run controls between steps, and posts encoded frames. It runs inside the
+ * training worker (worker.ts), never on the socket thread; tests drive it in-process through `post`.
+ *
+ * Every message is handled between two steps (the thread is single-threaded), so a patch that arrives while
+ * a step runs waits in the port and takes effect at the next step boundary.
+ */
+import {
+  type Channel,
+  type EncodedFrame,
+  encodeFrame,
+  type Frame,
+  type RunStatus,
+} from '@gradcast/shared';
+import { getTrainingLesson } from '../lessons/index.ts';
+import { RunError, Trainer } from '../train/trainer.ts';
+import type { EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
+import { Scheduler } from './scheduler.ts';
+
+/** Channels that are not repeated every frame, so they must not be dropped: sent reliably. */
+const STATIC_CHANNELS: ReadonlySet<Channel> = new Set(['surface', 'data']);
+
+interface HostedRoom {
+  trainer: Trainer;
+  channels: ReadonlySet<Channel>;
+  lastFramesAt: number;
+  /** Steps completed in the current one-second window, and the rate measured over the last window. */
+  windowStart: number;
+  windowSteps: number;
+  stepsPerSecond: number;
+}
+
+export type Post = (msg: WorkerMessage, transfer?: ArrayBuffer[]) => void;
+
+export class EngineHost {
+  private readonly rooms = new Map<string, HostedRoom>();
+  private readonly scheduler = new Scheduler<string>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private immediate: ReturnType<typeof setImmediate> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly post: Post,
+    private readonly frameRate = 30,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  handle(req: EngineRequest): void {
+    try {
+      const result = this.dispatch(req);
+      this.post({ t: 'reply', id: req.id, ok: true, result });
+    } catch (err) {
+      const code = err instanceof RunError ? err.code : err instanceof NotFound ? 'not_found' : 'internal';
+      const message = err instanceof Error ? err.message : String(err);
+      if (code === 'internal') this.post({ t: 'log', level: 'error', msg: `engine: ${message}` });
+      this.post({ t: 'reply', id: req.id, ok: false, code, message });
+    }
+    this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    for (const r of this.rooms.values()) r.trainer.dispose();
+    this.rooms.clear();
+  }
+
+  private dispatch(req: EngineRequest): ReplyResult {
+    if (req.t === 'create') {
+      const lesson = getTrainingLesson(req.lessonId);
+      if (!lesson) throw new NotFound(`lesson ${req.lessonId} has no trainer`);
+      if (this.rooms.has(req.roomId)) throw new RunError('conflict', `room ${req.roomId} already exists`);
+      const trainer = new Trainer(lesson, req.seed, req.hp);
+      const room: HostedRoom = {
+        trainer,
+        channels: new Set(lesson.info.channels),
+        lastFramesAt: -Infinity,
+        windowStart: this.now(),
+        windowSteps: 0,
+        stepsPerSecond: 0,
+      };
+      this.rooms.set(req.roomId, room);
+      this.scheduler.add(req.roomId, trainer.hp.speed, trainer.state === 'running', this.now());
+      this.emitFrames(req.roomId, room);
+      return this.result(room);
+    }
+    const room = this.rooms.get(req.roomId);
+    if (!room) throw new NotFound(`room ${req.roomId} is not hosted by this engine`);
+    const { trainer } = room;
+    switch (req.t) {
+      case 'destroy':
+        this.scheduler.remove(req.roomId);
+        this.rooms.delete(req.roomId);
+        trainer.dispose();
+        return this.result(room);
+      case 'hp': {
+        const { changes } = trainer.applyPatch(req.patch);
+        this.scheduler.update(req.roomId, { speed: trainer.hp.speed }, this.now());
+        this.emitFrames(req.roomId, room);
+        return { ...this.result(room), changes };
+      }
+      case 'control':
+        trainer.control(req.action);
+        this.scheduler.update(req.roomId, { running: trainer.state === 'running' }, this.now());
+        this.emitFrames(req.roomId, room);
+        return this.result(room);
+      case 'snapshot':
+        return { ...this.result(room), frames: this.encode(trainer.frames(room.channels, true)) };
+    }
+  }
+
+  private result(room: HostedRoom): ReplyResult {
+    return { status: this.status(room), hp: { ...room.trainer.hp } };
+  }
+
+  private status(room: HostedRoom): RunStatus {
+    const t = room.trainer;
+    return {
+      state: t.state,
+      step: t.step,
+      generation: t.generation,
+      loss: t.lastLoss,
+      stepsPerSecond: room.stepsPerSecond,
+    };
+  }
+
+  private encode(frames: Frame[]): EncodedFrame[] {
+    return frames.map((f) => ({
+      channel: f.channel,
+      generation: f.generation,
+      step: f.step,
+      bytes: encodeFrame(f),
+      reliable: STATIC_CHANNELS.has(f.channel) || f.meta.full === true,
+    }));
+  }
+
+  private emitFrames(roomId: string, room: HostedRoom): void {
+    room.lastFramesAt = this.now();
+    const frames = this.encode(room.trainer.frames(room.channels));
+    this.post(
+      { t: 'frames', roomId, frames, status: this.status(room) },
+      frames.map((f) => f.bytes),
+    );
+  }
+
+  /** Schedules the loop: immediately when a room is due, after a timeout when the next one is paced. */
+  private wake(): void {
+    if (this.closed || this.immediate) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.immediate = setImmediate(this.tick);
+  }
+
+  private readonly tick = (): void => {
+    this.immediate = null;
+    if (this.closed) return;
+    const now = this.now();
+    const next = this.scheduler.next(now);
+    if ('key' in next) {
+      this.stepRoom(next.key);
+      // setImmediate, not a loop: lets queued messages (patches, controls) in between two steps.
+      this.immediate = setImmediate(this.tick);
+    } else if (next.waitMs !== null) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.tick();
+      }, Math.max(0, next.waitMs));
+    }
+  };
+
+  private stepRoom(roomId: string): void {
+    const room = this.rooms.get(roomId);
+    if (!room) return;
+    const { trainer } = room;
+    try {
+      trainer.trainStep();
+    } catch (err) {
+      trainer.state = 'paused';
+      const msg = err instanceof Error ? err.message : String(err);
+      this.post({ t: 'log', level: 'error', roomId, msg: `training step failed, run paused: ${msg}` });
+    }
+    const now = this.now();
+    this.scheduler.stepped(roomId, now);
+    room.windowSteps += 1;
+    if (now - room.windowStart >= 1000) {
+      room.stepsPerSecond = (room.windowSteps * 1000) / (now - room.windowStart);
+      room.windowStart = now;
+      room.windowSteps = 0;
+    }
+    const stopped = trainer.state !== 'running';
+    if (stopped) this.scheduler.update(roomId, { running: false }, now);
+    if (stopped || now - room.lastFramesAt >= 1000 / this.frameRate) this.emitFrames(roomId, room);
+  }
+}
+
+class NotFound extends Error {}
+

@@ -1,0 +1,42 @@
+/**
+ * Messages between the main thread (EngineClient) and the training worker. Requests carry an `id`; the worker
+ * answers each with a reply of the same id. Frames travel as transferable ArrayBuffers (no copy).
+ */
+import type { EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
+import type { BackendPref } from '../backend/select.ts';
+
+export interface WorkerInit {
+  backend: BackendPref;
+  /** Frames per second per room, at most. */
+  frameRate: number;
+}
+
+export type EngineRequest =
+  | { t: 'create'; id: number; roomId: string; lessonId: string; seed: number; hp: Partial<Hyperparams> }
+  | { t: 'destroy'; id: number; roomId: string }
+  | { t: 'hp'; id: number; roomId: string; patch: HyperparamPatch }
+  | { t: 'control'; id: number; roomId: string; action: RunAction }
+  | { t: 'snapshot'; id: number; roomId: string };
+
+export type EngineErrorCode = 'not_found' | 'conflict' | 'invalid' | 'internal';
+
+export type EngineReply =
+  | { t: 'reply'; id: number; ok: true; result: ReplyResult }
+  | { t: 'reply'; id: number; ok: false; code: EngineErrorCode; message: string };
+
+export interface ReplyResult {
+  status: RunStatus;
+  hp: Hyperparams;
+  /** For hp: the changes in effect, name → [old, new]. */
+  changes?: Record<string, [unknown, unknown]>;
+  /** For snapshot: the latest frame of every channel, the loss curve whole. */
+  frames?: EncodedFrame[];
+}
+
+export type EngineEvent =
+  | { t: 'ready'; backend: string; kind: string; detail: string }
+  | { t: 'fatal'; message: string }
+  | { t: 'frames'; roomId: string; frames: EncodedFrame[]; status: RunStatus }
+  | { t: 'log'; level: 'info' | 'warn' | 'error'; msg: string; roomId?: string };
+
+export type WorkerMessage = EngineReply | EngineEvent;

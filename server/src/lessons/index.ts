@@ -1,0 +1,23 @@
+/**
+ * The lesson registry: catalogue id → lesson. One lesson per file; this list is the only place that knows
+ * them all. (tensorflow/playground keeps its datasets the same way.)
+ */
+import type { LessonInfo } from '@gradcast/shared';
+import { ch02_03 } from './ch02-03.ts';
+import type { TrainingLesson } from './types.ts';
+
+const TRAINING: TrainingLesson[] = [ch02_03];
+
+const byId = new Map(TRAINING.map((l) => [l.info.id, l]));
+
+export function listLessons(): LessonInfo[] {
+  return TRAINING.map((l) => l.info);
+}
+
+export function getLesson(id: string): LessonInfo | undefined {
+  return byId.get(id)?.info;
+}
+
+export function getTrainingLesson(id: string): TrainingLesson | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,66 @@
+/**
+ * What a lesson file provides. A training lesson builds a model as plain functions over tf.Variables;
+ * the generic Trainer steps it and the probes read it. Nothing here knows about sockets or rooms.
+ */
+import type * as tfc from '@tensorflow/tfjs-core';
+import type { Hyperparams, LessonInfo } from '@gradcast/shared';
+
+export type Tf = typeof tfc;
+
+export interface BuildContext {
+  tf: Tf;
+  /** Seed of the run: data, initialisation and batch order derive from it. */
+  seed: number;
+  /** Hyperparameters in force when the model is (re)built. */
+  hp: Hyperparams;
+}
+
+/** An exact loss surface over two parameters (models with two parameters, ch02–ch03). */
+export interface ExactSurface {
+  xLabel: string;
+  yLabel: string;
+  /** Grid extent in parameter units; the course draws w, b ∈ [−15, 15]. */
+  xRange: [number, number];
+  yRange: [number, number];
+  /** Points per axis. */
+  resolution: number;
+  /**
+   * Training loss at each parameter pair (xs[i], ys[i]), on the same data and with the same formula as the
+   * training step, so the surface under the current point equals the step's reported loss.
+   */
+  evaluate(xs: Float32Array, ys: Float32Array): Float32Array;
+  /** The current parameters as a point of this surface. */
+  position(): [number, number];
+}
+
+/** A 1-D regression: the training points and the model's prediction curve. */
+export interface Regression1D {
+  x: Float32Array;
+  y: Float32Array;
+  /** ŷ for each x, with the current parameters (evaluation mode). */
+  predict(xs: Float32Array): Float32Array;
+}
+
+export interface LessonModel {
+  /** Trainable variables in a fixed order: optimizer state is keyed by position. */
+  params: tfc.Variable[];
+  /** Names matching `params` (e.g. "w", "b", "conv1.W"); used to keep weights across a rebuild. */
+  paramNames: string[];
+  /**
+   * Mean loss of the current mini-batch for the current parameters; called inside tf.variableGrads, so it
+   * must build its graph from the variables. `training` selects dropout / batch-norm behaviour.
+   */
+  loss(training: boolean): tfc.Scalar;
+  /** Moves the data cursor to the next mini-batch, after an optimizer step. */
+  advance(batchSize: number): void;
+  /** Optimizer steps that make one epoch at this batch size. */
+  stepsPerEpoch(batchSize: number): number;
+  surface?: ExactSurface;
+  regression?: Regression1D;
+  dispose(): void;
+}
+
+export interface TrainingLesson {
+  info: LessonInfo;
+  build(ctx: BuildContext): LessonModel;
+}

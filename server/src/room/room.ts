@@ -1,0 +1,77 @@
+/**
+ * One authoritative room: its lesson, presenter key, members and roles, the run's latest status and
+ * hyperparameters, and the change log (annotations). The training itself lives in the engine worker; the
+ * room mirrors what the engine reports and never computes anything of its own.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Annotation, Hyperparams, LessonInfo, MemberInfo, RunStatus } from '@gradcast/shared';
+import { canControl, type Member, memberInfo } from './roles.ts';
+
+/** 128 bits for room ids, 192 for presenter keys (the contract asks for at least 96). */
+export const newRoomId = (): string => randomBytes(16).toString('base64url');
+export const newPresenterKey = (): string => randomBytes(24).toString('base64url');
+export const newMemberId = (): string => randomBytes(8).toString('hex');
+
+const MAX_ANNOTATIONS = 500;
+
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+export class Room {
+  locked = true;
+  readonly members = new Map<string, Member>();
+  readonly annotations: Annotation[] = [];
+  readonly createdAt = Date.now();
+  /** Only the key's digest is kept, compared in constant time. */
+  private readonly keyDigest: Buffer;
+
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly lesson: LessonInfo,
+    presenterKey: string,
+    public status: RunStatus,
+    public hp: Hyperparams,
+  ) {
+    this.keyDigest = digest(presenterKey);
+  }
+
+  checkKey(key: string): boolean {
+    return timingSafeEqual(digest(key), this.keyDigest);
+  }
+
+  get viewers(): number {
+    return this.members.size;
+  }
+
+  add(member: Member): void {
+    this.members.set(member.id, member);
+  }
+
+  remove(memberId: string): void {
+    this.members.delete(memberId);
+  }
+
+  canControl(member: Member): boolean {
+    return canControl(member, this.locked);
+  }
+
+  info(member: Member): MemberInfo {
+    return memberInfo(member, this.locked);
+  }
+
+  memberList(): MemberInfo[] {
+    return [...this.members.values()].map((m) => this.info(m));
+  }
+
+  annotate(a: Annotation): void {
+    this.annotations.push(a);
+    if (this.annotations.length > MAX_ANNOTATIONS) this.annotations.splice(0, this.annotations.length - MAX_ANNOTATIONS);
+  }
+
+  /** Public hyperparameters: only those the lesson lets members change, plus speed. */
+  publicHyperparameters(): Partial<Hyperparams> {
+    const out: Record<string, unknown> = {};
+    for (const name of this.lesson.controls) out[name] = this.hp[name];
+    return out as Partial<Hyperparams>;
+  }
+}

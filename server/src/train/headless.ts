@@ -1,0 +1,58 @@
+/**
+ * Headless training for `gradcast train` and the benchmarks: one Trainer on the current thread, as fast as the
+ * backend allows (the room's `speed` does not apply), with progress reported about once a second.
+ */
+import type { TrainingLesson } from '../lessons/types.ts';
+import { Trainer } from './trainer.ts';
+
+export interface HeadlessOptions {
+  steps?: number;
+  seconds?: number;
+  seed: number;
+  onProgress?: (p: { step: number; loss: number; elapsed: number; fraction: number }) => void;
+}
+
+export interface HeadlessResult {
+  lesson: string;
+  backend: string;
+  steps: number;
+  seconds: number;
+  stepsPerSecond: number;
+  loss: number;
+  diverged: boolean;
+}
+
+export function trainHeadless(lesson: TrainingLesson, backend: string, opts: HeadlessOptions): HeadlessResult {
+  const trainer = new Trainer(lesson, opts.seed);
+  const maxSteps = opts.steps ?? Infinity;
+  const maxMs = opts.seconds !== undefined ? opts.seconds * 1000 : Infinity;
+  const t0 = performance.now();
+  let lastReport = t0;
+  let loss = NaN;
+  try {
+    while (trainer.step < maxSteps && performance.now() - t0 < maxMs && trainer.state !== 'diverged') {
+      loss = trainer.trainStep();
+      const now = performance.now();
+      if (opts.onProgress && now - lastReport >= 1000) {
+        lastReport = now;
+        const fraction = Math.min(1, Math.max(trainer.step / maxSteps, (now - t0) / maxMs));
+        opts.onProgress({ step: trainer.step, loss, elapsed: (now - t0) / 1000, fraction });
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const diverged = trainer.state === 'diverged';
+    return {
+      lesson: lesson.info.id,
+      backend,
+      steps: trainer.step,
+      seconds: round(seconds, 3),
+      stepsPerSecond: round(trainer.step / seconds, 1),
+      loss: diverged ? loss : trainer.evaluateLoss(),
+      diverged,
+    };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+const round = (v: number, digits: number): number => Number(v.toFixed(digits));

@@ -1,0 +1,140 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ch02_03 } from '../lessons/ch02-03.ts';
+import { buildLinearModel } from '../lessons/linearModel.ts';
+import type { TrainingLesson } from '../lessons/types.ts';
+import { evaluateGrid, linspace } from '../probe/lossSurface.ts';
+import { Trainer } from './trainer.ts';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** ch02-03 on the noise-free data the catalogue's check values were computed on: y = x − 1. */
+const noiseFree: TrainingLesson = {
+  info: { ...ch02_03.info, id: 'test-noise-free' },
+  build: ({ tf: t }) => {
+    const x = Float32Array.from({ length: 60 }, (_, i) => -3 + 0.1 * i);
+    const y = x.map((v) => v - 1);
+    return buildLinearModel({ tf: t, x, y, w0: -15, b0: -10, bias: true, window: { w: [-15, 15], b: [-15, 15], resolution: 61 } });
+  },
+};
+
+const position = (t: Trainer): [number, number] => t.surface!.position();
+
+describe('Trainer on ch02-03', () => {
+  it('reproduces the catalogue: path (−15,−10) → (−5.48467,−8.36) → (−1.66531,−6.95285), losses 835.03, 175.62, 55.17', () => {
+    const t = new Trainer(noiseFree, 1);
+    const losses = [t.trainStep(), t.trainStep(), t.trainStep()];
+    expect(losses[0]).toBeCloseTo(835.03, 1);
+    expect(losses[1]).toBeCloseTo(175.62, 1);
+    expect(losses[2]).toBeCloseTo(55.17, 1);
+    const [x1, y1] = [t.path.columns[0]![1]!, t.path.columns[1]![1]!];
+    expect(x1).toBeCloseTo(-5.48467, 3);
+    expect(y1).toBeCloseTo(-8.36, 3);
+    const [x2, y2] = [t.path.columns[0]![2]!, t.path.columns[1]![2]!];
+    expect(x2).toBeCloseTo(-1.66531, 3);
+    expect(y2).toBeCloseTo(-6.95285, 3);
+    t.dispose();
+  });
+
+  it('keeps tf.memory().numTensors flat across steps, frames and patches', () => {
+    const t = new Trainer(ch02_03, 7);
+    const all = new Set(ch02_03.info.channels);
+    for (let i = 0; i < 3; i++) t.trainStep();
+    t.frames(all, true);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 200; i++) {
+      t.trainStep();
+      if (i % 10 === 0) t.frames(all);
+      if (i === 100) t.applyPatch({ lr: 0.05 });
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    t.dispose();
+  });
+
+  it('oracle: the exact surface at each path point equals the loss reported for that step', () => {
+    const t = new Trainer(ch02_03, 3);
+    for (let i = 0; i < 40; i++) t.trainStep();
+    const [xs, ys, losses] = t.path.columns as [number[], number[], number[]];
+    const z = t.surface!.evaluate(Float32Array.from(xs), Float32Array.from(ys));
+    for (let k = 0; k < xs.length; k++) {
+      expect(Math.abs((z[k] as number) - (losses[k] as number))).toBeLessThanOrEqual(1e-4 * Math.max(1, losses[k] as number));
+      expect(t.losses.values[k]).toBe(losses[k]);
+    }
+    t.dispose();
+  });
+
+  it('fixes the course bug: the surface minimum is where training converges (b ≈ −1, not +1)', () => {
+    const t = new Trainer(ch02_03, 5);
+    for (let i = 0; i < 300; i++) t.trainStep();
+    const [w, b] = position(t);
+    expect(w).toBeCloseTo(1, 1);
+    expect(b).toBeCloseTo(-1, 1);
+    const s = t.surface!;
+    const z = evaluateGrid(s);
+    let arg = 0;
+    z.forEach((v, i) => (v < (z[arg] as number) ? (arg = i) : 0));
+    const grid = linspace(s.xRange[0], s.xRange[1], s.resolution);
+    const cell = (s.xRange[1] - s.xRange[0]) / (s.resolution - 1);
+    expect(Math.abs((grid[arg % s.resolution] as number) - w)).toBeLessThanOrEqual(cell);
+    expect(Math.abs((grid[Math.floor(arg / s.resolution)] as number) - b)).toBeLessThanOrEqual(cell);
+    // The course's surface (model w·x − b) would put the minimum at b = +1; ours is ≈ 4 higher there.
+    const [atPlus, atMinus] = s.evaluate(Float32Array.of(1, 1), Float32Array.of(1, -1));
+    expect(atPlus! - atMinus!).toBeGreaterThan(3.5);
+    t.dispose();
+  });
+
+  it('applies a learning-rate patch at the next step: Δθ = −lr·∇L', () => {
+    const t = new Trainer(noiseFree, 1);
+    t.trainStep();
+    const { changes, step } = t.applyPatch({ lr: 0.01 });
+    expect(changes).toEqual({ lr: [0.1, 0.01] });
+    expect(step).toBe(1);
+    const before = position(t);
+    t.trainStep();
+    const after = position(t);
+    // Gradient of the MSE at θ_1, computed by hand: dL/dw = 2·mean((w x + b − y)·x), dL/db = 2·mean(w x + b − y).
+    const xs = Array.from({ length: 60 }, (_, i) => -3 + 0.1 * i);
+    const r = xs.map((x) => before[0] * x + before[1] - (x - 1));
+    const gw = (2 * r.reduce((a, v, i) => a + v * xs[i]!, 0)) / 60;
+    const gb = (2 * r.reduce((a, v) => a + v, 0)) / 60;
+    expect(after[0]).toBeCloseTo(before[0] - 0.01 * gw, 4);
+    expect(after[1]).toBeCloseTo(before[1] - 0.01 * gb, 4);
+    t.dispose();
+  });
+
+  it('detects divergence (lr above 1/mean(x²) ≈ 0.333), refuses play, and reverts to a finite checkpoint', () => {
+    const t = new Trainer(noiseFree, 1, { lr: 0.5 });
+    let n = 0;
+    while (t.state !== 'diverged' && n++ < 2000) t.trainStep();
+    expect(t.state).toBe('diverged');
+    expect(() => t.control('play')).toThrow(/diverged/);
+    const gen = t.generation;
+    t.control('revert');
+    expect(t.state).toBe('paused');
+    expect(t.generation).toBe(gen + 1);
+    const [w, b] = position(t);
+    expect(Number.isFinite(w) && Number.isFinite(b)).toBe(true);
+    expect(t.losses.lastStep).toBe(t.step - 1);
+    t.applyPatch({ lr: 0.1 });
+    t.control('play');
+    expect(t.state).toBe('running');
+    t.dispose();
+  });
+
+  it('reset returns to the starting point with a new generation and an empty history', () => {
+    const t = new Trainer(ch02_03, 9);
+    for (let i = 0; i < 10; i++) t.trainStep();
+    t.control('reset');
+    expect(t.step).toBe(0);
+    expect(t.generation).toBe(2);
+    expect(t.losses.length).toBe(0);
+    expect(position(t)).toEqual([-15, -10]);
+    const frames = t.frames(new Set(['metrics', 'surface', 'data']));
+    expect(frames.map((f) => f.channel).sort()).toEqual(['data', 'metrics', 'surface']);
+    expect(frames.find((f) => f.channel === 'metrics')!.meta.full).toBe(true);
+    t.dispose();
+  });
+});
