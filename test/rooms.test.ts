@@ -63,16 +63,22 @@ describe('live control', () => {
       expect(change.step).toBe(ack.step);
     }
     // Frames after the change: metrics frames with strictly rising steps.
-    const steps: number[] = [];
-    const onFrame = (bytes: FrameBytes): void => {
-      const head = peekFrame(bytes);
-      if (head.channel === 'metrics') steps.push(head.step);
+    const steps = new Map<string, number[]>();
+    const onFrames = (frames: FrameBytes[]): void => {
+      for (const bytes of frames) {
+        const head = peekFrame(bytes);
+        steps.set(head.channel, [...(steps.get(head.channel) ?? []), head.step]);
+      }
     };
-    viewer.on('frame', onFrame);
+    viewer.on('frames', onFrames);
     await new Promise((r) => setTimeout(r, 1500));
-    viewer.off('frame', onFrame);
-    expect(steps.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < steps.length; i++) expect(steps[i]!).toBeGreaterThan(steps[i - 1]!);
+    viewer.off('frames', onFrames);
+    // Every live channel arrives, each with strictly rising steps.
+    expect([...steps.keys()].sort()).toEqual(['fit', 'metrics', 'params', 'path']);
+    for (const s of steps.values()) {
+      expect(s.length).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < s.length; i++) expect(s[i]!).toBeGreaterThan(s[i - 1]!);
+    }
   });
 
   it("refuses a viewer's hp:set in a locked room, and changes nothing", async () => {
@@ -127,15 +133,14 @@ describe('live control', () => {
 
   it('reset starts a new generation whose surface reaches the viewer reliably', async () => {
     const surfaces: number[] = [];
-    const onFrame = (bytes: FrameBytes): void => {
-      const f = decodeFrame(bytes);
-      if (f.channel === 'surface') surfaces.push(f.generation);
+    const onFrames = (frames: FrameBytes[]): void => {
+      for (const f of frames.map((b) => decodeFrame(b))) if (f.channel === 'surface') surfaces.push(f.generation);
     };
-    viewer.on('frame', onFrame);
+    viewer.on('frames', onFrames);
     const ack = await request<{ ok: boolean; generation: number; step: number }>(presenter, 'run:control', { action: 'reset' });
     expect(ack).toMatchObject({ ok: true, step: 0 });
     await new Promise((r) => setTimeout(r, 500));
-    viewer.off('frame', onFrame);
+    viewer.off('frames', onFrames);
     expect(surfaces).toContain(ack.generation);
   });
 

@@ -101,8 +101,13 @@ export type FrameBytes = ArrayBuffer | Uint8Array;
 export interface ServerToClientEvents {
   /** Sent once to a member right after it joins (reliable): state plus the latest frame of each subscribed channel. */
   'room:snapshot': (snapshot: RoomSnapshot, frames: FrameBytes[]) => void;
-  /** One binary frame (codec.ts), sent volatile: newest wins. */
-  frame: (bytes: FrameBytes) => void;
+  /**
+   * The newest frame of each subscribed channel that changed since the last tick, as binary frames (codec.ts),
+   * in one packet. Sent volatile (newest wins): a packet that finds the transport busy is dropped, and the next
+   * tick's carries newer data. One packet per tick, because several volatile emits in a row would find the
+   * transport busy after the first and drop the rest.
+   */
+  frames: (frames: FrameBytes[]) => void;
   'hp:changed': (change: HpChanged) => void;
   'run:status': (status: RunStatus) => void;
   'room:members': (update: MembersUpdate) => void;

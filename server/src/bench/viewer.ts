@@ -40,16 +40,20 @@ export async function benchViewer(
       await new Promise((r) => presenter.emit('hp:set', { speed }, r));
       await new Promise((r) => setTimeout(r, 500));
       const count = new Map<string, { frames: number; bytes: number }>();
-      const onFrame = (bytes: FrameBytes): void => {
-        const { channel } = peekFrame(bytes);
-        const c = count.get(channel) ?? { frames: 0, bytes: 0 };
-        c.frames += 1;
-        c.bytes += bytes.byteLength;
-        count.set(channel, c);
+      let packets = 0;
+      const onFrames = (frames: FrameBytes[]): void => {
+        packets += 1;
+        for (const bytes of frames) {
+          const { channel } = peekFrame(bytes);
+          const c = count.get(channel) ?? { frames: 0, bytes: 0 };
+          c.frames += 1;
+          c.bytes += bytes.byteLength;
+          count.set(channel, c);
+        }
       };
-      viewer.on('frame', onFrame);
+      viewer.on('frames', onFrames);
       await new Promise((r) => setTimeout(r, seconds * 1000));
-      viewer.off('frame', onFrame);
+      viewer.off('frames', onFrames);
       const label = speed === 0 ? '0 (max)' : `${speed} steps/s`;
       let tf = 0;
       let tb = 0;
@@ -59,7 +63,8 @@ export async function benchViewer(
         rows.push({ lesson, speed: label, channel, framesPerSecond: round(c.frames / seconds), bytesPerSecond: Math.round(c.bytes / seconds) });
       }
       rows.push({ lesson, speed: label, channel: 'all', framesPerSecond: round(tf / seconds), bytesPerSecond: Math.round(tb / seconds) });
-      opts.log?.(`speed ${label}: ${round(tf / seconds)} frames/s, ${Math.round(tb / seconds)} B/s`);
+      rows.push({ lesson, speed: label, channel: '(packets)', framesPerSecond: round(packets / seconds), bytesPerSecond: Math.round(tb / seconds) });
+      opts.log?.(`speed ${label}: ${round(packets / seconds)} packets/s, ${round(tf / seconds)} frames/s, ${Math.round(tb / seconds)} B/s`);
     }
     presenter.close();
     viewer.close();

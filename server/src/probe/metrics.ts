@@ -1,6 +1,7 @@
 /**
- * The loss curve as a `metrics` frame. A live frame carries the last RECENT points, so a dropped volatile
- * frame loses nothing that the next one does not repeat; a snapshot carries the whole (decimated) series.
+ * The loss curve as a `metrics` frame. A live frame carries a window of recent points (at most RECENT), so
+ * a few dropped volatile frames lose nothing the next one does not repeat; a snapshot carries the whole
+ * (decimated) series. Clients merge points by step.
  * meta holds the latest scalar metrics (stepsPerSecond, epoch, accuracies when a lesson has them).
  */
 import { field, type Frame, type Meta, StepSeries } from '@gradcast/shared';

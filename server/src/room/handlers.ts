@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
-import { channelRoom } from './pacer.ts';
 import { canAdminister, type Member } from './roles.ts';
 import { newMemberId, type Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
@@ -122,7 +121,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
           },
           bytes,
         );
-        for (const c of channels) void socket.join(channelRoom(roomId, c));
+        rooms.pacer(roomId)?.subscribe(socket, channels);
         metrics.joinSeconds.observe((performance.now() - started) / 1000);
       })
       .catch((err: unknown) => {
@@ -198,8 +197,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
         const parsed = subscribeSchema.safeParse(payload);
         if (!parsed.success) return ack(fail('invalid', `frames:subscribe: ${zodMessage(parsed.error)}`));
         const next = parsed.data.channels.filter((c) => room.lesson.channels.includes(c));
-        for (const c of channels) if (!next.includes(c)) void socket.leave(channelRoom(roomId, c));
-        for (const c of next) void socket.join(channelRoom(roomId, c));
+        rooms.pacer(roomId)?.subscribe(socket, next);
         channels = next;
         ack({ ok: true, channels: next });
       }),
@@ -233,6 +231,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
     );
 
     socket.on('disconnect', () => {
+      rooms.pacer(roomId)?.unsubscribe(socket);
       room.remove(memberId);
       metrics.members.dec();
       broadcastMembers(io, room);

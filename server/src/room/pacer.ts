@@ -1,18 +1,28 @@
 /**
- * Sends a room's frames to the members subscribed to each channel. Each channel is a Socket.IO room
- * (`<roomId>#<channel>`), so one encode serves every viewer and the Redis adapter can fan out across
- * processes. Live frames go volatile at most `frameRate` times a second, newest wins: frames that arrive
- * between two flushes replace each other. Frames marked reliable (static channels, history rewrites) are
- * sent at once and reliably, because nothing would ever repeat them.
+ * Sends a room's frames to its members, each getting only the channels it subscribed to. Members with the
+ * same subscription form a group, and each group is a Socket.IO room (`<roomId>#<channels>`), so one packet
+ * serves every member of a group and the adapter fans it out.
+ *
+ * Live frames are coalesced per channel (newest wins) and flushed at most `frameRate` times a second as ONE
+ * volatile `frames` packet per group: a volatile emit is dropped when the transport is still busy writing the
+ * previous one, so separate emits per channel would lose all but the first. Frames marked reliable (static
+ * channels, history rewrites) go out at once and reliably, because nothing would ever repeat them.
  */
 import type { Channel, EncodedFrame } from '@gradcast/shared';
-import type { GradcastServer } from "./io.ts";
 import type { Metrics } from '../http/metrics.ts';
+import type { GradcastServer, GradcastSocket } from './io.ts';
 
-export const channelRoom = (roomId: string, channel: Channel): string => `${roomId}#${channel}`;
+interface Group {
+  room: string;
+  channels: ReadonlySet<Channel>;
+  members: number;
+}
 
 export class Pacer {
   private readonly pending = new Map<Channel, EncodedFrame>();
+  private readonly groups = new Map<string, Group>();
+  /** Group key of each subscribed socket id. */
+  private readonly memberGroup = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
   private lastFlush = 0;
 
@@ -23,15 +33,41 @@ export class Pacer {
     private readonly frameRate = 30,
   ) {}
 
+  /** Puts a member in the group of its channel set (replacing an earlier subscription). */
+  subscribe(socket: GradcastSocket, channels: readonly Channel[]): void {
+    this.unsubscribe(socket);
+    const sorted = [...new Set(channels)].sort();
+    const key = sorted.join(',');
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { room: `${this.roomId}#${key}`, channels: new Set(sorted), members: 0 };
+      this.groups.set(key, group);
+    }
+    group.members += 1;
+    this.memberGroup.set(socket.id, key);
+    void socket.join(group.room);
+  }
+
+  unsubscribe(socket: GradcastSocket): void {
+    const key = this.memberGroup.get(socket.id);
+    if (key === undefined) return;
+    this.memberGroup.delete(socket.id);
+    const group = this.groups.get(key) as Group;
+    void socket.leave(group.room);
+    if (--group.members === 0) this.groups.delete(key);
+  }
+
   push(frames: EncodedFrame[]): void {
+    const reliable: EncodedFrame[] = [];
     for (const f of frames) {
       if (f.reliable) {
         this.pending.delete(f.channel);
-        this.send(f, false);
+        reliable.push(f);
       } else {
         this.pending.set(f.channel, f);
       }
     }
+    if (reliable.length) this.send(reliable, false);
     if (this.pending.size && !this.timer) {
       const wait = Math.max(0, this.lastFlush + 1000 / this.frameRate - Date.now());
       this.timer = setTimeout(() => this.flush(), wait);
@@ -47,18 +83,22 @@ export class Pacer {
   private flush(): void {
     this.timer = null;
     this.lastFlush = Date.now();
-    for (const f of this.pending.values()) this.send(f, true);
+    const frames = [...this.pending.values()];
     this.pending.clear();
+    this.send(frames, true);
   }
 
-  private send(frame: EncodedFrame, volatile: boolean): void {
-    const target = channelRoom(this.roomId, frame.channel);
-    const viewers = this.io.sockets.adapter.rooms.get(target)?.size ?? 0;
-    if (viewers === 0) return;
-    const bytes = Buffer.from(frame.bytes);
-    const op = volatile ? this.io.to(target).volatile : this.io.to(target);
-    op.emit('frame', bytes);
-    this.metrics.framesSent.inc({ channel: frame.channel, mode: volatile ? 'volatile' : 'reliable' }, viewers);
-    this.metrics.bytesSent.inc({ channel: frame.channel }, viewers * bytes.byteLength);
+  private send(frames: EncodedFrame[], volatile: boolean): void {
+    for (const group of this.groups.values()) {
+      const mine = frames.filter((f) => group.channels.has(f.channel));
+      if (!mine.length) continue;
+      const bytes = mine.map((f) => Buffer.from(f.bytes));
+      (volatile ? this.io.to(group.room).volatile : this.io.to(group.room)).emit('frames', bytes);
+      const mode = volatile ? 'volatile' : 'reliable';
+      for (const b of mine) {
+        this.metrics.framesSent.inc({ channel: b.channel, mode }, group.members);
+        this.metrics.bytesSent.inc({ channel: b.channel }, group.members * b.bytes.byteLength);
+      }
+    }
   }
 }

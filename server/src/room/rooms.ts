@@ -58,6 +58,10 @@ export class Rooms {
     return { room: entry.room, presenterKey };
   }
 
+  pacer(roomId: string): Pacer | undefined {
+    return this.entries.get(roomId)?.pacer;
+  }
+
   get(roomId: string): Room | undefined {
     const e = this.entries.get(roomId);
     return e?.room ?? undefined;

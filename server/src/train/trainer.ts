@@ -24,7 +24,7 @@ import {
 } from '@gradcast/shared';
 import type { LessonModel, TrainingLesson } from '../lessons/types.ts';
 import { lossSurfaceFrame } from '../probe/lossSurface.ts';
-import { metricsFrame } from '../probe/metrics.ts';
+import { metricsFrame, RECENT } from '../probe/metrics.ts';
 import { createPath, pathFrame } from '../probe/optimizerPath.ts';
 import { paramsFrame } from '../probe/params.ts';
 import { dataFrame, fitFrame } from '../probe/regression.ts';
@@ -84,6 +84,8 @@ export class Trainer {
   private dirty = new Set<Channel>();
   /** Set when the metrics history was rewritten (reset, revert): the next metrics frame is the whole series. */
   private historyRewritten = false;
+  /** Step of the last live frames, to size the window of recent points the next ones repeat. */
+  private lastFramedStep = 0;
 
   constructor(
     readonly lesson: TrainingLesson,
@@ -206,16 +208,22 @@ export class Trainer {
     const { generation: g, step: s, model } = this;
     const want = (c: Channel, isStatic = false): boolean =>
       channels.has(c) && (!isStatic || all || this.dirty.has(c));
-    if (want('metrics')) {
-      const full = all || this.historyRewritten;
-      out.push(
-        metricsFrame(this.losses, g, s, { epoch: this.epoch, full }, full ? this.losses.length : undefined),
-      );
+    // Live frames repeat a window of recent points, enough to bridge a few dropped (volatile) frames without
+    // resending the whole history at every tick; snapshots and history rewrites carry everything.
+    const full = all || this.historyRewritten;
+    const recent = full ? Infinity : Math.min(RECENT, 4 * Math.max(0, s - this.lastFramedStep) + 8);
+    if (!all) {
+      this.lastFramedStep = s;
       this.historyRewritten = false;
+    }
+    if (want('metrics')) {
+      out.push(metricsFrame(this.losses, g, s, { epoch: this.epoch, full }, Math.min(recent, this.losses.length)));
     }
     if (model.surface) {
       if (want('surface', true)) out.push(lossSurfaceFrame(model.surface, g, s));
-      if (want('path')) out.push(pathFrame(this.path, g, s, [model.surface.xLabel, model.surface.yLabel]));
+      if (want('path')) {
+        out.push(pathFrame(this.path, g, s, [model.surface.xLabel, model.surface.yLabel], Math.min(recent, this.path.length), full));
+      }
       if (want('params') && this.paramCount() <= PARAMS_CHANNEL_LIMIT) {
         const [x, y] = model.surface.position();
         const lossNow = model.surface.evaluate(Float32Array.of(x), Float32Array.of(y))[0] as number;

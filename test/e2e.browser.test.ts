@@ -1,0 +1,129 @@
+/**
+ * Browser end-to-end: Debian's Chromium (never a downloaded browser) driven by playwright-core opens the
+ * presenter page and the viewer page of one room, as two separate browser contexts. A change made on one
+ * shows on the other; the viewer's controls show the room is locked; the WebGL canvas has drawn pixels
+ * (read back from the canvas, not inferred from a screenshot file).
+ * With CI=true the test must run: a missing Chromium is a failure, not a skip.
+ */
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM helper without types
+import { ensureClientBuilt } from '../scripts/clientBuild.mjs';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present && process.env.CI === 'true') {
+  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does)`);
+}
+
+let server: TestServer;
+let browser: Browser;
+let presenter: Page;
+let viewer: Page;
+
+const text = async (page: Page, id: string): Promise<string> => (await page.getByTestId(id).textContent())?.trim() ?? '';
+
+describe.skipIf(!present)('two browsers in one room', () => {
+  beforeAll(async () => {
+    ensureClientBuilt({ quiet: true });
+    server = await startTestServer({ backend: 'wasm' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        // WebGL through SwiftShader (software), since there is no GPU.
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const room = await server.createRoom('ch02-03');
+    presenter = await (await browser.newContext()).newPage();
+    viewer = await (await browser.newContext()).newPage();
+    const errors: string[] = [];
+    for (const p of [presenter, viewer]) p.on('pageerror', (e) => errors.push(e.message));
+    await presenter.goto(room.presenterUrl);
+    await viewer.goto(room.viewerUrl);
+    for (const p of [presenter, viewer]) await p.getByTestId('hp-lr-value').waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('both pages follow the same live run', async () => {
+    const start = Number(await text(viewer, 'step-count'));
+    await viewer.waitForFunction(
+      (s) => Number(document.querySelector('[data-testid="step-count"]')?.textContent ?? 0) > s + 2,
+      start,
+      { timeout: 15_000 },
+    );
+    expect(await text(viewer, 'run-state')).toBe('running');
+    expect(Number(await text(presenter, 'viewer-count'))).toBe(2);
+    expect(Number(await text(viewer, 'viewer-count'))).toBe(2);
+  });
+
+  it("shows the viewer that the room is locked, and disables the viewer's controls", async () => {
+    await viewer.getByTestId('lock-notice').waitFor();
+    expect(await viewer.getByTestId('hp-lr').isDisabled()).toBe(true);
+    expect(await viewer.getByTestId('run-pause').isDisabled()).toBe(true);
+    expect(await presenter.getByTestId('lock-notice').count()).toBe(0);
+    expect(await presenter.getByTestId('hp-lr').isDisabled()).toBe(false);
+  });
+
+  it('a slider change on the presenter page shows on the viewer page', async () => {
+    const before = await text(presenter, 'hp-lr-value');
+    await presenter.getByTestId('hp-lr').fill('300');
+    await presenter.waitForFunction(
+      (b) => document.querySelector('[data-testid="hp-lr-value"]')?.textContent?.trim() !== b,
+      before,
+      { timeout: 10_000 },
+    );
+    const after = await text(presenter, 'hp-lr-value');
+    expect(after).not.toBe(before);
+    await viewer.waitForFunction(
+      (v) => document.querySelector('[data-testid="hp-lr-value"]')?.textContent?.trim() === v,
+      after,
+      { timeout: 10_000 },
+    );
+    const status = await (await fetch(`${server.url}/api/rooms/${new URL(viewer.url()).pathname.split('/').pop()}`)).json();
+    expect(Number(after)).toBeCloseTo(status.hyperparameters.lr, 3);
+  });
+
+  it('the WebGL loss surface has drawn pixels', async () => {
+    const stats = await viewer.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="surface-canvas"]') as HTMLCanvasElement | null;
+      if (!canvas) return null;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+      if (!gl) return { error: 'no webgl context' };
+      const w = gl.drawingBufferWidth;
+      const h = gl.drawingBufferHeight;
+      const px = new Uint8Array(w * h * 4);
+      gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      const colors = new Set<number>();
+      let lit = 0;
+      const [r0, g0, b0] = [px[0], px[1], px[2]];
+      for (let i = 0; i < px.length; i += 4) {
+        colors.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+        if (Math.abs(px[i]! - r0!) + Math.abs(px[i + 1]! - g0!) + Math.abs(px[i + 2]! - b0!) > 30) lit++;
+      }
+      return { w, h, distinct: colors.size, litFraction: lit / (w * h) };
+    });
+    expect(stats).not.toBeNull();
+    expect(stats).not.toHaveProperty('error');
+    const s = stats as { w: number; h: number; distinct: number; litFraction: number };
+    expect(s.w * s.h).toBeGreaterThan(10_000);
+    // A colormapped surface: many colours, and a good share of the canvas differs from the background.
+    expect(s.distinct).toBeGreaterThan(50);
+    expect(s.litFraction).toBeGreaterThan(0.05);
+  });
+});
