@@ -3,7 +3,7 @@
  * Data: x = −3…3 step 0.1 (60 points), y = x − 1 + 0.1·ε. Model ŷ = w·x + b from (w, b) = (−15, −10),
  * MSE, lr 0.1, full batch (the course runs 15 iterations; here it runs until paused).
  */
-import { lineData } from '../data/lines.ts';
+import { biasLine } from '../data/synthetic.ts';
 import { buildLinearModel } from './linearModel.ts';
 import type { TrainingLesson } from './types.ts';
 
@@ -23,7 +23,7 @@ export const ch02_03: TrainingLesson = {
       'training converged to b = −1; ours uses the training formula itself, so the path ends in the minimum.',
   },
   build: ({ tf, seed }) => {
-    const { x, y } = lineData({ slope: 1, intercept: -1, noise: 0.1, seed });
+    const { x, y } = biasLine(seed, { noise: 0.1 });
     return buildLinearModel({ tf, x, y, w0: -15, b0: -10, bias: true, window: { w: [-15, 15], b: [-15, 15], resolution: 61 } });
   },
 };

@@ -111,12 +111,12 @@ export class Trainer {
   /** One optimizer update. Returns L(θ_k) of the mini-batch it used. */
   trainStep(): number {
     const params = this.model.params;
-    const { value, grads } = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => this.model.loss(true), params);
-      // variableGrads omits variables without a gradient; the optimizer needs one per param, in order.
-      const ordered = params.map((p) => grads[p.name] ?? tf.zerosLike(p));
-      return { value, grads: ordered };
-    });
+    // variableGrads keeps only the loss and the gradients; every intermediate of the forward and backward
+    // passes is disposed inside it. Gradients are positional, like the optimizer's state; a variable without
+    // a gradient gets null and the optimizer skips it (as PyTorch skips a parameter whose .grad is None).
+    const result = tf.variableGrads(() => this.model.loss(true), params);
+    const value = result.value;
+    const grads = params.map((p) => result.grads[p.name] ?? null);
     const loss = (value.dataSync() as Float32Array)[0] as number;
     value.dispose();
     if (this.model.surface) {
@@ -126,15 +126,15 @@ export class Trainer {
     this.losses.push(this.step, loss);
     if (!Number.isFinite(loss) || loss > DIVERGED_LOSS) {
       // No update from a non-finite loss: θ_k stays as it is for the lecturer to inspect, revert or reset.
-      tf.dispose(grads);
+      disposeAll(grads);
       this.state = 'diverged';
       return loss;
     }
     if (this.step % this.checkpointEvery === 0) this.saveCheckpoint();
-    if (this.paramCount() <= PARAMS_CHANNEL_LIMIT) this.lastGrad = flatten(grads);
+    if (this.paramCount() <= PARAMS_CHANNEL_LIMIT) this.lastGrad = flatten(grads, params.map((p) => p.size));
     this.optimizer.config = this.optimizerConfig();
     this.optimizer.step(params, grads);
-    tf.dispose(grads);
+    disposeAll(grads);
     this.step += 1;
     this.model.advance(this.hp.batchSize);
     this.positionBefore = this.model.surface ? this.model.surface.position() : null;
@@ -328,13 +328,17 @@ export class Trainer {
   }
 }
 
-function flatten(tensors: tf.Tensor[]): Float32Array {
-  const total = tensors.reduce((n, t) => n + t.size, 0);
-  const out = new Float32Array(total);
+/** Concatenated values of `tensors` (a missing gradient reads as zeros of its parameter's size). */
+function flatten(tensors: (tf.Tensor | null)[], sizes: number[] = tensors.map((t) => t?.size ?? 0)): Float32Array {
+  const out = new Float32Array(sizes.reduce((a, b) => a + b, 0));
   let at = 0;
-  for (const t of tensors) {
-    out.set(t.dataSync() as Float32Array, at);
-    at += t.size;
-  }
+  tensors.forEach((t, i) => {
+    if (t) out.set(t.dataSync() as Float32Array, at);
+    at += sizes[i] as number;
+  });
   return out;
+}
+
+function disposeAll(tensors: (tf.Tensor | null)[]): void {
+  for (const t of tensors) t?.dispose();
 }

@@ -1,0 +1,205 @@
+/**
+ * Layers as plain functions over tf.Variables (notes/tfjs-backends.md §4): a lesson's forward pass calls them
+ * with the live configuration read at every step, so activation, dropout rate, batch norm on/off and the
+ * optimizer can change between two steps, and every intermediate activation can be read by a probe.
+ *
+ * Layouts are TF.js's: dense x [N, in]·W [in, out]; images NHWC [N, H, W, C]; conv kernels [kh, kw, in, out].
+ * Only functional ops are used (tfjs-core alone registers no chained methods). Gradients need the tfjs
+ * gradient registry to be loaded by the backend setup.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Rng } from '../data/prng.ts';
+import { fans, initBias, initWeight, type InitName } from './init.ts';
+
+// ——— parameters ———
+
+export interface DenseParams {
+  /** [in, out] */
+  W: tf.Variable;
+  /** [out] */
+  b: tf.Variable;
+}
+
+export interface ConvParams {
+  /** [kh, kw, inCh, outCh] */
+  W: tf.Variable;
+  /** [outCh] */
+  b: tf.Variable;
+}
+
+export interface BatchNormParams {
+  /** Scale γ [F], trainable, starts at 1. */
+  gamma: tf.Variable;
+  /** Shift β [F], trainable, starts at 0. */
+  beta: tf.Variable;
+  /** EWA of the batch means [F], non-trainable, starts at 0. */
+  runningMean: tf.Variable;
+  /** EWA of the unbiased batch variances [F], non-trainable, starts at 1. */
+  runningVar: tf.Variable;
+}
+
+/** Variable names are global in tfjs: pass a prefix unique to the model (e.g. `${roomId}/fc1`). */
+export function createDense(name: string, inDim: number, outDim: number, init: InitName, rng: Rng): DenseParams {
+  const shape = [inDim, outDim];
+  return {
+    W: tf.variable(tf.tensor2d(initWeight(init, shape, rng), [inDim, outDim]), true, `${name}/W`),
+    b: tf.variable(tf.tensor1d(initBias(init, outDim, fans(shape).fanIn, rng)), true, `${name}/b`),
+  };
+}
+
+export function createConv2d(name: string, k: number, inCh: number, outCh: number, init: InitName, rng: Rng): ConvParams {
+  const shape = [k, k, inCh, outCh];
+  return {
+    W: tf.variable(tf.tensor4d(initWeight(init, shape, rng), [k, k, inCh, outCh]), true, `${name}/W`),
+    b: tf.variable(tf.tensor1d(initBias(init, outCh, fans(shape).fanIn, rng)), true, `${name}/b`),
+  };
+}
+
+/** PyTorch's BatchNorm1d/2d start: γ = 1, β = 0, running mean 0, running var 1 (formula 8). */
+export function createBatchNorm(name: string, features: number): BatchNormParams {
+  return {
+    gamma: tf.variable(tf.ones([features]), true, `${name}/gamma`),
+    beta: tf.variable(tf.zeros([features]), true, `${name}/beta`),
+    runningMean: tf.variable(tf.zeros([features]), false, `${name}/runningMean`),
+    runningVar: tf.variable(tf.ones([features]), false, `${name}/runningVar`),
+  };
+}
+
+// ——— layers ———
+
+/** x [N, in]·W [in, out] + b [out] → [N, out]. */
+export function dense(x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+  return tf.add(tf.matMul(x, W), b);
+}
+
+export interface Conv2dOptions {
+  /** Same stride along height and width. Default 1. */
+  stride?: number;
+  /**
+   * Zero padding: a number p pads p rows/columns on every side, as PyTorch's padding = p (output
+   * ⌊(n + 2p − k)/s⌋ + 1); or TF's 'same' / 'valid'. Default 0.
+   */
+  pad?: number | 'same' | 'valid';
+}
+
+/** Cross-correlation (no kernel flip, as PyTorch): x [N, H, W, in] ⋆ W [kh, kw, in, out] + b [out]. */
+export function conv2d(x: tf.Tensor4D, W: tf.Tensor4D, b: tf.Tensor1D, opts: Conv2dOptions = {}): tf.Tensor4D {
+  const stride = opts.stride ?? 1;
+  const pad = opts.pad ?? 0;
+  return tf.add(tf.conv2d(x, W, stride, pad === 0 ? 'valid' : pad), b);
+}
+
+/** Max pooling over k×k windows, no padding; stride defaults to k (PyTorch's MaxPool2d(k)). x NHWC. */
+export function maxPool(x: tf.Tensor4D, k: number, stride: number = k): tf.Tensor4D {
+  return tf.maxPool(x, [k, k], stride, 'valid');
+}
+
+/** [N, …] → [N, prod(…)], in NHWC order (a TF.js flatten differs in order from PyTorch's NCHW flatten). */
+export function flatten(x: tf.Tensor): tf.Tensor2D {
+  const n = x.shape[0] ?? 1;
+  return tf.reshape(x, [n, x.size / n]);
+}
+
+export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'identity';
+
+export const sigmoid = (z: tf.Tensor): tf.Tensor => tf.sigmoid(z);
+export const tanh = (z: tf.Tensor): tf.Tensor => tf.tanh(z);
+export const relu = (z: tf.Tensor): tf.Tensor => tf.relu(z);
+
+export function activate(name: Activation, z: tf.Tensor): tf.Tensor {
+  switch (name) {
+    case 'sigmoid':
+      return tf.sigmoid(z);
+    case 'tanh':
+      return tf.tanh(z);
+    case 'relu':
+      return tf.relu(z);
+    case 'identity':
+      return z;
+    default:
+      throw new RangeError(`unknown activation '${String(name)}'`);
+  }
+}
+
+// ——— dropout (formula 6) ———
+
+function checkRate(p: number): void {
+  if (!Number.isFinite(p) || p < 0 || p >= 1) throw new RangeError(`dropout: p must be in [0, 1), got ${p}`);
+}
+
+/** A keep mask of `size` values from the seeded PRNG: 1 with probability 1 − p, else 0. */
+export function dropoutMask(size: number, p: number, rng: Rng): Float32Array {
+  checkRate(p);
+  const mask = new Float32Array(size);
+  for (let i = 0; i < size; i++) mask[i] = rng.uniform() >= p ? 1 : 0;
+  return mask;
+}
+
+/**
+ * Inverted dropout with a given keep mask: x ⊙ mask/(1 − p), so E[output] = x.
+ * Worked (p = 0.5): [1, 2, 3, 4] with mask [1, 0, 1, 0] → [2, 0, 6, 0].
+ */
+export function applyDropoutMask(x: tf.Tensor, mask: Float32Array | tf.Tensor, p: number): tf.Tensor {
+  checkRate(p);
+  const maskSize = mask instanceof tf.Tensor ? mask.size : mask.length;
+  if (maskSize !== x.size) throw new Error(`dropout: mask has ${maskSize} values for ${x.size}`);
+  return tf.tidy(() => {
+    const m = mask instanceof tf.Tensor ? mask : tf.tensor(mask, x.shape);
+    return tf.mul(x, tf.mul(m, 1 / (1 - p)));
+  });
+}
+
+/**
+ * PyTorch's Dropout(p): in training zero each unit with probability p and scale survivors by 1/(1 − p);
+ * identity in eval mode or at p = 0 (no random numbers drawn then). The mask comes from `rng`, so a seeded
+ * run is reproducible on every backend.
+ */
+export function dropout(x: tf.Tensor, p: number, training: boolean, rng: Rng): tf.Tensor {
+  checkRate(p);
+  if (!training || p === 0) return x;
+  return applyDropoutMask(x, dropoutMask(x.size, p, rng), p);
+}
+
+// ——— batch norm (formula 8) ———
+
+/**
+ * Batch normalisation of x [N, F] (per feature) or NHWC [N, H, W, C] (per channel, over N·H·W values),
+ * PyTorch's BatchNorm1d/2d conventions:
+ * - training: normalise with the batch mean μ and the BIASED variance σ² = mean((z − μ)²),
+ *   ẑ = (z − μ)/√(σ² + ε), out = γ·ẑ + β; then update, outside the gradient path,
+ *   running = (1 − momentum)·running + momentum·batch, the variance entering as the UNBIASED σ²·n/(n − 1);
+ * - eval: normalise with the running statistics.
+ * Worked: z = [1, 2, 3, 4] → μ 2.5, σ² 1.25, ẑ = [−1.341635, −0.447212, 0.447212, 1.341635];
+ * running mean 0.25 and running var 0.9 + 0.1·5/3 = 1.066667 after one step.
+ * momentum is PyTorch's (0.1), not TF's (0.99 = 1 − 0.01 of the other convention).
+ */
+export function batchNorm(
+  x: tf.Tensor,
+  { gamma, beta, runningMean, runningVar }: BatchNormParams,
+  training: boolean,
+  momentum = 0.1,
+  eps = 1e-5,
+): tf.Tensor {
+  let axes: number[];
+  if (x.rank === 2) axes = [0];
+  else if (x.rank === 4) axes = [0, 1, 2];
+  else throw new Error(`batchNorm: expected [N, F] or [N, H, W, C], got [${x.shape}]`);
+  const features = x.shape[x.rank - 1]!;
+  if (gamma.size !== features) throw new Error(`batchNorm: ${gamma.size} parameters for ${features} features`);
+
+  if (!training) {
+    return tf.batchNorm(x, runningMean as tf.Tensor1D, runningVar as tf.Tensor1D, beta as tf.Tensor1D, gamma as tf.Tensor1D, eps);
+  }
+  const n = x.size / features;
+  if (n < 2) {
+    // PyTorch refuses too ("Expected more than 1 value per channel when training"): σ² = 0 and n − 1 = 0.
+    throw new Error('batchNorm: training needs more than one value per feature (batch of 1)');
+  }
+  return tf.tidy(() => {
+    const { mean, variance } = tf.moments(x, axes); // [F] each; variance is the biased one
+    // The running statistics are not part of the loss, so no gradient reaches them through these assigns.
+    runningMean.assign(tf.add(tf.mul(runningMean, 1 - momentum), tf.mul(mean, momentum)));
+    runningVar.assign(tf.add(tf.mul(runningVar, 1 - momentum), tf.mul(variance, (momentum * n) / (n - 1))));
+    return tf.batchNorm(x, mean as tf.Tensor1D, variance as tf.Tensor1D, beta as tf.Tensor1D, gamma as tf.Tensor1D, eps);
+  });
+}
