@@ -143,6 +143,14 @@ async function main(argv: string[]): Promise<number> {
       const seconds = numberOption(values.seconds, 'seconds');
       const seed = intOption(values.seed, 'seed', 0, 2 ** 31 - 1) ?? 1;
       const backend = await selectBackend(backendOption(values.backend));
+      if (lesson.prepare) {
+        let last = -1;
+        await lesson.prepare((fraction, message) => {
+          const pct = Math.floor(fraction * 10);
+          if (pct !== last) process.stderr.write(`${message}\n`);
+          last = pct;
+        });
+      }
       const { trainHeadless } = await import('./train/headless.ts');
       const result = trainHeadless(lesson, backend.name, {
         steps: steps ?? (seconds === undefined ? 100 : undefined),

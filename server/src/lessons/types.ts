@@ -57,10 +57,19 @@ export interface LessonModel {
   stepsPerEpoch(batchSize: number): number;
   surface?: ExactSurface;
   regression?: Regression1D;
+  /**
+   * Evaluation on held-out data, one chunk per `next()` so it can share the thread with training; the
+   * generator's return value holds the metrics (e.g. testAccuracy, testLoss).
+   */
+  evaluate?(): Generator<void, Record<string, number>>;
+  /** Accuracy over the recent training batches (classification), or null before the first step. */
+  trainAccuracy?(): number | null;
   dispose(): void;
 }
 
 export interface TrainingLesson {
   info: LessonInfo;
+  /** Loads what `build` needs (e.g. MNIST tensors), once per thread; `build` stays synchronous. */
+  prepare?(onProgress?: (fraction: number, message: string) => void): Promise<void>;
   build(ctx: BuildContext): LessonModel;
 }

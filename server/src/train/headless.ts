@@ -19,11 +19,15 @@ export interface HeadlessResult {
   seconds: number;
   stepsPerSecond: number;
   loss: number;
+  /** Accuracy over the last training batches (classification lessons). */
+  trainAccuracy?: number;
+  /** Accuracy on the held-out test split (classification lessons). */
+  testAccuracy?: number;
   diverged: boolean;
 }
 
 export function trainHeadless(lesson: TrainingLesson, backend: string, opts: HeadlessOptions): HeadlessResult {
-  const trainer = new Trainer(lesson, opts.seed);
+  const trainer = new Trainer(lesson, opts.seed, {}, 20, false);
   const maxSteps = opts.steps ?? Infinity;
   const maxMs = opts.seconds !== undefined ? opts.seconds * 1000 : Infinity;
   const t0 = performance.now();
@@ -41,6 +45,8 @@ export function trainHeadless(lesson: TrainingLesson, backend: string, opts: Hea
     }
     const seconds = (performance.now() - t0) / 1000;
     const diverged = trainer.state === 'diverged';
+    const { trainAccuracy } = trainer.currentMetrics();
+    const { testAccuracy } = diverged ? {} : trainer.evaluateNow();
     return {
       lesson: lesson.info.id,
       backend,
@@ -48,6 +54,8 @@ export function trainHeadless(lesson: TrainingLesson, backend: string, opts: Hea
       seconds: round(seconds, 3),
       stepsPerSecond: round(trainer.step / seconds, 1),
       loss: diverged ? loss : trainer.evaluateLoss(),
+      ...(trainAccuracy === undefined ? {} : { trainAccuracy: round(trainAccuracy, 4) }),
+      ...(testAccuracy === undefined ? {} : { testAccuracy: round(testAccuracy, 4) }),
       diverged,
     };
   } finally {

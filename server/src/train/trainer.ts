@@ -84,6 +84,10 @@ export class Trainer {
   private dirty = new Set<Channel>();
   /** Set when the metrics history was rewritten (reset, revert): the next metrics frame is the whole series. */
   private historyRewritten = false;
+  /** Latest evaluation metrics (testAccuracy, testLoss, trainAccuracy), published in metrics frames. */
+  readonly metrics: Record<string, number> = {};
+  /** Evaluation in progress (one chunk per training step), started at each epoch boundary. */
+  private evalJob: Generator<void, Record<string, number>> | null = null;
   /** Step of the last live frames, to size the window of recent points the next ones repeat. */
   private lastFramedStep = 0;
 
@@ -92,6 +96,8 @@ export class Trainer {
     readonly seed: number,
     hp: Partial<Hyperparams> = {},
     readonly checkpointEvery = 20,
+    /** Evaluate on held-out data after every epoch (rooms); headless runs evaluate once at the end. */
+    readonly evaluateEachEpoch = true,
   ) {
     this.hp = { ...BASE_HYPERPARAMS, ...lesson.info.defaults, ...hp };
     this.model = this.build();
@@ -136,9 +142,38 @@ export class Trainer {
     this.optimizer.step(params, grads);
     disposeAll(grads);
     this.step += 1;
+    const perEpoch = this.model.stepsPerEpoch(this.hp.batchSize);
     this.model.advance(this.hp.batchSize);
+    if (this.evalJob) this.evalChunk();
+    else if (this.evaluateEachEpoch && this.model.evaluate && this.step % perEpoch === 0) {
+      this.evalJob = this.model.evaluate();
+    }
     this.positionBefore = this.model.surface ? this.model.surface.position() : null;
     return loss;
+  }
+
+  /** Runs the whole held-out evaluation now (headless runs, tests). */
+  evaluateNow(): Record<string, number> {
+    if (!this.model.evaluate) return {};
+    this.evalJob = this.model.evaluate();
+    while (this.evalJob) this.evalChunk();
+    return { ...this.metrics };
+  }
+
+  /** Latest metrics plus the running training accuracy, for frames and status. */
+  currentMetrics(): Record<string, number> {
+    const acc = this.model.trainAccuracy?.();
+    return acc === undefined || acc === null ? { ...this.metrics } : { ...this.metrics, trainAccuracy: acc };
+  }
+
+  private evalChunk(): void {
+    const job = this.evalJob;
+    if (!job) return;
+    const r = job.next();
+    if (r.done) {
+      Object.assign(this.metrics, r.value);
+      this.evalJob = null;
+    }
   }
 
   /** θ_k as a surface point, kept from the end of the previous step so the path needs no extra read. */
@@ -217,7 +252,8 @@ export class Trainer {
       this.historyRewritten = false;
     }
     if (want('metrics')) {
-      out.push(metricsFrame(this.losses, g, s, { epoch: this.epoch, full }, Math.min(recent, this.losses.length)));
+      const meta = { epoch: this.epoch, full, ...this.currentMetrics() };
+      out.push(metricsFrame(this.losses, g, s, meta, Math.min(recent, this.losses.length)));
     }
     if (model.surface) {
       if (want('surface', true)) out.push(lossSurfaceFrame(model.surface, g, s));
@@ -281,6 +317,7 @@ export class Trainer {
       });
     }
     old.dispose();
+    this.evalJob = null;
     this.model = next;
     this.optimizer.dispose();
     this.optimizer = this.makeOptimizer();
@@ -292,6 +329,8 @@ export class Trainer {
 
   /** Starts a new generation at `step` (0 for reset, the checkpoint's step for revert). */
   private restart(step: number): void {
+    this.evalJob = null;
+    for (const k of Object.keys(this.metrics)) delete this.metrics[k];
     this.optimizer.dispose();
     this.optimizer = this.makeOptimizer();
     this.step = step;

@@ -1,0 +1,85 @@
+/**
+ * A classification lesson's model around a Net: mini-batches taken in order from tensors (the course's loaders
+ * are not shuffled; the last partial batch is kept), softmax cross-entropy, accuracy over the recent batches,
+ * and chunked evaluation on the test split.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { softmaxCrossEntropy } from '../train/losses.ts';
+import type { Net } from './nets/mlp.ts';
+import type { LessonModel } from './types.ts';
+
+/** A labelled set that hands out rows as fresh tensors (the caller disposes them, or tidy does). */
+export interface LabelledRows {
+  n: number;
+  /** Rows [start, start + count): x [count, features] float32, y [count] int32. */
+  rows(start: number, count: number): { x: tf.Tensor2D; y: tf.Tensor1D };
+}
+
+/** Batches whose accuracy makes up trainAccuracy. */
+const RECENT_BATCHES = 20;
+/** Test samples evaluated per chunk (one chunk between two training steps). */
+export const EVAL_CHUNK = 1000;
+
+export function classifierModel(net: Net, train: LabelledRows, test: LabelledRows | null, hp: { batchSize: number }): LessonModel {
+  let cursor = 0;
+  /** Correct predictions and batch sizes of recent batches, as kept scalars read lazily. */
+  const recent: { correct: tf.Scalar; size: number }[] = [];
+  const batch = (): { x: tf.Tensor2D; y: tf.Tensor1D; size: number } => {
+    const size = Math.min(hp.batchSize, train.n - cursor);
+    return { ...train.rows(cursor, size), size };
+  };
+  return {
+    params: net.params,
+    paramNames: net.names,
+    loss(training) {
+      const { x, y, size } = batch();
+      const logits = net.forward(x, training) as tf.Tensor2D;
+      if (training) {
+        const correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32')) as tf.Scalar);
+        recent.push({ correct, size });
+        if (recent.length > RECENT_BATCHES) recent.shift()?.correct.dispose();
+      }
+      return softmaxCrossEntropy(logits, y);
+    },
+    advance(batchSize) {
+      cursor += batchSize;
+      if (cursor >= train.n) cursor = 0;
+    },
+    stepsPerEpoch: (batchSize) => Math.ceil(train.n / batchSize),
+    trainAccuracy() {
+      if (!recent.length) return null;
+      let correct = 0;
+      let total = 0;
+      for (const r of recent) {
+        correct += (r.correct.dataSync() as Float32Array)[0] as number;
+        total += r.size;
+      }
+      return correct / total;
+    },
+    evaluate: test
+      ? function* () {
+          let correct = 0;
+          let lossSum = 0;
+          for (let at = 0; at < test.n; at += EVAL_CHUNK) {
+            const size = Math.min(EVAL_CHUNK, test.n - at);
+            const [c, l] = tf.tidy(() => {
+              const { x, y } = test.rows(at, size);
+              const logits = net.forward(x, false) as tf.Tensor2D;
+              const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32'));
+              return [hits, tf.mul(softmaxCrossEntropy(logits, y), size)];
+            });
+            correct += (c.dataSync() as Float32Array)[0] as number;
+            lossSum += (l.dataSync() as Float32Array)[0] as number;
+            tf.dispose([c, l]);
+            yield;
+          }
+          return { testAccuracy: correct / test.n, testLoss: lossSum / test.n };
+        }
+      : undefined,
+    dispose() {
+      for (const r of recent) r.correct.dispose();
+      recent.length = 0;
+      net.dispose();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The course's small CNNs (ch09-04..06) as plain functions over tf.Variables, NHWC:
+ * for each conv: conv(k, pad) → [batch norm] → activation → max-pool; then flatten → dense → [batch norm on
+ * the logits, as ch09-06 does]. Input rows [N, side·side·inCh] are reshaped to [N, side, side, inCh].
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Rng } from '../../data/prng.ts';
+import type { InitName } from '../../train/init.ts';
+import {
+  type Activation,
+  activate,
+  batchNorm,
+  type BatchNormParams,
+  conv2d,
+  type ConvParams,
+  createBatchNorm,
+  createConv2d,
+  createDense,
+  dense,
+  maxPool,
+} from '../../train/model.ts';
+import type { Net } from './mlp.ts';
+import { uniquePrefix } from './prefix.ts';
+
+export interface CnnSpec {
+  side: number;
+  inCh: number;
+  convs: { out: number; k: number; pad: number }[];
+  /** Max-pool window (= stride) after each conv; 1 for none. */
+  pool: number;
+  classes: number;
+  activation: Activation;
+  batchNorm: boolean;
+}
+
+export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
+  const prefix = uniquePrefix('cnn');
+  const convs: ConvParams[] = [];
+  const norms: BatchNormParams[] = [];
+  const params: tf.Variable[] = [];
+  const names: string[] = [];
+  let ch = spec.inCh;
+  let side = spec.side;
+  spec.convs.forEach((c, i) => {
+    const conv = createConv2d(`${prefix}/conv${i + 1}`, c.k, ch, c.out, init, rng);
+    convs.push(conv);
+    params.push(conv.W, conv.b);
+    names.push(`conv${i + 1}.W`, `conv${i + 1}.b`);
+    if (spec.batchNorm) {
+      const bn = createBatchNorm(`${prefix}/bn${i + 1}`, c.out);
+      norms.push(bn);
+      params.push(bn.gamma, bn.beta);
+      names.push(`bn${i + 1}.gamma`, `bn${i + 1}.beta`);
+    }
+    ch = c.out;
+    side = Math.floor((side + 2 * c.pad - c.k + 1) / spec.pool);
+  });
+  const flat = side * side * ch;
+  const fc = createDense(`${prefix}/fc`, flat, spec.classes, init, rng);
+  params.push(fc.W, fc.b);
+  names.push('fc.W', 'fc.b');
+  const bnLogits = spec.batchNorm ? createBatchNorm(`${prefix}/bnfc`, spec.classes) : null;
+  if (bnLogits) {
+    params.push(bnLogits.gamma, bnLogits.beta);
+    names.push('bnfc.gamma', 'bnfc.beta');
+  }
+  return {
+    params,
+    names,
+    forward(x, training) {
+      let h = tf.reshape(x, [-1, spec.side, spec.side, spec.inCh]) as tf.Tensor4D;
+      convs.forEach((c, i) => {
+        let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, { pad: spec.convs[i]!.pad });
+        if (spec.batchNorm) z = batchNorm(z, norms[i] as BatchNormParams, training);
+        h = activate(spec.activation, z) as tf.Tensor4D;
+        if (spec.pool > 1) h = maxPool(h, spec.pool);
+      });
+      let logits = dense(tf.reshape(h, [-1, flat]) as tf.Tensor2D, fc.W as tf.Tensor2D, fc.b as tf.Tensor1D);
+      if (bnLogits) logits = batchNorm(logits, bnLogits, training) as tf.Tensor2D;
+      return logits;
+    },
+    dispose() {
+      tf.dispose(params);
+      for (const bn of [...norms, ...(bnLogits ? [bnLogits] : [])]) tf.dispose([bn.runningMean, bn.runningVar]);
+    },
+  };
+}
