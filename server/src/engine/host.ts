@@ -46,9 +46,9 @@ export class EngineHost {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  handle(req: EngineRequest): void {
+  async handle(req: EngineRequest): Promise<void> {
     try {
-      const result = this.dispatch(req);
+      const result = req.t === 'create' ? await this.create(req) : this.dispatch(req);
       this.post({ t: 'reply', id: req.id, ok: true, result });
     } catch (err) {
       const code = err instanceof RunError ? err.code : err instanceof NotFound ? 'not_found' : 'internal';
@@ -67,25 +67,35 @@ export class EngineHost {
     this.rooms.clear();
   }
 
-  private dispatch(req: EngineRequest): ReplyResult {
-    if (req.t === 'create') {
-      const lesson = getTrainingLesson(req.lessonId);
-      if (!lesson) throw new NotFound(`lesson ${req.lessonId} has no trainer`);
-      if (this.rooms.has(req.roomId)) throw new RunError('conflict', `room ${req.roomId} already exists`);
-      const trainer = new Trainer(lesson, req.seed, req.hp);
-      const room: HostedRoom = {
-        trainer,
-        channels: new Set(lesson.info.channels),
-        lastFramesAt: -Infinity,
-        windowStart: this.now(),
-        windowSteps: 0,
-        stepsPerSecond: 0,
-      };
-      this.rooms.set(req.roomId, room);
-      this.scheduler.add(req.roomId, trainer.hp.speed, trainer.state === 'running', this.now());
-      this.emitFrames(req.roomId, room);
-      return this.result(room);
+  /** Builds a room's trainer, after loading what its lesson needs (MNIST: once per thread, with progress). */
+  private async create(req: Extract<EngineRequest, { t: 'create' }>): Promise<ReplyResult> {
+    const lesson = getTrainingLesson(req.lessonId);
+    if (!lesson) throw new NotFound(`lesson ${req.lessonId} has no trainer`);
+    if (this.rooms.has(req.roomId)) throw new RunError('conflict', `room ${req.roomId} already exists`);
+    if (lesson.prepare) {
+      let shown = -1;
+      await lesson.prepare((fraction, message) => {
+        const tenth = Math.floor(fraction * 10);
+        if (tenth !== shown) this.post({ t: 'log', level: 'info', roomId: req.roomId, msg: message });
+        shown = tenth;
+      });
     }
+    const trainer = new Trainer(lesson, req.seed, req.hp);
+    const room: HostedRoom = {
+      trainer,
+      channels: new Set(lesson.info.channels),
+      lastFramesAt: -Infinity,
+      windowStart: this.now(),
+      windowSteps: 0,
+      stepsPerSecond: 0,
+    };
+    this.rooms.set(req.roomId, room);
+    this.scheduler.add(req.roomId, trainer.hp.speed, trainer.state === 'running', this.now());
+    this.emitFrames(req.roomId, room);
+    return this.result(room);
+  }
+
+  private dispatch(req: Exclude<EngineRequest, { t: 'create' }>): ReplyResult {
     const room = this.rooms.get(req.roomId);
     if (!room) throw new NotFound(`room ${req.roomId} is not hosted by this engine`);
     const { trainer } = room;

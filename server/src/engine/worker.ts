@@ -15,13 +15,13 @@ const post = (msg: WorkerMessage, transfer?: ArrayBuffer[]): void => port.postMe
 
 const queued: EngineRequest[] = [];
 let host: EngineHost | null = null;
-port.on('message', (req: EngineRequest) => (host ? host.handle(req) : queued.push(req)));
+port.on('message', (req: EngineRequest) => (host ? void host.handle(req) : queued.push(req)));
 
 try {
   const choice = await selectBackend(init.backend);
   host = new EngineHost(post, init.frameRate);
   post({ t: 'ready', backend: choice.name, kind: choice.kind, detail: choice.detail });
-  for (const req of queued.splice(0)) host.handle(req);
+  for (const req of queued.splice(0)) void host.handle(req);
 } catch (err) {
   post({ t: 'fatal', message: err instanceof Error ? err.message : String(err) });
 }
