@@ -11,8 +11,25 @@ export interface BuildContext {
   tf: Tf;
   /** Seed of the run: data, initialisation and batch order derive from it. */
   seed: number;
-  /** Hyperparameters in force when the model is (re)built. */
+  /**
+   * The run's live hyperparameters: the same object is updated in place on every change, so a model may read
+   * it at each forward pass (dropout rate) as well as at build time (batch norm on/off, init).
+   */
   hp: Hyperparams;
+  /** The variant being built, for comparison lessons; null otherwise. */
+  variant: Variant | null;
+}
+
+/**
+ * One arm of a comparison lesson. All variants train in lockstep, one update each per step, on the same data
+ * order; `hp` holds the values this variant fixes (they win over the room's), `options` whatever else the
+ * lesson's build needs to tell the variants apart (activation, width…).
+ */
+export interface Variant {
+  /** Short label shown in legends, e.g. "p = 0.5". */
+  label: string;
+  hp?: Partial<Hyperparams>;
+  options?: Record<string, unknown>;
 }
 
 /** An exact loss surface over two parameters (models with two parameters, ch02–ch03). */
@@ -69,6 +86,8 @@ export interface LessonModel {
 
 export interface TrainingLesson {
   info: LessonInfo;
+  /** Comparison lessons: the variants trained side by side (omit for a single run). */
+  variants?: Variant[];
   /** Loads what `build` needs (e.g. MNIST tensors), once per thread; `build` stays synchronous. */
   prepare?(onProgress?: (fraction: number, message: string) => void): Promise<void>;
   build(ctx: BuildContext): LessonModel;

@@ -2,7 +2,10 @@
  * The loss curve as a `metrics` frame. A live frame carries a window of recent points (at most RECENT), so
  * a few dropped volatile frames lose nothing the next one does not repeat; a snapshot carries the whole
  * (decimated) series. Clients merge points by step.
- * meta holds the latest scalar metrics (stepsPerSecond, epoch, accuracies when a lesson has them).
+ *
+ * Fields: `step` f64 [n]; `loss` f32 [n] for one run, or [v, n] (row per variant, NaN once a variant diverged)
+ * for a comparison lesson; `evals` f32 [v, m]: each run's latest evaluation metrics, named in meta.evalNames
+ * (comma-separated; NaN where a run has no value yet).
  */
 import { field, type Frame, type Meta, StepSeries } from '@gradcast/shared';
 
@@ -14,16 +17,25 @@ export function metricsFrame(
   step: number,
   meta: Meta,
   count: number = RECENT,
+  evals: Record<string, number>[] = [],
 ): Frame {
   const { steps, columns } = series.tail(count);
+  const v = columns.length;
+  const n = steps.length;
+  const loss = new Float32Array(v * n);
+  columns.forEach((col, r) => loss.set(col, r * n));
+  const names = [...new Set(evals.flatMap((e) => Object.keys(e)))].sort();
+  const table = new Float32Array(evals.length * names.length);
+  evals.forEach((e, r) => names.forEach((k, c) => (table[r * names.length + c] = e[k] ?? NaN)));
   return {
     channel: 'metrics',
     generation,
     step,
-    meta,
+    meta: { ...meta, evalNames: names.join(',') },
     fields: {
       step: field('f64', Float64Array.from(steps)),
-      loss: field('f32', Float32Array.from(columns[0] as number[])),
+      loss: field('f32', loss, v === 1 ? [n] : [v, n]),
+      evals: field('f32', table, [evals.length, names.length]),
     },
   };
 }

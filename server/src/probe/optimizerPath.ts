@@ -1,12 +1,14 @@
 /**
  * The optimizer's trajectory in surface coordinates, as a `path` frame: the point θ_k and its loss L(θ_k)
  * for every step k (decimated when long, see StepSeries). For two-parameter models this is the true
- * parameter trajectory. Live frames carry the recent points only; clients merge them by step.
+ * parameter trajectory. Live frames carry the recent points only; clients merge them by step. A comparison
+ * lesson's frame holds every variant's path: xy [v, n, 2] and loss [v, n] (one run: [n, 2] and [n]).
  */
 import { field, type Frame, StepSeries } from '@gradcast/shared';
 
-export function createPath(capacity = 2048): StepSeries {
-  return new StepSeries(capacity, 3);
+/** A path series: columns (x, y, loss) for each of `runs` runs. */
+export function createPath(capacity = 2048, runs = 1): StepSeries {
+  return new StepSeries(capacity, 3 * runs);
 }
 
 /** The last `count` points of the path (all of them by default); `full` marks a whole-path frame. */
@@ -17,14 +19,19 @@ export function pathFrame(
   labels: [string, string],
   count: number = path.length,
   full = true,
+  runs = 1,
 ): Frame {
   const { steps, columns } = path.tail(count);
   const n = steps.length;
-  const xy = new Float32Array(n * 2);
-  const [xs, ys, losses] = columns as [number[], number[], number[]];
-  for (let i = 0; i < n; i++) {
-    xy[2 * i] = xs[i] as number;
-    xy[2 * i + 1] = ys[i] as number;
+  const xy = new Float32Array(runs * n * 2);
+  const loss = new Float32Array(runs * n);
+  for (let r = 0; r < runs; r++) {
+    const [xs, ys, ls] = columns.slice(3 * r, 3 * r + 3) as [number[], number[], number[]];
+    for (let i = 0; i < n; i++) {
+      xy[2 * (r * n + i)] = xs[i] as number;
+      xy[2 * (r * n + i) + 1] = ys[i] as number;
+      loss[r * n + i] = ls[i] as number;
+    }
   }
   return {
     channel: 'path',
@@ -33,8 +40,8 @@ export function pathFrame(
     meta: { xLabel: labels[0], yLabel: labels[1], full },
     fields: {
       step: field('f64', Float64Array.from(steps)),
-      xy: field('f32', xy, [n, 2]),
-      loss: field('f32', Float32Array.from(losses)),
+      xy: field('f32', xy, runs === 1 ? [n, 2] : [runs, n, 2]),
+      loss: field('f32', loss, runs === 1 ? [n] : [runs, n]),
     },
   };
 }

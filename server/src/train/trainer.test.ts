@@ -138,3 +138,44 @@ describe('Trainer on ch02-03', () => {
     t.dispose();
   });
 });
+
+describe('Trainer with variants (comparison lessons)', () => {
+  const comparison: TrainingLesson = {
+    ...noiseFree,
+    info: { ...noiseFree.info, id: 'test-comparison' },
+    variants: [
+      { label: 'lr 0.1', hp: { lr: 0.1 } },
+      { label: 'lr 0.5', hp: { lr: 0.5 } },
+    ],
+  };
+
+  it('steps every variant in lockstep; a diverging variant freezes while the others go on', () => {
+    const t = new Trainer(comparison, 1);
+    for (let i = 0; i < 400 && !t.runs[1]!.diverged; i++) t.trainStep();
+    expect(t.runs[1]!.diverged).toBe(true);
+    expect(t.state).toBe('running');
+    const steps = t.step;
+    t.trainStep();
+    expect(t.step).toBe(steps + 1);
+    const last = t.losses.length - 1;
+    expect(Number.isNaN(t.losses.columns[1]![last]!)).toBe(true);
+    // The first variant matches a single run with the same settings, step for step.
+    const single = new Trainer(noiseFree, 1, { lr: 0.1 });
+    for (let i = 0; i <= last; i++) expect(single.trainStep()).toBeCloseTo(t.losses.columns[0]![i]!, 4);
+    const metrics = t.frames(new Set(['metrics']), true)[0]!;
+    expect(metrics.fields.loss!.dims).toEqual([2, t.losses.length]);
+    expect(metrics.meta.variants).toBe('lr 0.1|lr 0.5');
+    const path = t.frames(new Set(['path']), true)[0]!;
+    expect(path.fields.xy!.dims).toEqual([2, t.path.length, 2]);
+    t.dispose();
+    single.dispose();
+  });
+
+  it('a room change reaches every variant except where the variant fixes the value', () => {
+    const t = new Trainer({ ...comparison, variants: [{ label: 'fixed', hp: { lr: 0.01 } }, { label: 'free' }] }, 1);
+    t.applyPatch({ lr: 0.2 });
+    expect(t.runs[0]!.hp.lr).toBe(0.01);
+    expect(t.runs[1]!.hp.lr).toBe(0.2);
+    t.dispose();
+  });
+});
