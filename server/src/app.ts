@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import type { EngineClient } from './engine/client.ts';
+import type { EnginePool } from './engine/pool.ts';
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import { createRoutes, errorHandler } from './http/routes.ts';
 import { registerHandlers } from './room/handlers.ts';
@@ -18,7 +18,7 @@ import { Rooms } from './room/rooms.ts';
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
 export interface AppParts {
-  engine: EngineClient;
+  engine: EnginePool;
   logger: Logger;
   clientDir?: string;
   /** Frames per second sent to each viewer, at most. */

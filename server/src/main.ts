@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.ts';
 import type { BackendPref } from './backend/select.ts';
-import { EngineClient } from './engine/client.ts';
+import { EnginePool } from './engine/pool.ts';
 
 export interface ServeOptions {
   port: number;
@@ -26,8 +26,11 @@ export function createLogger(): Logger {
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void>; port: number }> {
   const log = opts.logger ?? createLogger();
   mkdirSync(opts.dataDir, { recursive: true });
-  const engine = await EngineClient.start({ backend: opts.backend });
-  log.info({ backend: engine.backend.name, kind: engine.backend.kind, detail: engine.backend.detail }, 'tfjs backend selected');
+  const engine = await EnginePool.start({ backend: opts.backend });
+  log.info(
+    { backend: engine.backend.name, kind: engine.backend.kind, detail: engine.backend.detail, workers: engine.size },
+    'tfjs backend selected',
+  );
   engine.on('log', (level, msg, roomId) => log[level]({ roomId }, msg));
   engine.on('exit', (code) => {
     log.fatal({ code }, 'the training engine stopped; exiting so a supervisor can restart the server');

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, CreateRoomResponse, ServerToClientEvents } from '@gradcast/shared';
 import { createApp, type App } from '@gradcast/server/app';
 import type { BackendPref } from '@gradcast/server/backend/select';
-import { EngineClient } from '@gradcast/server/engine/client';
+import { EnginePool } from '@gradcast/server/engine/pool';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 
@@ -16,14 +16,16 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface TestServer {
   url: string;
   app: App;
-  engine: EngineClient;
+  engine: EnginePool;
   createRoom(lesson?: string): Promise<CreateRoomResponse>;
   connect(auth: { roomId: string; presenterKey?: string; name?: string }): TestSocket;
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { backend?: BackendPref; clientDir?: string } = {}): Promise<TestServer> {
-  const engine = await EngineClient.start({ backend: opts.backend ?? 'wasm' });
+export async function startTestServer(
+  opts: { backend?: BackendPref; clientDir?: string; workers?: number } = {},
+): Promise<TestServer> {
+  const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: opts.workers ?? 1 });
   const httpServer = createServer();
   const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

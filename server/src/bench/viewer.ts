@@ -10,7 +10,7 @@ import pino from 'pino';
 import { io as connect } from 'socket.io-client';
 import { createApp } from '../app.ts';
 import type { BackendPref } from '../backend/select.ts';
-import { EngineClient } from '../engine/client.ts';
+import { EnginePool } from '../engine/pool.ts';
 
 export interface ViewerBenchRow {
   lesson: string;
@@ -25,7 +25,7 @@ export async function benchViewer(
 ): Promise<ViewerBenchRow[]> {
   const lesson = opts.lesson ?? 'ch02-03';
   const seconds = opts.seconds ?? 5;
-  const engine = await EngineClient.start({ backend: opts.backend ?? 'wasm' });
+  const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: 1 });
   const httpServer = createServer();
   const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }) });
   await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));

@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import type { EncodedFrame, RunStatus } from '@gradcast/shared';
 import type { Logger } from 'pino';
-import type { EngineClient } from '../engine/client.ts';
+import type { EnginePool } from '../engine/pool.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { getLesson } from '../lessons/index.ts';
 import type { GradcastServer } from './io.ts';
@@ -28,7 +28,7 @@ export class Rooms {
 
   constructor(
     private readonly io: GradcastServer,
-    readonly engine: EngineClient,
+    readonly engine: EnginePool,
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly frameRate = 30,
