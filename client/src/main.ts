@@ -1,0 +1,6 @@
+/** Entry point: mounts the page shell. */
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+mount(App, { target: document.getElementById('app') as HTMLElement });

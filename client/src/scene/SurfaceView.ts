@@ -1,0 +1,239 @@
+/**
+ * The three.js scene of the loss surface: mesh, iso-loss lines, axes with labels, the optimizer path and its
+ * current point. It renders on demand only: one render per data update, camera move or resize, coalesced to
+ * at most one per animation frame; nothing runs while nothing changes.
+ *
+ * World space is z-up (surfaceGrid.ts): x = w, y = b, z = loss height.
+ */
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { Line2 } from 'three/examples/jsm/lines/Line2.js';
+import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
+import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { niceTicks } from '../charts/ticks.ts';
+import { textSprite } from './textSprite.ts';
+import { contourLevels, contourLines, contourSegments } from './geometry/contours.ts';
+import type { HeightScale } from './geometry/heightScale.ts';
+import { pathLine } from './geometry/pathLine.ts';
+import { surfaceMesh } from './geometry/surfaceMesh.ts';
+import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './geometry/surfaceGrid.ts';
+
+/** Number of iso-loss lines drawn on the surface. */
+const CONTOUR_COUNT = 12;
+const BACKGROUND = 0x0f131a;
+const PATH_COLOR = 0xff6b4a;
+/** Vertical field of view at wide aspects, degrees. */
+const FOV = 35;
+/** Aspect (width / height) below which the vertical field of view widens, so the sides stay in frame. */
+const FRAME_ASPECT = 1.15;
+/** Path width in CSS pixels (fat lines: WebGL's own lines are always 1 px). */
+const PATH_WIDTH_PX = 3;
+
+export class SurfaceView {
+  readonly renderer: THREE.WebGLRenderer;
+  readonly #scene = new THREE.Scene();
+  readonly #camera = new THREE.PerspectiveCamera(FOV, 1, 0.01, 100);
+  readonly #controls: OrbitControls;
+  readonly #surface = new THREE.Group();
+  readonly #axes = new THREE.Group();
+  readonly #pathLine: Line2;
+  readonly #pathMaterial: LineMaterial;
+  readonly #iterates: THREE.Points;
+  readonly #current: THREE.Mesh;
+  #frameRequest = 0;
+  #axesKey = '';
+
+  constructor(canvas: HTMLCanvasElement) {
+    // preserveDrawingBuffer: the canvas must stay readable between renders (screenshots, the browser test's
+    // pixel read-back), since we render only on demand.
+    this.renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
+    this.renderer.setClearColor(BACKGROUND);
+
+    this.#camera.up.set(0, 0, 1);
+    // About 45° above the floor: the log-compressed bowl has steep inner walls, and from lower down its near
+    // rim hides the minimum, which is where the action is.
+    this.#camera.position.set(2.05, -2.45, 3.1);
+    this.#controls = new OrbitControls(this.#camera, canvas);
+    this.#controls.target.set(0, 0, HEIGHT * 0.25);
+    // No damping: damping needs a render loop, and a still camera is what reduced-motion users ask for.
+    this.#controls.enableDamping = false;
+    this.#controls.minDistance = 1.2;
+    this.#controls.maxDistance = 10;
+    this.#controls.listenToKeyEvents(canvas);
+    this.#controls.addEventListener('change', this.requestRender);
+    this.#controls.update();
+
+    this.#scene.add(new THREE.AmbientLight(0xffffff, 1.9));
+    const sun = new THREE.DirectionalLight(0xffffff, 1.1);
+    sun.position.set(1, -2, 4);
+    this.#scene.add(sun);
+
+    this.#pathMaterial = new LineMaterial({ color: PATH_COLOR, linewidth: PATH_WIDTH_PX, worldUnits: false });
+    this.#pathLine = new Line2(new LineGeometry(), this.#pathMaterial);
+    this.#pathLine.visible = false;
+    // One dot per optimizer iterate: gradient descent jumps, and the dots show where it landed.
+    this.#iterates = new THREE.Points(
+      new THREE.BufferGeometry(),
+      new THREE.PointsMaterial({ color: 0xffffff, size: 4, sizeAttenuation: false }),
+    );
+    this.#current = new THREE.Mesh(
+      new THREE.SphereGeometry(0.035, 20, 12),
+      new THREE.MeshBasicMaterial({ color: 0xffffff }),
+    );
+    const halo = new THREE.Mesh(
+      new THREE.SphereGeometry(0.05, 20, 12),
+      new THREE.MeshBasicMaterial({ color: PATH_COLOR, transparent: true, opacity: 0.45, depthWrite: false }),
+    );
+    this.#current.add(halo);
+    this.#current.visible = false;
+    this.#scene.add(this.#surface, this.#axes, this.#pathLine, this.#iterates, this.#current);
+  }
+
+  /** Canvas size in CSS pixels. */
+  resize(width: number, height: number): void {
+    if (width <= 0 || height <= 0) return;
+    this.renderer.setSize(width, height, false);
+    const aspect = width / height;
+    this.#camera.aspect = aspect;
+    // Keep the horizontal field of view of a FRAME_ASPECT-wide canvas on narrower ones (phones, side panels).
+    const halfV = Math.atan((Math.tan((FOV * Math.PI) / 360) * FRAME_ASPECT) / Math.min(aspect, FRAME_ASPECT));
+    this.#camera.fov = (halfV * 360) / Math.PI;
+    this.#camera.updateProjectionMatrix();
+    this.#pathMaterial.resolution.set(width, height);
+    this.requestRender();
+  }
+
+  /** Replaces the mesh and iso-lines (a new surface frame). */
+  setSurface(grid: SurfaceGrid, scale: HeightScale): void {
+    clear(this.#surface);
+    const mesh = surfaceMesh(grid, scale);
+    const geometry = new THREE.BufferGeometry();
+    geometry.setAttribute('position', new THREE.BufferAttribute(mesh.positions, 3));
+    geometry.setAttribute('color', new THREE.BufferAttribute(toLinear(mesh.colors), 3));
+    geometry.setIndex(new THREE.BufferAttribute(mesh.indices, 1));
+    geometry.computeVertexNormals();
+    const material = new THREE.MeshLambertMaterial({
+      vertexColors: true,
+      side: THREE.DoubleSide,
+      // Push the surface back in depth so lines drawn on it win ties.
+      polygonOffset: true,
+      polygonOffsetFactor: 1,
+      polygonOffsetUnits: 1,
+    });
+    this.#surface.add(new THREE.Mesh(geometry, material));
+
+    const levels = contourLines(grid, contourLevels(scale, CONTOUR_COUNT));
+    const lines = new THREE.BufferGeometry();
+    lines.setAttribute('position', new THREE.BufferAttribute(contourSegments(grid, scale, levels), 3));
+    this.#surface.add(
+      new THREE.LineSegments(lines, new THREE.LineBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.35 })),
+    );
+
+    const key = [grid.xMin, grid.xMax, grid.yMin, grid.yMax, grid.xLabel, grid.yLabel].join('|');
+    if (key !== this.#axesKey) {
+      this.#axesKey = key;
+      this.#buildAxes(grid);
+    }
+    this.requestRender();
+  }
+
+  /** Moves the path and the current point (a new path frame); null hides them. */
+  setPath(grid: SurfaceGrid | null, scale: HeightScale | null, xy?: ArrayLike<number>, loss?: ArrayLike<number>): void {
+    const line = grid && scale && xy && loss ? pathLine(grid, scale, xy, loss) : null;
+    const n = line ? line.positions.length / 3 : 0;
+    // Line2 needs two points; a one-point path is just the current point.
+    this.#pathLine.visible = n >= 2;
+    if (line && n >= 2) {
+      this.#pathLine.geometry.dispose();
+      const geometry = new LineGeometry();
+      geometry.setPositions(line.positions);
+      this.#pathLine.geometry = geometry;
+      this.#pathLine.computeLineDistances();
+    }
+    this.#iterates.geometry.dispose();
+    this.#iterates.geometry = new THREE.BufferGeometry();
+    if (line) this.#iterates.geometry.setAttribute('position', new THREE.BufferAttribute(line.iterates, 3));
+    this.#current.visible = line?.current != null;
+    if (line?.current) this.#current.position.set(...line.current);
+    this.requestRender();
+  }
+
+  /** Schedules one render on the next animation frame (several requests in one frame render once). */
+  readonly requestRender = (): void => {
+    if (this.#frameRequest) return;
+    this.#frameRequest = requestAnimationFrame(() => {
+      this.#frameRequest = 0;
+      this.renderer.render(this.#scene, this.#camera);
+    });
+  };
+
+  dispose(): void {
+    cancelAnimationFrame(this.#frameRequest);
+    this.#controls.removeEventListener('change', this.requestRender);
+    this.#controls.dispose();
+    clear(this.#surface);
+    clear(this.#axes);
+    this.#pathLine.geometry.dispose();
+    this.#pathMaterial.dispose();
+    disposeObject(this.#iterates);
+    this.#current.traverse((o) => disposeObject(o));
+    this.renderer.dispose();
+  }
+
+  /** Base square, loss axis, tick values and the parameter names, as world-space lines and text sprites. */
+  #buildAxes(grid: SurfaceGrid): void {
+    clear(this.#axes);
+    const h = WORLD_HALF;
+    const edge = 1.1 * h;
+    const frame = new THREE.BufferGeometry();
+    // prettier-ignore
+    frame.setAttribute('position', new THREE.BufferAttribute(new Float32Array([
+      -h, -h, 0, h, -h, 0,   h, -h, 0, h, h, 0,   h, h, 0, -h, h, 0,   -h, h, 0, -h, -h, 0,
+      -h, h, 0, -h, h, HEIGHT,
+    ]), 3));
+    this.#axes.add(new THREE.LineSegments(frame, new THREE.LineBasicMaterial({ color: 0x66707f })));
+    for (const v of niceTicks(grid.xMin, grid.xMax, 4)) {
+      this.#axes.add(textSprite(formatTick(v), worldX(grid, v), -edge, 0, 0.8));
+    }
+    for (const v of niceTicks(grid.yMin, grid.yMax, 4)) {
+      this.#axes.add(textSprite(formatTick(v), -edge, worldY(grid, v), 0, 0.8));
+    }
+    this.#axes.add(textSprite(grid.xLabel, 0, -1.3 * h, 0, 1.4, '#ffd27a'));
+    this.#axes.add(textSprite(grid.yLabel, -1.3 * h, 0, 0, 1.4, '#ffd27a'));
+    this.#axes.add(textSprite('loss', -h, h, HEIGHT + 0.08, 1, '#c9d1dc'));
+  }
+}
+
+function formatTick(v: number): string {
+  return String(Number(v.toPrecision(3)));
+}
+
+/** sRGB components → the renderer's linear working space (vertex colours are read as linear). */
+function toLinear(srgb: Float32Array): Float32Array {
+  const out = new Float32Array(srgb.length);
+  const c = new THREE.Color();
+  for (let k = 0; k < srgb.length; k += 3) {
+    c.setRGB(srgb[k] as number, srgb[k + 1] as number, srgb[k + 2] as number, THREE.SRGBColorSpace);
+    out[k] = c.r;
+    out[k + 1] = c.g;
+    out[k + 2] = c.b;
+  }
+  return out;
+}
+
+function disposeObject(o: THREE.Object3D): void {
+  const withGeometry = o as THREE.Object3D & { geometry?: THREE.BufferGeometry; material?: THREE.Material };
+  withGeometry.geometry?.dispose();
+  const material = withGeometry.material as (THREE.Material & { map?: THREE.Texture | null }) | undefined;
+  material?.map?.dispose();
+  material?.dispose();
+}
+
+/** Removes and frees every child of a group. */
+function clear(group: THREE.Group): void {
+  for (const child of [...group.children]) {
+    child.traverse(disposeObject);
+    group.remove(child);
+  }
+}

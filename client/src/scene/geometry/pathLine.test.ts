@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { makeHeightScale, normalise } from './heightScale.ts';
+import { meshHeight } from './meshHeight.ts';
+import { pathLine } from './pathLine.ts';
+import { surfaceMesh } from './surfaceMesh.ts';
+import { HEIGHT, readSurface, WORLD_HALF } from './surfaceGrid.ts';
+import { courseLoss, sampleGrid, surfaceFrame } from './testGrids.ts';
+
+// The ch02-03 grid: w, b ∈ [−15, 15] in steps of 1 (31 × 31), exact MSE of ŷ = w·x + b on y = x − 1.
+const RANGE: [number, number, number, number] = [-15, 15, -15, 15];
+const grid = readSurface(surfaceFrame(sampleGrid(courseLoss, 31, 31, RANGE), 31, 31, RANGE))!;
+const scale = makeHeightScale(grid.z);
+// The course's first three gradient-descent iterates (lr 0.1) and their losses.
+const COURSE_XY = [-15, -10, -5.48467, -8.36, -1.66531, -6.95285];
+const COURSE_LOSS = [835.03, 175.62, 55.17];
+
+describe('meshHeight', () => {
+  it('equals the vertex heights at grid points and the mesh triangles in between', () => {
+    const mesh = surfaceMesh(grid, scale);
+    const v = (i: number, j: number): number => mesh.positions[(j * 31 + i) * 3 + 2] as number;
+    expect(meshHeight(grid, scale, -15, -10)).toBeCloseTo(v(0, 5), 6);
+    expect(meshHeight(grid, scale, 15, 15)).toBeCloseTo(v(30, 30), 6);
+    // centre of cell (3, 4): on the diagonal a–d, the mean of its two ends
+    expect(meshHeight(grid, scale, -11.5, -10.5)).toBeCloseTo((v(3, 4) + v(4, 5)) / 2, 6);
+    // a point of triangle (a, b, d): fx = 0.75, fy = 0.25
+    const [a, b, d] = [v(3, 4), v(4, 4), v(4, 5)];
+    expect(meshHeight(grid, scale, -11.25, -10.75)).toBeCloseTo(a + 0.75 * (b - a) + 0.25 * (d - b), 6);
+  });
+});
+
+describe('pathLine', () => {
+  it('matches the course loss at the start point (oracle: 835.03 at w = −15, b = −10)', () => {
+    expect(courseLoss(-15, -10)).toBeCloseTo(835.03, 1);
+  });
+
+  it('puts an iterate on a grid vertex at the vertex height plus the lift', () => {
+    const mesh = surfaceMesh(grid, scale);
+    const path = pathLine(grid, scale, [-15, -10], [courseLoss(-15, -10)], 0.015);
+    const vertex = 5 * 31 + 0; // b = −10 is row 5, w = −15 is column 0
+    expect(path.iterates[0]).toBeCloseTo(mesh.positions[vertex * 3] as number, 6);
+    expect(path.iterates[1]).toBeCloseTo(mesh.positions[vertex * 3 + 1] as number, 6);
+    // q16 quantises the grid's loss to ≈ 1/65534 of its range; heights agree to that
+    expect(path.iterates[2]).toBeCloseTo((mesh.positions[vertex * 3 + 2] as number) + 0.015, 3);
+  });
+
+  it('follows the course trajectory; the current point is the newest iterate', () => {
+    const p = pathLine(grid, scale, COURSE_XY, COURSE_LOSS);
+    expect(p.iterates.length).toBe(9);
+    expect(p.current).toEqual([...p.iterates.slice(6, 9)]);
+    expect(p.current![0]).toBeCloseTo(-1.66531 / 15, 6);
+    // each step lowers the loss, so each iterate sits lower
+    expect(p.iterates[2]!).toBeGreaterThan(p.iterates[5]!);
+    expect(p.iterates[5]!).toBeGreaterThan(p.iterates[8]!);
+    expect(p.currentOutside).toBe(false);
+  });
+
+  it('drapes long steps over the mesh and never dips below it', () => {
+    const lift = 0.01;
+    const p = pathLine(grid, scale, COURSE_XY, COURSE_LOSS, lift, 0.5);
+    // steps of ≈ 9.5 and ≈ 3.8 cells in w: 19 + 8 half-cell pieces, so 3 iterates + 18 + 7 draped points or so
+    expect(p.positions.length / 3).toBeGreaterThanOrEqual(28);
+    // polyline starts and ends at the iterates
+    expect([...p.positions.slice(0, 3)]).toEqual([...p.iterates.slice(0, 3)]);
+    expect([...p.positions.slice(-3)]).toEqual([...p.iterates.slice(-3)]);
+    for (let k = 0; k < p.positions.length; k += 3) {
+      const w = (p.positions[k] as number) * 15;
+      const b = (p.positions[k + 1] as number) * 15;
+      expect(p.positions[k + 2]!).toBeGreaterThanOrEqual(meshHeight(grid, scale, w, b) + lift - 1e-5);
+    }
+  });
+
+  it('keeps an iterate at its own loss when that is above the mesh', () => {
+    const p = pathLine(grid, scale, [0.5, 0.5], [500], 0);
+    expect(p.iterates[2]).toBeCloseTo(normalise(scale, 500) * HEIGHT, 6);
+  });
+
+  it('clamps iterates that left the grid and flags a diverged current point', () => {
+    const p = pathLine(grid, scale, [0, 0, 40, -1e6, NaN, NaN], [1, 3000, NaN]);
+    expect(p.iterates[3]).toBe(WORLD_HALF);
+    expect(p.iterates[4]).toBe(-WORLD_HALF);
+    expect(p.positions.every(Number.isFinite)).toBe(true);
+    expect(p.currentOutside).toBe(true);
+    expect(pathLine(grid, scale, [], []).current).toBeNull();
+  });
+
+  it('uses the shorter of xy and loss when their lengths disagree', () => {
+    expect(pathLine(grid, scale, [0, 0, 1, 1, 2, 2], [1, 2]).iterates.length).toBe(6);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Optimizer trajectory → line on the surface. A `path` frame holds `xy` (f32 [n, 2], parameter space, the
+ * surface's coordinates) and `loss` (f32 [n]); point n − 1 is where the optimizer is now.
+ *
+ * Iterates sit at the height of their own loss (heightScale.ts), never below the mesh. Segments between
+ * iterates are draped over the mesh (meshHeight.ts): a long gradient step is a jump, and a straight 3-D chord
+ * between its ends would cut through the log-compressed bowl and vanish inside it. Points that left the
+ * plotted grid (a large learning rate overshoots) are clamped to its edge and flagged.
+ */
+import { normalise, type HeightScale } from './heightScale.ts';
+import { meshHeight } from './meshHeight.ts';
+import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './surfaceGrid.ts';
+
+export interface PathLine {
+  /** xyz of the draped polyline through every iterate, for a line object (≥ n points). */
+  positions: Float32Array;
+  /** xyz of the n iterates themselves. */
+  iterates: Float32Array;
+  /** xyz of the newest iterate, or null for an empty path. */
+  current: [number, number, number] | null;
+  /** True when the newest iterate lies outside the plotted (w, b) range or its loss is not finite. */
+  currentOutside: boolean;
+}
+
+const clampWorld = (v: number): number => (v < -WORLD_HALF ? -WORLD_HALF : v > WORLD_HALF ? WORLD_HALF : v);
+const clampTo = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+
+/**
+ * @param lift world units above the surface, so the line is not buried in it.
+ * @param spacing largest distance between draped points, in grid cells.
+ */
+export function pathLine(
+  grid: SurfaceGrid,
+  scale: HeightScale,
+  xy: ArrayLike<number>,
+  loss: ArrayLike<number>,
+  lift = 0.015,
+  spacing = 0.5,
+): PathLine {
+  const n = Math.min(Math.floor(xy.length / 2), loss.length);
+  const iterates = new Float32Array(n * 3);
+  const draped: number[] = [];
+  // Parameter-space points clamped into the grid, for draping.
+  let prevW = NaN;
+  let prevB = NaN;
+  let outside = false;
+  const cellW = (grid.xMax - grid.xMin) / (grid.nx - 1);
+  const cellB = (grid.yMax - grid.yMin) / (grid.ny - 1);
+  for (let k = 0; k < n; k++) {
+    const rawW = xy[k * 2] as number;
+    const rawB = xy[k * 2 + 1] as number;
+    const l = loss[k] as number;
+    const w = clampTo(Number.isFinite(rawW) ? rawW : grid.xMax, grid.xMin, grid.xMax);
+    const b = clampTo(Number.isFinite(rawB) ? rawB : grid.yMax, grid.yMin, grid.yMax);
+    outside = !(rawW >= grid.xMin && rawW <= grid.xMax && rawB >= grid.yMin && rawB <= grid.yMax) || !Number.isFinite(l);
+    const onMesh = meshHeight(grid, scale, w, b);
+    const own = normalise(scale, l) * HEIGHT;
+    const z = (Number.isFinite(onMesh) ? Math.max(own, onMesh) : own) + lift;
+    if (k > 0) {
+      // Intermediate points of the segment from the previous iterate, on the mesh.
+      const pieces = Math.ceil(Math.max(Math.abs(w - prevW) / cellW, Math.abs(b - prevB) / cellB) / spacing);
+      for (let s = 1; s < pieces; s++) {
+        const t = s / pieces;
+        const pw = prevW + (w - prevW) * t;
+        const pb = prevB + (b - prevB) * t;
+        const h = meshHeight(grid, scale, pw, pb);
+        draped.push(worldX(grid, pw), worldY(grid, pb), (Number.isFinite(h) ? h : HEIGHT) + lift);
+      }
+    }
+    const x = clampWorld(worldX(grid, w));
+    const y = clampWorld(worldY(grid, b));
+    iterates[k * 3] = x;
+    iterates[k * 3 + 1] = y;
+    iterates[k * 3 + 2] = z;
+    draped.push(x, y, z);
+    prevW = w;
+    prevB = b;
+  }
+  const current: PathLine['current'] =
+    n > 0 ? [iterates[(n - 1) * 3] as number, iterates[(n - 1) * 3 + 1] as number, iterates[(n - 1) * 3 + 2] as number] : null;
+  return { positions: Float32Array.from(draped), iterates, current, currentOutside: n > 0 && outside };
+}
