@@ -11,8 +11,11 @@
  *  - path:    the optimizer trajectory in surface coordinates. `xy` (f32 [n, 2]) and `loss` (f32 [n]).
  *  - data:    the training set for 1-D regression: `x` (f32 [n]), `y` (f32 [n]).
  *  - fit:     the model's prediction curve: `x` (f32 [k]), `y` (f32 [k]).
+ *  - panels:  a demo lesson's computed views (non-training lessons): named arrays plus meta.layout, a JSON list
+ *    of panels saying how to draw them (see DemoPanel in lessons.ts).
+ * New channels are appended: a channel's wire id is its index + 1.
  */
-export const CHANNELS = ['metrics', 'params', 'surface', 'path', 'data', 'fit'] as const;
+export const CHANNELS = ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Wire ids of the channels (index + 1, so 0 never names a channel). */

@@ -6,7 +6,7 @@
  */
 import type { Channel } from './frames.ts';
 import type { HyperparamName, Hyperparams } from './hyperparams.ts';
-import type { LessonInfo } from './lessons.ts';
+import type { DemoValues, LessonInfo } from './lessons.ts';
 
 export type Role = 'presenter' | 'viewer';
 export type RunState = 'running' | 'paused' | 'diverged';
@@ -72,6 +72,13 @@ export interface RoomSnapshot {
   annotations: Annotation[];
   /** Server-side backend name, e.g. "wasm". */
   backend: string;
+  /** Demo lessons: the current values of the demo's controls. */
+  demo?: DemoValues;
+}
+
+export interface DemoChanged {
+  by: { name: string; role: Role };
+  changes: Record<string, [unknown, unknown]>;
 }
 
 export interface HpChanged {
@@ -113,6 +120,8 @@ export interface ServerToClientEvents {
   'room:members': (update: MembersUpdate) => void;
   /** Your own role or rights changed (grant, lock). */
   'room:you': (you: MemberInfo) => void;
+  /** A demo lesson's parameters changed (to every member, the sender included). */
+  'demo:changed': (change: DemoChanged) => void;
 }
 
 export interface ClientToServerEvents {
@@ -120,6 +129,8 @@ export interface ClientToServerEvents {
   'run:control': (body: { action: RunAction }, ack: (res: RunControlAck) => void) => void;
   /** Replace this member's channel subscription (default: every channel of the lesson). */
   'frames:subscribe': (body: { channels: Channel[] }, ack: (res: Ack<{ channels: Channel[] }>) => void) => void;
+  /** Demo lessons: change the demo's own parameters (same roles as hp:set). */
+  'demo:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: DemoValues }>) => void) => void;
   /** Presenter only: lock or unlock the room (unlocked: every member may control). */
   'room:lock': (body: { locked: boolean }, ack: (res: SimpleAck) => void) => void;
   /** Presenter only: give or take control from one member of a locked room. */

@@ -13,16 +13,18 @@ import {
   type Frame,
   type RunStatus,
 } from '@gradcast/shared';
-import { getTrainingLesson } from '../lessons/index.ts';
+import { DemoSession } from '../demo/demoSession.ts';
+import { getDemoLesson, getTrainingLesson } from '../lessons/index.ts';
 import { RunError, Trainer } from '../train/trainer.ts';
 import type { EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
 import { Scheduler } from './scheduler.ts';
 
 /** Channels that are not repeated every frame, so they must not be dropped: sent reliably. */
-const STATIC_CHANNELS: ReadonlySet<Channel> = new Set(['surface', 'data']);
+const STATIC_CHANNELS: ReadonlySet<Channel> = new Set(['surface', 'data', 'panels']);
 
 interface HostedRoom {
-  trainer: Trainer;
+  /** The room's training run, or its demo (which never trains). */
+  trainer: Trainer | DemoSession;
   channels: ReadonlySet<Channel>;
   lastFramesAt: number;
   /** Steps completed in the current one-second window, and the rate measured over the last window. */
@@ -69,9 +71,11 @@ export class EngineHost {
 
   /** Builds a room's trainer, after loading what its lesson needs (MNIST: once per thread, with progress). */
   private async create(req: Extract<EngineRequest, { t: 'create' }>): Promise<ReplyResult> {
-    const lesson = getTrainingLesson(req.lessonId);
-    if (!lesson) throw new NotFound(`lesson ${req.lessonId} has no trainer`);
     if (this.rooms.has(req.roomId)) throw new RunError('conflict', `room ${req.roomId} already exists`);
+    const demo = getDemoLesson(req.lessonId);
+    if (demo) return this.host(req.roomId, new DemoSession(demo, req.seed), demo.info.channels);
+    const lesson = getTrainingLesson(req.lessonId);
+    if (!lesson) throw new NotFound(`no lesson ${req.lessonId}`);
     if (lesson.prepare) {
       let shown = -1;
       await lesson.prepare((fraction, message) => {
@@ -80,18 +84,21 @@ export class EngineHost {
         shown = tenth;
       });
     }
-    const trainer = new Trainer(lesson, req.seed, req.hp);
+    return this.host(req.roomId, new Trainer(lesson, req.seed, req.hp), lesson.info.channels);
+  }
+
+  private host(roomId: string, trainer: Trainer | DemoSession, channels: readonly Channel[]): ReplyResult {
     const room: HostedRoom = {
       trainer,
-      channels: new Set(lesson.info.channels),
+      channels: new Set(channels),
       lastFramesAt: -Infinity,
       windowStart: this.now(),
       windowSteps: 0,
       stepsPerSecond: 0,
     };
-    this.rooms.set(req.roomId, room);
-    this.scheduler.add(req.roomId, trainer.hp.speed, trainer.state === 'running', this.now());
-    this.emitFrames(req.roomId, room);
+    this.rooms.set(roomId, room);
+    this.scheduler.add(roomId, trainer.hp.speed, trainer.state === 'running', this.now());
+    this.emitFrames(roomId, room);
     return this.result(room);
   }
 
@@ -116,13 +123,20 @@ export class EngineHost {
         this.scheduler.update(req.roomId, { running: trainer.state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
         return this.result(room);
+      case 'demo': {
+        if (!(trainer instanceof DemoSession)) throw new RunError('invalid', 'this lesson trains: it has no demo controls');
+        const changes = trainer.setValues(req.values);
+        this.emitFrames(req.roomId, room);
+        return { ...this.result(room), changes };
+      }
       case 'snapshot':
         return { ...this.result(room), frames: this.encode(trainer.frames(room.channels, true)) };
     }
   }
 
   private result(room: HostedRoom): ReplyResult {
-    return { status: this.status(room), hp: { ...room.trainer.hp } };
+    const t = room.trainer;
+    return { status: this.status(room), hp: { ...t.hp }, ...(t instanceof DemoSession ? { demo: { ...t.values } } : {}) };
   }
 
   private status(room: HostedRoom): RunStatus {

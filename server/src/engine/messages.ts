@@ -2,7 +2,7 @@
  * Messages between the main thread (EngineClient) and the training worker. Requests carry an `id`; the worker
  * answers each with a reply of the same id. Frames travel as transferable ArrayBuffers (no copy).
  */
-import type { EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
+import type { DemoValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
 import type { BackendPref } from '../backend/select.ts';
 
 export interface WorkerInit {
@@ -16,6 +16,7 @@ export type EngineRequest =
   | { t: 'destroy'; id: number; roomId: string }
   | { t: 'hp'; id: number; roomId: string; patch: HyperparamPatch }
   | { t: 'control'; id: number; roomId: string; action: RunAction }
+  | { t: 'demo'; id: number; roomId: string; values: DemoValues }
   | { t: 'snapshot'; id: number; roomId: string };
 
 export type EngineErrorCode = 'not_found' | 'conflict' | 'invalid' | 'internal';
@@ -29,6 +30,8 @@ export interface ReplyResult {
   hp: Hyperparams;
   /** For hp: the changes in effect, name → [old, new]. */
   changes?: Record<string, [unknown, unknown]>;
+  /** Demo lessons: the demo's current values. */
+  demo?: DemoValues;
   /** For snapshot: the latest frame of every channel, the loss curve whole. */
   frames?: EncodedFrame[];
 }

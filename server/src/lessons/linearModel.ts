@@ -1,38 +1,73 @@
 /**
- * The course's one-input linear model ŷ = w·x + b with MSE, shared by the chapter 2–3 regressions.
+ * The course's one-input linear model with MSE, shared by the chapter 2–3 regressions and ch05-02's logistic
+ * regression: ŷ = w·x + b, or ŷ = σ(w·x + b) with the sigmoid head, scored by MSE or BCE.
  * `forward` broadcasts: with scalar w, b it is the training model; with w, b of shape [G, 1] and x of shape
  * [1, n] it evaluates G parameter pairs at once, which is how the exact loss surface reuses the very same
  * formula as the training step.
+ *
+ * Batching: without `hp` every step is full-batch gradient descent (ch02-01, ch02-03). With `hp`, each step
+ * takes the next hp.batchSize points in order (the course's loaders do not shuffle; the last partial batch is
+ * kept), so ch03-02 runs SGD with batch 1 and ch05-02 batch 3. The surface is always the loss over the whole
+ * training set, the course's surface; under mini-batches the loss a step reports (and the path's loss column)
+ * is that of its own mini-batch, so path points need not lie on the surface.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
+import { bce } from '../train/losses.ts';
 import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
+
+/** PyTorch clamps each log term of BCE at −100 (losses.ts does the same for the training step). */
+const LOG_FLOOR = -100;
 
 export interface LinearSetup {
   tf: Tf;
   x: Float32Array;
+  /** Targets: real values for regression, 0/1 labels for the sigmoid head. */
   y: Float32Array;
   /** Starting parameters; the course starts ch02-03 and ch03 at w = −15, b = −10. */
   w0: number;
   b0: number;
-  /** Whether the model has a bias (ch02-01 fits ŷ = w·x only). */
+  /** Whether the model has a bias (ch02-01 fits ŷ = w·x only; its b stays 0 and is not trained). */
   bias: boolean;
-  /** Loss-surface window [min, max] for w and b, and points per axis. */
+  /**
+   * Loss-surface window [min, max] for w and b, and points per axis. Without a bias the surface is constant
+   * along b (it still gives the params channel its current loss).
+   */
   window: { w: [number, number]; b: [number, number]; resolution: number };
+  /** 'identity' (default): ŷ = w·x + b. 'sigmoid': ŷ = σ(w·x + b), a probability (ch05-02). */
+  head?: 'identity' | 'sigmoid';
+  /** 'mse' (default) or 'bce' (binary cross-entropy on σ outputs, logs clamped at −100 as PyTorch). */
+  loss?: 'mse' | 'bce';
+  /** Live hyperparameters whose batchSize sets the mini-batch; absent: full batch. */
+  hp?: { batchSize: number };
 }
 
 export function buildLinearModel(s: LinearSetup): LessonModel {
   const { tf } = s;
   const n = s.x.length;
+  const head = s.head ?? 'identity';
+  const lossName = s.loss ?? 'mse';
   const xT = tf.tensor2d(s.x, [1, n]);
   const yT = tf.tensor2d(s.y, [1, n]);
   const w = tf.variable(tf.scalar(s.w0));
   const b = tf.variable(tf.scalar(s.bias ? s.b0 : 0), s.bias);
   const params = s.bias ? [w, b] : [w];
   /** ŷ [G, n] for G parameter pairs (or [1, n] for scalars). */
-  const forward = (wt: tfc.Tensor, bt: tfc.Tensor, x: tfc.Tensor): tfc.Tensor => tf.add(tf.mul(wt, x), bt);
-  /** Mean squared error per parameter pair, over the n samples: [G]. */
-  const mse = (pred: tfc.Tensor): tfc.Tensor => tf.mean(tf.square(tf.sub(pred, yT)), 1);
+  const forward = (wt: tfc.Tensor, bt: tfc.Tensor, x: tfc.Tensor): tfc.Tensor => {
+    const z = tf.add(tf.mul(wt, x), bt);
+    return head === 'sigmoid' ? tf.sigmoid(z) : z;
+  };
+  /** Loss per parameter pair, mean over the samples (axis 1): pred [G, n] against y [1, n] → [G]. */
+  const perPair = (pred: tfc.Tensor, y: tfc.Tensor): tfc.Tensor => {
+    if (lossName === 'mse') return tf.mean(tf.square(tf.sub(pred, y)), 1);
+    const logP = tf.maximum(tf.log(pred), LOG_FLOOR);
+    const log1mP = tf.maximum(tf.log1p(tf.neg(pred)), LOG_FLOOR);
+    return tf.neg(tf.mean(tf.add(tf.mul(y, logP), tf.mul(tf.sub(1, y), log1mP)), 1));
+  };
   const read = (v: tfc.Variable): number => (v.dataSync() as Float32Array)[0] as number;
+
+  /** First sample of the current mini-batch; wraps to 0 after the last (partial) batch. */
+  let cursor = 0;
+  const batchSize = (): number => Math.min(s.hp ? s.hp.batchSize : n, n - cursor);
 
   const surface: ExactSurface = {
     xLabel: 'w',
@@ -44,7 +79,7 @@ export function buildLinearModel(s: LinearSetup): LessonModel {
       const out = tf.tidy(() => {
         const g = ws.length;
         const bias = s.bias ? tf.tensor2d(bs, [g, 1]) : tf.zeros([g, 1]);
-        return mse(forward(tf.tensor2d(ws, [g, 1]), bias, xT));
+        return perPair(forward(tf.tensor2d(ws, [g, 1]), bias, xT), yT);
       });
       const values = Float32Array.from(out.dataSync() as Float32Array);
       out.dispose();
@@ -53,24 +88,52 @@ export function buildLinearModel(s: LinearSetup): LessonModel {
     position: () => [read(w), read(b)],
   };
 
+  const predictOne = (wv: number, bv: number, x: number): number => {
+    const z = wv * x + bv;
+    return head === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : z;
+  };
   const regression: Regression1D = {
     x: s.x,
     y: s.y,
     predict(xs) {
       const wv = read(w);
       const bv = read(b);
-      return xs.map((x) => wv * x + bv);
+      return xs.map((x) => predictOne(wv, bv, x));
     },
   };
 
-  return {
+  const model: LessonModel = {
     params,
     paramNames: s.bias ? ['w', 'b'] : ['w'],
-    loss: () => tf.tidy(() => tf.mean(mse(forward(w, b, xT))) as tfc.Scalar),
-    advance: () => {},
-    stepsPerEpoch: () => 1,
+    loss: () =>
+      tf.tidy(() => {
+        const size = batchSize();
+        const full = size === n;
+        const x = full ? xT : tf.slice(xT, [0, cursor], [1, size]);
+        const y = full ? yT : tf.slice(yT, [0, cursor], [1, size]);
+        const pred = forward(w, b, x);
+        // BCE through losses.bce for PyTorch's saturation-safe gradient; its value is perPair's formula.
+        return (lossName === 'bce' ? bce(pred, y) : tf.mean(perPair(pred, y))) as tfc.Scalar;
+      }),
+    advance: (size) => {
+      if (!s.hp) return;
+      cursor += size;
+      if (cursor >= n) cursor = 0;
+    },
+    stepsPerEpoch: (size) => (s.hp ? Math.ceil(n / size) : 1),
     surface,
     regression,
     dispose: () => tf.dispose([xT, yT, w, b]),
   };
+  if (head === 'sigmoid') {
+    // Accuracy over the whole training set at threshold 0.5 (what ch05-02 prints): ŷ > 0.5 ⇔ w·x + b > 0.
+    model.trainAccuracy = () => {
+      const wv = read(w);
+      const bv = read(b);
+      let hits = 0;
+      s.x.forEach((x, i) => (hits += Number(wv * x + bv > 0) === s.y[i] ? 1 : 0));
+      return hits / n;
+    };
+  }
+  return model;
 }

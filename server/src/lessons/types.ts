@@ -3,7 +3,7 @@
  * the generic Trainer steps it and the probes read it. Nothing here knows about sockets or rooms.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import type { Hyperparams, LessonInfo } from '@gradcast/shared';
+import type { DemoPanel, DemoValues, Field, Hyperparams, LessonInfo } from '@gradcast/shared';
 
 export type Tf = typeof tfc;
 
@@ -17,7 +17,7 @@ export interface BuildContext {
    */
   hp: Hyperparams;
   /** The variant being built, for comparison lessons; null otherwise. */
-  variant: Variant | null;
+  variant?: Variant | null;
 }
 
 /**
@@ -91,4 +91,19 @@ export interface TrainingLesson {
   /** Loads what `build` needs (e.g. MNIST tensors), once per thread; `build` stays synchronous. */
   prepare?(onProgress?: (fraction: number, message: string) => void): Promise<void>;
   build(ctx: BuildContext): LessonModel;
+}
+
+/** What a demo computes for one set of its control values: named arrays and how to draw them. */
+export interface DemoView {
+  fields: Record<string, Field>;
+  layout: DemoPanel[];
+}
+
+/**
+ * A non-training lesson: an interactive demonstration computed by the engine (with tfjs ops, on the room's
+ * backend) from its control values, and streamed on the `panels` channel like any other frame.
+ */
+export interface DemoLesson {
+  info: LessonInfo & { demoControls: NonNullable<LessonInfo['demoControls']> };
+  compute(values: DemoValues, ctx: { tf: Tf; seed: number }): DemoView;
 }

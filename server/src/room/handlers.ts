@@ -4,7 +4,7 @@
  * error ack and changes nothing; nothing a client sends can throw out of a handler.
  */
 import type { Channel, ErrorBody, JoinAuth, RunAction } from '@gradcast/shared';
-import { CHANNELS, RUN_ACTIONS, validatePatch } from '@gradcast/shared';
+import { CHANNELS, RUN_ACTIONS, validateDemoValues, validatePatch } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
@@ -118,6 +118,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
             members: room.memberList(),
             annotations: room.annotations,
             backend: rooms.engine.backend.name,
+            ...(room.demo ? { demo: room.demo } : {}),
           },
           bytes,
         );
@@ -188,6 +189,29 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
         ack({ ok: true, applied: { action }, step: status.step, state: status.state, generation: status.generation });
         rooms.publishStatus(room, status);
         log.info({ roomId, by: member.name, action, step: status.step }, 'run control');
+      }),
+    );
+
+    socket.on(
+      'demo:set',
+      guarded<unknown>(log, 'demo:set', async (payload, ack) => {
+        if (!requireControl(ack, 'demo:set')) return;
+        const controls = room.lesson.demoControls;
+        if (!controls) return ack(fail('unsupported', 'this lesson trains: it has no demo controls (use hp:set)'));
+        const checked = validateDemoValues(payload, controls);
+        if (!checked.ok) return ack({ ok: false, error: checked.error });
+        let result;
+        try {
+          result = await rooms.engine.request({ t: 'demo', roomId, values: checked.values });
+        } catch (err) {
+          return ack(engineFailure(err));
+        }
+        room.demo = result.demo;
+        ack({ ok: true, applied: checked.values });
+        const changes = result.changes ?? {};
+        if (Object.keys(changes).length) {
+          io.to(roomId).emit('demo:changed', { by: { name: member.name, role: member.role }, changes });
+        }
       }),
     );
 

@@ -4,7 +4,7 @@
  * room mirrors what the engine reports and never computes anything of its own.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Annotation, Hyperparams, LessonInfo, MemberInfo, RunStatus } from '@gradcast/shared';
+import type { Annotation, DemoValues, Hyperparams, LessonInfo, MemberInfo, RunStatus } from '@gradcast/shared';
 import { canControl, type Member, memberInfo } from './roles.ts';
 
 /** 128 bits for room ids, 192 for presenter keys (the contract asks for at least 96). */
@@ -21,6 +21,8 @@ export class Room {
   readonly members = new Map<string, Member>();
   readonly annotations: Annotation[] = [];
   readonly createdAt = Date.now();
+  /** Demo lessons: the current values of the demo's controls. */
+  demo: DemoValues | undefined;
   /** Only the key's digest is kept, compared in constant time. */
   private readonly keyDigest: Buffer;
 

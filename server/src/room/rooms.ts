@@ -46,8 +46,9 @@ export class Rooms {
     const entry: Entry = { room: null as unknown as Room, pacer, lastStatusAt: 0 };
     this.entries.set(roomId, entry);
     try {
-      const { status, hp } = await this.engine.request({ t: 'create', roomId, lessonId, seed, hp: {} });
+      const { status, hp, demo } = await this.engine.request({ t: 'create', roomId, lessonId, seed, hp: {} });
       entry.room = new Room(roomId, title?.trim() || lesson.title, lesson, presenterKey, status, hp);
+      entry.room.demo = demo;
     } catch (err) {
       this.entries.delete(roomId);
       pacer.close();

@@ -1,0 +1,42 @@
+/**
+ * ch07-01 · Chapter07_01NN1D: one hidden layer with two sigmoid units.
+ * Data: x = −20, −19, …, 19 (40 integers), y = 1 for −4 < x < 4 (7 ones), otherwise 0, in order. Model
+ * 1 → 2 (σ) → 1 (σ) (7 parameters, default init: bounds 1 and 1/√2), BCE, SGD lr 0.1, one sample per step in
+ * order (40 steps per epoch; the course runs 600 epochs = 24,000 steps).
+ */
+import { createRng } from '../data/prng.ts';
+import { bump1d } from '../data/synthetic.ts';
+import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
+import { buildMlp, type MlpSpec } from './nets/mlp.ts';
+import { regressorModel } from './regressor.ts';
+import type { TrainingLesson } from './types.ts';
+
+export const ch07_01: TrainingLesson = {
+  info: {
+    id: 'ch07-01',
+    title: 'A hidden layer of two sigmoid units',
+    chapter: 7,
+    trains: true,
+    controls: ['lr', 'init', 'speed'],
+    channels: ['metrics', 'data', 'fit'],
+    defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 1, init: 'default', speed: 30 },
+    description:
+      'A bump (label 1 for −4 < x < 4 among the integers −20…19) is beyond one sigmoid but within reach of two: the ' +
+      '1 → 2 (σ) → 1 (σ) network learns one rising and one falling sigmoid whose combination is the bump. BCE, ' +
+      'SGD lr 0.1, one sample per step in order; the fit panel shows the output probability over the 0/1 labels ' +
+      'and the training accuracy is over all 40 points at threshold 0.5. The loss curve is the per-sample loss ' +
+      'of each step (the course plotted the sum over each epoch).',
+  },
+  build: ({ seed, hp }) => {
+    const set = bump1d();
+    const y = Float32Array.from(set.labels);
+    const spec: MlpSpec = { sizes: [1, 2, 1], activation: 'sigmoid', batchNorm: false, dropout: false };
+    const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
+    return regressorModel(net, memoryTargets({ xDim: 1, x: set.x, y }), hp, {
+      head: 'sigmoid',
+      loss: 'bce',
+      accuracyOn: { x: set.x, xDim: 1, y },
+      view1d: { x: set.x, y, input: (t) => [t] },
+    });
+  },
+};
