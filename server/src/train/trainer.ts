@@ -243,11 +243,13 @@ export class Trainer {
         const labels: [string, string] = [model.surface.xLabel, model.surface.yLabel];
         out.push(pathFrame(this.path, g, s, labels, Math.min(recent, this.path.length), full, this.runs.length));
       }
-      if (want('params') && this.main.paramCount() <= PARAMS_CHANNEL_LIMIT) {
-        const [x, y] = model.surface.position();
-        const lossNow = model.surface.evaluate(Float32Array.of(x), Float32Array.of(y))[0] as number;
-        out.push(paramsFrame(model.paramNames, flatten(model.params), this.main.lastGrad, g, s, lossNow));
-      }
+    }
+    if (want('params') && this.main.paramCount() <= PARAMS_CHANNEL_LIMIT) {
+      // The loss at θ now: exact on the surface when there is one, else the current batch in evaluation mode.
+      const lossNow = model.surface
+        ? (model.surface.evaluate(...model.surface.position().map((v) => Float32Array.of(v)) as [Float32Array, Float32Array])[0] as number)
+        : this.main.evaluateLoss();
+      out.push(paramsFrame(model.paramNames, flatten(model.params), this.main.lastGrad, g, s, lossNow));
     }
     if (model.regression) {
       if (want('data', true)) out.push(dataFrame(model.regression, g, s));
