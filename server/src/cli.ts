@@ -27,6 +27,7 @@ Suites:
   train    milliseconds per training step, for each training lesson and each available backend
   viewer   frames and bytes per second that one viewer receives (ch02-03, default speed and unpaced)
   pytorch  ms per step on wasm against PyTorch on the CPU (Debian's python3-torch), same lessons, one run
+  accuracy the MNIST goals on wasm: ch06-02 for 60 s (test accuracy ≥ 0.90), ch09-05 for 120 s (≥ 0.97)
 `;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -183,11 +184,14 @@ async function main(argv: string[]): Promise<number> {
         rows = await benchTrain({ backends, log });
       } else if (suite === 'viewer') {
         rows = await benchViewer({ seconds: numberOption(values.seconds, 'seconds'), backend: values.backend === undefined ? undefined : backendOption(values.backend), log });
+      } else if (suite === 'accuracy') {
+        const { benchAccuracy } = await import('./bench/accuracy.ts');
+        rows = await benchAccuracy({ log });
       } else if (suite === 'pytorch') {
         const { benchPeer } = await import('./bench/peer.ts');
         rows = await benchPeer({ log });
       } else {
-        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch)`);
+        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy)`);
       }
       if (values.json) process.stdout.write(JSON.stringify(rows) + '\n');
       else process.stdout.write(table(rows as Record<string, string | number>[]) + '\n');
