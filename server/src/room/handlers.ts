@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
 import type { Metrics } from '../http/metrics.ts';
-import type { GradcastServer, GradcastSocket } from './io.ts';
+import type { GradcastServer } from './io.ts';
 import { canAdminister, type Member } from './roles.ts';
 import { newMemberId, type Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
