@@ -55,7 +55,8 @@ const loaders: Record<Exclude<BackendPref, 'auto'>, Loader> = {
     await import('@tensorflow/tfjs-backend-cpu');
     if (!(await tf.setBackend('cpu'))) throw new Error('the cpu backend failed to initialise');
     await tf.ready();
-    return 'pure JavaScript';
+    const { registerCpuKernels } = await import('./cpu.ts');
+    return `pure JavaScript; replaced kernels: ${registerCpuKernels().join(', ')}`;
   },
 };
 

@@ -21,10 +21,21 @@ export interface KernelArgs {
   attrs?: tf.NamedAttrMap;
 }
 
-/** Runs the kernel registered for wasm under `name` (a fill-in if we replaced it). */
+/**
+ * The registered name of a backend instance. The conv fill-ins are written against the kernel interface
+ * only, so the same composites also serve the cpu backend (where the stock Conv2DBackpropFilter is a scalar
+ * loop, ~14× slower than the composite); the wasm-only parts (native kernels) are never reached there.
+ */
+export function backendNameOf(backend: object): string {
+  for (const name of ['wasm', 'cpu']) if (tf.findBackend(name) === backend) return name;
+  throw new Error('fill-in kernels: unknown backend instance');
+}
+
+/** Runs the kernel registered for the backend under `name` (a fill-in if we replaced it). */
 export function callKernel(backend: WasmBackend, name: string, inputs: Inputs, attrs: tf.NamedAttrMap = {}): Info {
-  const config = tf.getKernel(name, 'wasm');
-  if (config == null) throw new Error(`wasm fill-ins: kernel '${name}' is not registered for wasm`);
+  const backendName = backendNameOf(backend);
+  const config = tf.getKernel(name, backendName);
+  if (config == null) throw new Error(`fill-ins: kernel '${name}' is not registered for ${backendName}`);
   return single(name, config.kernelFunc({ inputs: inputs as tf.NamedTensorInfoMap, attrs, backend }));
 }
 
