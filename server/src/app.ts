@@ -13,7 +13,7 @@ import { createMetrics, type Metrics } from './http/metrics.ts';
 import { createRoutes, errorHandler } from './http/routes.ts';
 import { registerHandlers } from './room/handlers.ts';
 import type { GradcastServer } from './room/io.ts';
-import { Rooms } from './room/rooms.ts';
+import { type IdlePolicy, Rooms } from './room/rooms.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -25,6 +25,8 @@ export interface AppParts {
   frameRate?: number;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** When rooms nobody watches are paused and closed (default: 10 minutes, 24 hours). */
+  idle?: IdlePolicy;
 }
 
 export interface App {
@@ -46,7 +48,7 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
     perMessageDeflate: false,
     maxHttpBufferSize: 64 * 1024,
   });
-  const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate);
+  const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate, parts.idle);
   registerHandlers(io, rooms, metrics, logger);
   app.use(
     createRoutes({
@@ -65,7 +67,7 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
     rooms,
     metrics,
     async close() {
-      await rooms.close();
+      await rooms.closeAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, CreateRoomResponse, ServerToClientEvents } from '@gradcast/shared';
 import { createApp, type App } from '@gradcast/server/app';
+import type { IdlePolicy } from '@gradcast/server/room/rooms';
 import type { BackendPref } from '@gradcast/server/backend/select';
 import { EnginePool } from '@gradcast/server/engine/pool';
 import pino from 'pino';
@@ -23,11 +24,11 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { backend?: BackendPref; clientDir?: string; workers?: number } = {},
+  opts: { backend?: BackendPref; clientDir?: string; workers?: number; idle?: IdlePolicy } = {},
 ): Promise<TestServer> {
   const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: opts.workers ?? 1 });
   const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir });
+  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];

@@ -90,6 +90,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
     const member: Member = { id: memberId, socketId: socket.id, name, role, granted: false };
     room.add(member);
     metrics.members.inc();
+    rooms.wake(room).catch((err: unknown) => log.warn({ err, roomId }, 'resume on join failed'));
     void socket.join(roomId);
     let channels: Channel[] = [...room.lesson.channels];
     broadcastMembers(io, room);
@@ -171,6 +172,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
       'run:control',
       guarded<unknown>(log, 'run:control', async (payload, ack) => {
         if (!requireControl(ack, 'run:control')) return;
+        room.idlePaused = false;
         const parsed = controlSchema.safeParse(payload);
         if (!parsed.success) {
           metrics.controlEvents.inc({ event: 'run:control', outcome: 'invalid' });

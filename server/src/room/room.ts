@@ -23,6 +23,10 @@ export class Room {
   readonly createdAt = Date.now();
   /** Demo lessons: the current values of the demo's controls. */
   demo: DemoValues | undefined;
+  /** When the last member left (ms since the epoch), or null while someone is here. */
+  emptySince: number | null = Date.now();
+  /** Paused by the idle sweep (not by a member): the next member to join resumes it. */
+  idlePaused = false;
   /** Only the key's digest is kept, compared in constant time. */
   private readonly keyDigest: Buffer;
 
@@ -47,10 +51,12 @@ export class Room {
 
   add(member: Member): void {
     this.members.set(member.id, member);
+    this.emptySince = null;
   }
 
   remove(memberId: string): void {
     this.members.delete(memberId);
+    if (this.members.size === 0) this.emptySince = Date.now();
   }
 
   canControl(member: Member): boolean {

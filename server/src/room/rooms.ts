@@ -17,6 +17,19 @@ const STATUS_INTERVAL_MS = 1000;
 
 export class UnknownLessonError extends Error {}
 
+/**
+ * What happens to rooms nobody watches: a running one is paused after `pauseAfterMs` without members (a lab's
+ * forgotten rooms must not burn the cores), and the room is closed after `closeAfterMs` (its URLs stop
+ * working). Checked every `sweepMs`.
+ */
+export interface IdlePolicy {
+  pauseAfterMs: number;
+  closeAfterMs: number;
+  sweepMs: number;
+}
+
+export const DEFAULT_IDLE: IdlePolicy = { pauseAfterMs: 10 * 60_000, closeAfterMs: 24 * 3600_000, sweepMs: 30_000 };
+
 interface Entry {
   room: Room;
   pacer: Pacer;
@@ -32,8 +45,55 @@ export class Rooms {
     private readonly metrics: Metrics,
     private readonly log: Logger,
     private readonly frameRate = 30,
+    private readonly idle: IdlePolicy = DEFAULT_IDLE,
   ) {
     engine.on('frames', (roomId, frames, status) => this.onFrames(roomId, frames, status));
+    this.sweeper = setInterval(() => void this.sweep(), idle.sweepMs);
+    this.sweeper.unref();
+  }
+
+  private readonly sweeper: NodeJS.Timeout;
+
+  /** Pauses running rooms that have been empty too long, and closes rooms empty for longer still. */
+  private async sweep(): Promise<void> {
+    const now = Date.now();
+    for (const room of this.list()) {
+      if (room.emptySince === null) continue;
+      const empty = now - room.emptySince;
+      try {
+        if (empty >= this.idle.closeAfterMs) {
+          await this.close(room.id);
+          this.log.info({ roomId: room.id, emptyMinutes: Math.round(empty / 60_000) }, 'closed an empty room');
+        } else if (empty >= this.idle.pauseAfterMs && room.status.state === 'running') {
+          const { status } = await this.engine.request({ t: 'control', roomId: room.id, action: 'pause' });
+          room.idlePaused = true;
+          this.publishStatus(room, status);
+          this.log.info({ roomId: room.id, emptyMinutes: Math.round(empty / 60_000) }, 'paused a room nobody watches');
+        }
+      } catch (err) {
+        this.log.warn({ err, roomId: room.id }, 'idle sweep failed');
+      }
+    }
+  }
+
+  /** Resumes a room the idle sweep paused, when a member arrives. */
+  async wake(room: Room): Promise<void> {
+    if (!room.idlePaused) return;
+    room.idlePaused = false;
+    const { status } = await this.engine.request({ t: 'control', roomId: room.id, action: 'play' });
+    this.publishStatus(room, status);
+    this.log.info({ roomId: room.id }, 'resumed a room on join');
+  }
+
+  /** Removes a room: its trainer, its pacer and its entry (members, if any, are disconnected). */
+  async close(roomId: string): Promise<void> {
+    const e = this.entries.get(roomId);
+    if (!e) return;
+    this.entries.delete(roomId);
+    e.pacer.close();
+    this.io.in(roomId).disconnectSockets(true);
+    this.metrics.rooms.set(this.entries.size);
+    await this.engine.request({ t: 'destroy', roomId }).catch(() => undefined);
   }
 
   async create(lessonId: string, title?: string, seed: number = randomInt(2 ** 31)): Promise<{ room: Room; presenterKey: string }> {
@@ -80,7 +140,8 @@ export class Rooms {
     this.io.to(room.id).emit('run:status', status);
   }
 
-  async close(): Promise<void> {
+  async closeAll(): Promise<void> {
+    clearInterval(this.sweeper);
     for (const e of this.entries.values()) e.pacer.close();
     this.entries.clear();
   }
