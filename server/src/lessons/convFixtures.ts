@@ -38,3 +38,25 @@ export const COURSE_KERNELS: Record<string, number[][]> = {
     [1, 1],
   ],
 };
+
+/** 5×5 zeros with row 2 set to `v`: ch09-03's 2→1 inputs (channel 0: v = −2, channel 1: v = 1). */
+const horizontalLine = (v: number): number[][] => zeros(5).map((row, r) => row.map(() => (r === 2 ? v : 0)));
+
+/** A 3×3 kernel that is zero except for `v` at the centre (ch09-03's "centre-only" kernels). */
+export const centreKernel = (v: number): number[][] => [
+  [0, 0, 0],
+  [0, v, 0],
+  [0, 0, 0],
+];
+
+/**
+ * ch09-03's input channels, 5×5 each: the 1→3 case reads the vertical line; 2→1 reads two horizontal lines
+ * (row 2 = −2 and row 2 = 1); 2→3 reads all ones and a single 1 at (2, 2).
+ */
+export const CHANNEL_IMAGES: Record<string, number[][]> = {
+  'vertical line 5×5': verticalLine,
+  'row 2 = −2 5×5': horizontalLine(-2),
+  'row 2 = 1 5×5': horizontalLine(1),
+  'all ones 5×5': Array.from({ length: 5 }, () => [1, 1, 1, 1, 1]),
+  'centre dot 5×5': zeros(5).map((row, r) => row.map((_, c) => (r === 2 && c === 2 ? 1 : 0))),
+};

@@ -1,0 +1,124 @@
+import '@tensorflow/tfjs-backend-cpu';
+import '../backend/gradients.ts';
+import * as tf from '@tensorflow/tfjs-core';
+import { validateDemoValues } from '@gradcast/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DemoSession } from '../demo/demoSession.ts';
+import { CH01_01_EXAMPLES, ch01_01 } from './ch01-01.ts';
+import { fieldRows } from './demoKit.ts';
+import type { DemoView } from './types.ts';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const defaults = Object.fromEntries(ch01_01.info.demoControls.map((c) => [c.name, c.default]));
+const view = (values: Record<string, unknown>): DemoView => ch01_01.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
+const rows = (v: DemoView, name: string): number[][] => fieldRows(v.fields[name]!);
+const close = (actual: number[][], expected: number[][]) => {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((r, i) => r.forEach((a, j) => expect(a).toBeCloseTo(expected[i]![j]!, 4)));
+};
+const text = (v: DemoView, title: string): string => v.layout.find((p) => p.title === title)?.text ?? '';
+
+describe('ch01-01 tensors and autograd demo (catalogue check values)', () => {
+  it('[−1, 1, 2] viewed as a 3×1 column', () => {
+    const v = view({ example: 'reshape a vector' });
+    expect(v.fields.column!.dims).toEqual([3, 1]);
+    expect(rows(v, 'column')).toEqual([[-1], [1], [2]]);
+    expect(text(v, 'Shape and rank')).toContain('rank 2');
+  });
+
+  it('y = x² at x = 2: dy/dx = 4; the plotted derivative is 2x', () => {
+    const v = view({ example: 'y = x² and dy/dx', x: 2 });
+    expect(rows(v, 'point')).toEqual([[2, 4, 4]]);
+    const xs = rows(v, 'x')[0]!;
+    rows(v, 'dy/dx')[0]!.forEach((d, i) => expect(d).toBeCloseTo(2 * xs[i]!, 5));
+    expect(rows(view({ x: -1.5 }), 'point')).toEqual([[-1.5, 2.25, -3]]);
+  });
+
+  it('linspace(−5, 5, 3) = [−5, 0, 5]; sin over 100 points of [0, 2π]', () => {
+    const v = view({ example: 'linspace and sin' });
+    expect(rows(v, 'three')).toEqual([[-5, 0, 5]]);
+    const x = rows(v, 'x')[0]!;
+    expect(x).toHaveLength(100);
+    expect(x[0]).toBe(0);
+    expect(x[99]).toBeCloseTo(2 * Math.PI, 5);
+    expect(rows(v, 'sin(x)')[0]![25]).toBeCloseTo(Math.sin(x[25]!), 6);
+  });
+
+  it('u = (1, 0), v = (0, 1), u + v = (1, 1)', () => {
+    const v = view({ example: '2-D vectors: u + v' });
+    expect(rows(v, 'arrows').slice(0, 3)).toEqual([[0, 0, 1, 0], [0, 0, 0, 1], [0, 0, 1, 1]]);
+  });
+
+  it('boolean mask on −2…2 step 0.5 (8 values)', () => {
+    const v = view({ example: 'boolean mask', threshold: 0 });
+    const t = rows(v, 'mask');
+    expect(t.map((r) => r[0])).toEqual([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5]);
+    expect(t.map((r) => r[2])).toEqual([0, 0, 0, 0, 0, 0.5, 1, 1.5]);
+  });
+
+  it('3×3 matrix: shape 3×3, 9 elements, rank 2, [1:3][0][0] = 21', () => {
+    const v = view({ example: 'matrix: shape and slicing' });
+    expect(text(v, 'Shape, size and rank')).toBe('t.shape = [3,3], t.numel() = 9, t.ndimension() = 2');
+    expect(rows(v, 'slice')).toEqual([[21, 22, 23], [31, 32, 33]]);
+    expect(text(v, 'Result')).toMatch(/^t\[1:3\]\[0\]\[0\] = 21:/);
+    expect(text(view({ example: 'matrix: shape and slicing', start: 0, stop: 1, row: 1 }), 'Result')).toMatch(/out of range/);
+    expect(view({ example: 'matrix: shape and slicing', start: 2, stop: 1 }).fields.slice).toBeUndefined();
+  });
+
+  it('element-wise quotient, matrix product and dot product', () => {
+    const v = view({ example: 'element-wise, matrix and dot products' });
+    expect(rows(v, 'quotient')).toEqual([[0.5, 1], [1.5, 2]]);
+    expect(rows(v, 'product')).toEqual([[6, 6], [14, 14]]);
+    expect(text(v, 'a · b')).toBe('a · b = Σ aᵢbᵢ = 20');
+  });
+
+  it('f = uv + u² at (1, 2): ∂f/∂u = 4, ∂f/∂v = 1', () => {
+    const v = view({ example: 'f = uv + u²', u: 1, v: 2 });
+    // Columns u, v, u·v, u², f; row 2 holds ∂f/∂(node).
+    expect(rows(v, 'graph')).toEqual([[1, 2, 2, 1, 3], [4, 1, 1, 1, 1]]);
+  });
+
+  it('r = Σ(x² + x³) at [1, 2]: gradient [5, 16], and [2, 4] with x³ detached', () => {
+    const v = view({ example: 'r = Σ(x² + x³), x³ detached', u: 1, v: 2 });
+    expect(rows(v, 'r')).toEqual([[1, 1, 1, 5, 2], [2, 4, 8, 16, 4]]);
+  });
+
+  it('Σx² over linspace(−10, 10, 10) has gradient 2x', () => {
+    const t = rows(view({ example: 'Σx² on linspace(−10, 10, 10)' }), 'values');
+    expect(t).toHaveLength(10);
+    expect(t[0]![0]).toBe(-10);
+    t.forEach(([x, y, g]) => {
+      expect(y).toBeCloseTo(x! * x!, 4);
+      expect(g).toBeCloseTo(2 * x!, 5);
+    });
+  });
+
+  it('vector-Jacobian product: y = 1024·x, gradient [102.4, 1024, 0.1024]', () => {
+    const v = view({ example: 'vector-Jacobian product' });
+    close(rows(v, 'vjp'), [
+      [-1, -1024, 0.1, 102.4],
+      [0, 0, 1, 1024],
+      [1, 1024, 0.0001, 0.1024],
+    ]);
+    expect(rows(v, 'norms')[0]!.at(-1)).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('every example computes through a session without leaking tensors', () => {
+    const s = new DemoSession(ch01_01, 1);
+    const all = new Set(['panels'] as const);
+    s.frames(all);
+    const before = tf.memory().numTensors;
+    for (const example of CH01_01_EXAMPLES) {
+      expect(s.setValues({ example })).toHaveProperty('example');
+      const [frame] = s.frames(all);
+      const layout = JSON.parse(frame!.meta.layout as string) as { field?: string; x?: string; y2?: string }[];
+      for (const p of layout) for (const f of [p.field, p.x, p.y2]) if (f) expect(frame!.fields[f], `${example}: ${f}`).toBeDefined();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    expect(validateDemoValues({ example: 'nope' }, ch01_01.info.demoControls).ok).toBe(false);
+    expect(validateDemoValues({ start: 4 }, ch01_01.info.demoControls).ok).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * ch02-02 · Chapter02_02LinearRegression (no training): prediction with Linear 1→1 wrapped in a custom module,
+ * whose parameters are named `linear.weight` and `linear.bias` (2 parameters). The course first sets w = 2, b = −1
+ * by hand (ŷ(1) = 1, ŷ([1, 2]) = [1, 3]), then uses PyTorch's default init with seed 1. Here w and b are sliders
+ * (starting at the hand-set values), and a toggle replaces them with the default init: w and b from
+ * U(−1/√fan_in, +1/√fan_in) = U(−1, 1) (fan_in = 1), drawn from our seeded PRNG with the room's seed (PyTorch's
+ * stream cannot be reproduced; lessons.md "Seeds").
+ * ŷ = x·W + b is computed with tfjs (matMul + add) for the chosen x and the course's inputs 1 and [1, 2].
+ */
+import { createRng } from '../data/prng.ts';
+import { initBias, initWeight } from '../train/init.ts';
+import { fmt, linspace, rowsField, tensorField } from './demoKit.ts';
+import type { DemoLesson } from './types.ts';
+
+/** Linear 1→1's default init for a seed: w, then b, both U(−1, 1) (fan_in = 1), in that order from one stream. */
+export function defaultLinear1(seed: number): { w: number; b: number } {
+  const rng = createRng(seed);
+  const w = initWeight('default', [1, 1], rng)[0]!;
+  const b = initBias('default', 1, 1, rng)[0]!;
+  return { w, b };
+}
+
+export const ch02_02: DemoLesson = {
+  info: {
+    id: 'ch02-02',
+    title: 'Prediction with Linear',
+    chapter: 2,
+    trains: false,
+    controls: [],
+    channels: ['panels'],
+    defaults: {},
+    description:
+      'A parameter inspector for Linear 1→1 inside a custom module (state dict keys linear.weight and linear.bias, ' +
+      '2 parameters): edit w, b and x and read ŷ = w·x + b live, for your x and the course’s inputs 1 and [1, 2] ' +
+      '(w = 2, b = −1 gives 1 and [1, 3]). A toggle shows PyTorch’s default init instead, U(−1, 1) for one input, ' +
+      'drawn from the room’s seed with our PRNG (PyTorch’s seed-1 values cannot be reproduced).',
+    demoControls: [
+      { name: 'defaultInit', label: 'Default init (seeded)', kind: 'boolean', default: false, help: 'Use PyTorch’s default init, U(−1, 1), drawn from the room’s seed, instead of the sliders.' },
+      { name: 'w', label: 'w (linear.weight)', kind: 'number', min: -5, max: 5, step: 0.1, default: 2, help: 'Course: 2.' },
+      { name: 'b', label: 'b (linear.bias)', kind: 'number', min: -5, max: 5, step: 0.1, default: -1, help: 'Course: −1.' },
+      { name: 'x', label: 'x', kind: 'number', min: -5, max: 5, step: 0.1, default: 1, help: 'The input to predict for.' },
+    ],
+  },
+  compute(values, { tf, seed }) {
+    const init = values.defaultInit as boolean;
+    const { w, b } = init ? defaultLinear1(seed) : { w: values.w as number, b: values.b as number };
+    const x = values.x as number;
+    // Linear's layout in TF.js: X [n, 1] · W [1, 1] + b [1] → ŷ [n, 1].
+    const W = tf.tensor2d([[w]]);
+    const B = tf.tensor1d([b]);
+    const predict = (xs: number[]) => tf.add(tf.matMul(tf.tensor2d(xs, [xs.length, 1]), W), B);
+    // Rows: the chosen x, then the course's x = 1 and the batch [1, 2].
+    const inputs = [x, 1, 1, 2];
+    const yhat = predict(inputs).dataSync();
+    const line = linspace(-5, 5, 21);
+    const yLine = predict(line);
+    const source = init ? `default init, seed ${seed}` : 'sliders';
+    return {
+      fields: {
+        state: rowsField([[w, b]]),
+        predictions: rowsField(inputs.map((xi, i) => [xi, yhat[i]!])),
+        x: tensorField(tf.tensor1d(line)),
+        'ŷ': tensorField(yLine, [line.length]),
+      },
+      layout: [
+        { kind: 'table', title: `model.state_dict() (${source})`, field: 'state', columns: ['linear.weight', 'linear.bias'] },
+        {
+          kind: 'text',
+          title: 'Network',
+          text: `x = ${fmt(x)} ──(× w = ${fmt(w)})──▶ ${fmt(w * x)} ──(+ b = ${fmt(b)})──▶ ŷ = ${fmt(yhat[0]!)}. ` +
+            'Linear(1, 1) has 2 parameters: linear.weight [1×1] and linear.bias [1].',
+        },
+        { kind: 'table', title: 'Predictions: your x; model(tensor([[1.]])); model(tensor([[1.], [2.]]))', field: 'predictions', columns: ['x', 'ŷ = w·x + b'] },
+        { kind: 'series', title: `ŷ = ${fmt(w)}·x ${b < 0 ? '−' : '+'} ${fmt(Math.abs(b))}`, field: 'ŷ', x: 'x' },
+      ],
+    };
+  },
+};

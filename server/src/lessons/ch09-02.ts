@@ -1,0 +1,146 @@
+/**
+ * ch09-02 · Chapter09_02ActFunc&MaxPool (no training): an activation after a convolution, and max pooling, on the
+ * course's fixed images. The engine runs tf.conv2d on the 5×5 vertical line (Sobel-x by default, giving
+ * [[−4, 0, 4]]×3), the chosen activation (ReLU by default, giving [[0, 0, 4]]×3), and tf.maxPool with the
+ * chosen kernel and stride on the course's 4×4 pooling image (or on the activation map). Pooling has no padding,
+ * as the course's MaxPool2d; its output side is ⌊(n − k)/s⌋ + 1, and PyTorch's default stride is the kernel size.
+ * The windows are listed with their maximum, and each input cell counts the windows it wins (the first maximum
+ * in row-major order on ties, as PyTorch's max_pool2d picks it), so overlapping windows show.
+ * Catalogue check values: kernel 2, stride 1 → [[2, 3, 3], [2, 3, 3], [2, 3, 3]]; kernel 2, stride 2 (the
+ * default) → [[2, 3], [2, 3]].
+ */
+import type { DemoPanel } from '@gradcast/shared';
+import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
+import { rowsField, tensorField } from './demoKit.ts';
+import { COURSE_IMAGES, COURSE_KERNELS } from './convFixtures.ts';
+import type { DemoLesson, Tf } from './types.ts';
+
+export const CH09_02_ACTIVATIONS = ['ReLU', 'sigmoid', 'tanh', 'none'] as const;
+type Activation = (typeof CH09_02_ACTIVATIONS)[number];
+export const CH09_02_POOL_INPUTS = ['pooling 4×4 (course)', 'activation map'] as const;
+type PoolInput = (typeof CH09_02_POOL_INPUTS)[number];
+const CONV_KERNELS = ['Sobel-x 3×3', 'Sobel-y 3×3', 'ones 3×3'];
+
+function activate(tf: Tf, x: Tensor, a: Activation): Tensor {
+  switch (a) {
+    case 'ReLU':
+      return tf.relu(x);
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    case 'tanh':
+      return tf.tanh(x);
+    case 'none':
+      return x;
+    default:
+      throw new RangeError(`ch09-02: unknown activation '${String(a)}'`);
+  }
+}
+
+/** Max-pooling output side without padding: ⌊(n − k)/s⌋ + 1 (0 when the window does not fit). */
+export const poolOutputSize = (n: number, k: number, stride: number): number => (k > n ? 0 : Math.floor((n - k) / stride) + 1);
+
+/**
+ * Each window's position and maximum, and how many windows each input cell wins, for an n×n image (rows) under a
+ * k×k window moved by `stride`. A window's winner is its first maximum in row-major order.
+ */
+export function poolWindows(image: number[][], k: number, stride: number): { windows: number[][]; wins: number[][] } {
+  const n = image.length;
+  const out = poolOutputSize(n, k, stride);
+  const wins = image.map((row) => row.map(() => 0));
+  const windows: number[][] = [];
+  for (let i = 0; i < out; i++) {
+    for (let j = 0; j < out; j++) {
+      const [top, left] = [i * stride, j * stride];
+      let best = [top, left];
+      for (let r = top; r < top + k; r++) {
+        for (let c = left; c < left + k; c++) if (image[r]![c]! > image[best[0]!]![best[1]!]!) best = [r, c];
+      }
+      wins[best[0]!]![best[1]!]!++;
+      windows.push([i, j, top, left, image[best[0]!]![best[1]!]!]);
+    }
+  }
+  return { windows, wins };
+}
+
+export const ch09_02: DemoLesson = {
+  info: {
+    id: 'ch09-02',
+    title: 'Activation & max pooling',
+    chapter: 9,
+    trains: false,
+    controls: [],
+    channels: ['panels'],
+    defaults: {},
+    description:
+      'A convolution followed by an activation (Sobel-x on the vertical line gives rows [−4, 0, 4]; ReLU makes them ' +
+      '[0, 0, 4]), then max pooling with kernel and stride controls on the course’s 4×4 image (or on the activation ' +
+      'map): the output, the size rule ⌊(n − k)/s⌋ + 1, every window with its maximum, and how many windows each ' +
+      'input cell wins. PyTorch’s default pooling stride equals the kernel size.',
+    demoControls: [
+      { name: 'convKernel', label: 'Conv kernel', kind: 'enum', options: CONV_KERNELS, default: 'Sobel-x 3×3', help: 'Applied to the 5×5 vertical line.' },
+      { name: 'activation', label: 'Activation', kind: 'enum', options: [...CH09_02_ACTIVATIONS], default: 'ReLU' },
+      { name: 'poolInput', label: 'Pool what', kind: 'enum', options: [...CH09_02_POOL_INPUTS], default: 'pooling 4×4 (course)' },
+      { name: 'kernel', label: 'Pool kernel', kind: 'integer', min: 1, max: 4, step: 1, default: 2, help: 'Window side k (course: 2).' },
+      { name: 'stride', label: 'Pool stride', kind: 'integer', min: 1, max: 4, step: 1, default: 2, help: 'Window step s; PyTorch’s default is the kernel size (course: 1 and the default).' },
+    ],
+  },
+  compute(values, { tf }) {
+    const image = COURSE_IMAGES['vertical line 5×5']!;
+    const kernel = COURSE_KERNELS[values.convKernel as string]!;
+    const activation = values.activation as Activation;
+    const k = values.kernel as number;
+    const stride = values.stride as number;
+    const poolInput = values.poolInput as PoolInput;
+
+    // Convolution: NHWC input [1, 5, 5, 1], kernel [3, 3, 1, 1], stride 1, no padding → [1, 3, 3, 1].
+    const x = tf.tensor4d(image.flat(), [1, 5, 5, 1]);
+    const conv = tf.conv2d(x, tf.tensor4d(kernel.flat(), [3, 3, 1, 1]), 1, 'valid');
+    const act = activate(tf, conv, activation) as Tensor4D;
+
+    const source: Tensor4D = poolInput === 'activation map' ? act : tf.tensor4d(COURSE_IMAGES['pooling 4×4']!.flat(), [1, 4, 4, 1]);
+    const n = source.shape[1];
+    const out = poolOutputSize(n, k, stride);
+    const sourceRows = (() => {
+      const d = source.dataSync();
+      return Array.from({ length: n }, (_, r) => Array.from(d.slice(r * n, (r + 1) * n)));
+    })();
+    const { windows, wins } = poolWindows(sourceRows, k, stride);
+    const fields = {
+      image: tensorField(x, [5, 5]),
+      kernel: tensorField(tf.tensor2d(kernel)),
+      conv: tensorField(conv, [3, 3]),
+      activated: tensorField(act, [3, 3]),
+      poolInput: tensorField(source, [n, n]),
+      pooled: rowsField([]),
+      wins: rowsField(wins),
+      windows: rowsField(windows),
+    };
+    if (out > 0) fields.pooled = tensorField(tf.maxPool(source, [k, k], [stride, stride], 'valid'), [out, out]);
+    const formula = `output side = ⌊(n − k)/s⌋ + 1 = ⌊(${n} − ${k})/${stride}⌋ + 1 = ${out}`;
+    const layout: DemoPanel[] = [
+      { kind: 'grid', title: 'Input 5×5', field: 'image', group: 'convolution and activation', scale: 'diverging' },
+      { kind: 'grid', title: `Kernel ${values.convKernel as string}`, field: 'kernel', group: 'convolution and activation', scale: 'diverging' },
+      { kind: 'grid', title: 'Convolution z', field: 'conv', group: 'convolution and activation', scale: 'diverging' },
+      { kind: 'grid', title: activation === 'none' ? 'No activation: z' : `${activation}(z)`, field: 'activated', group: 'convolution and activation', scale: 'diverging' },
+      { kind: 'grid', title: `Pool input ${n}×${n}`, field: 'poolInput', group: 'max pooling', scale: 'diverging' },
+      { kind: 'grid', title: `MaxPool2d(kernel_size=${k}, stride=${stride}), ${out}×${out}`, field: 'pooled', group: 'max pooling', scale: 'diverging' },
+      { kind: 'grid', title: 'Windows each cell wins', field: 'wins', group: 'max pooling', scale: 'sequential' },
+      {
+        kind: 'text',
+        title: 'Output size',
+        text: out > 0
+          ? `${formula}.${stride === k ? ' Stride = kernel: PyTorch’s default, windows do not overlap.' : stride < k ? ' Stride < kernel: windows overlap, so one maximum can win several.' : ' Stride > kernel: some cells are never in a window.'}`
+          : `${formula}: the ${k}×${k} window does not fit in ${n}×${n}, no output.`,
+      },
+      { kind: 'table', title: 'Windows: output cell, top-left corner in the input, maximum', field: 'windows', columns: ['out row', 'out col', 'top', 'left', 'max'] },
+      {
+        kind: 'text',
+        title: 'Activation',
+        text: activation === 'ReLU'
+          ? 'ReLU(z) = max(0, z) keeps the positive responses, where the image matches the kernel, and zeroes the rest.'
+          : activation === 'none' ? 'No activation: the pooling sees the raw convolution.' : `${activation} squashes each z element-wise.`,
+      },
+    ];
+    return { fields, layout };
+  },
+};

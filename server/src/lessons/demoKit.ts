@@ -1,0 +1,56 @@
+/**
+ * Small helpers shared by the demo lessons (ch01-01 … ch09-03): turning tensors and plain rows into the typed
+ * `Field`s a `panels` frame carries, reading them back (tests), and writing numbers into text panels.
+ * Every field is float32: the arrays are tiny, and one dtype keeps the client's reading simple.
+ */
+import { field, type Field } from '@gradcast/shared';
+import type { Tensor } from '@tensorflow/tfjs-core';
+
+/**
+ * A tensor's values as a field, copied out of the backend (the demo's scope disposes the tensor afterwards).
+ * `dims` defaults to the tensor's shape; a scalar becomes [1, 1] so a grid panel can draw it.
+ */
+export function tensorField(t: Tensor, dims?: number[]): Field {
+  const data = Float32Array.from(t.dataSync() as ArrayLike<number>);
+  return field('f32', data, dims ?? (t.rank === 0 ? [1, 1] : [...t.shape]));
+}
+
+/** Row-major rows (all the same length) as a [rows, cols] field, for grid and table panels. */
+export function rowsField(rows: readonly (readonly number[])[]): Field {
+  const cols = rows[0]?.length ?? 0;
+  if (rows.some((r) => r.length !== cols)) throw new RangeError('rowsField: rows of different lengths');
+  return field('f32', Float32Array.from(rows.flat()), [rows.length, cols]);
+}
+
+/** A 1-D list of values as a [n] field (series x and y). */
+export function valuesField(values: ArrayLike<number>): Field {
+  return field('f32', Float32Array.from(values), [values.length]);
+}
+
+/** A [rows, cols] field back as rows of numbers (a 1-D field is one row); for tests and text panels. */
+export function fieldRows(f: Field): number[][] {
+  const dims = f.dims.length ? f.dims : [f.data.length];
+  const rows = dims.length === 1 ? 1 : (dims[0] as number);
+  const cols = dims.length === 1 ? (dims[0] as number) : dims.slice(1).reduce((a, b) => a * b, 1);
+  return Array.from({ length: rows }, (_, r) => Array.from(f.data.slice(r * cols, (r + 1) * cols) as ArrayLike<number>));
+}
+
+/**
+ * A number for a text panel: integers whole, others with up to 4 significant digits, and a real minus sign.
+ * Float32 values are rounded first, so 102.40000153 reads 102.4.
+ */
+export function fmt(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const s = Number.isInteger(v) ? String(v) : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-4 ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+  return s.replace('-', '−');
+}
+
+/** A list of numbers as "[a, b, c]" for text panels. */
+export const fmtList = (vs: ArrayLike<number>): string => `[${Array.from(vs, fmt).join(', ')}]`;
+
+/** Evenly spaced values from a to b inclusive (numpy/torch linspace), as float64 numbers. */
+export function linspace(a: number, b: number, n: number): number[] {
+  if (n === 1) return [a];
+  return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+}
