@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChanges, formatDecade, formatLoss, formatRate, formatValue, roundSig } from './format.ts';
+import { evalLabel, formatChanges, formatDecade, formatLoss, formatPercent, formatRate, formatValue, roundSig } from './format.ts';
 
 describe('format', () => {
   it('shows hyperparameters with up to 4 significant digits', () => {
@@ -40,5 +40,22 @@ describe('format', () => {
     expect(formatDecade(0.001)).toBe('0.001');
     expect(formatDecade(1e17)).toBe('1e17');
     expect(formatDecade(1e-5)).toBe('1e-5');
+  });
+});
+
+describe('formatPercent', () => {
+  it('shows a fraction as a percentage with one decimal', () => {
+    expect(formatPercent(0.9123)).toBe('91.2%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(NaN)).toBe('—');
+    expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('evalLabel', () => {
+  it('splits camel case into lower-case words', () => {
+    expect(evalLabel('testAccuracy')).toBe('test accuracy');
+    expect(evalLabel('trainLoss')).toBe('train loss');
+    expect(evalLabel('accuracy')).toBe('accuracy');
   });
 });

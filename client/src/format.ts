@@ -42,3 +42,14 @@ export function formatDecade(v: number): string {
   const e = Math.round(Math.log10(v));
   return e > 4 || e < -3 ? `1e${e}` : String(10 ** e);
 }
+
+/** A fraction in [0, 1] as a percentage with one decimal ("91.2%"); "—" when unknown (NaN). */
+export function formatPercent(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return `${(v * 100).toFixed(1)}%`;
+}
+
+/** An evaluation metric's name as a heading: "testAccuracy" → "test accuracy", "trainLoss" → "train loss". */
+export function evalLabel(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -12,7 +12,7 @@ export class LatestFrames implements Record<Channel, Frame | undefined> {
   path = $state.raw<Frame | undefined>();
   data = $state.raw<Frame | undefined>();
   fit = $state.raw<Frame | undefined>();
-  /** Demo lessons' computed views (not drawn by this slice yet). */
+  /** Demo lessons' computed views (named arrays plus meta.layout, drawn by demo/DemoPanels.svelte). */
   panels = $state.raw<Frame | undefined>();
 
   get(channel: Channel): Frame | undefined {

@@ -6,13 +6,20 @@
  * unparsed, a newer generation is adopted (clearing the per-generation histories), then the frame is decoded
  * and kept as the latest of its channel. Metrics and path frames carry windows of recent points; they are also
  * merged by step into the loss history and the optimizer path (StepSeries), which the charts and scene draw.
+ * A comparison lesson trains several variants in lockstep: its frames carry one row per variant, and every
+ * history here holds one run per variant (runFrames.ts). Metrics frames also carry each run's latest evaluation
+ * metrics (accuracy…), accumulated over the steps in EvalHistory.
+ *
+ * Demo lessons (no training) stream one `panels` frame per change of their own controls; their values come in
+ * the snapshot and in `demo:changed`, and change with `demo:set`.
  */
 import {
   decodeFrame,
   isHyperparamName,
   peekFrame,
-  StepSeries,
   type Annotation,
+  type DemoChanged,
+  type DemoValues,
   type Frame,
   type FrameBytes,
   type HpChanged,
@@ -28,22 +35,33 @@ import {
 } from '@gradcast/shared';
 import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
+import { EvalHistory, type EvalSeries } from './EvalHistory.ts';
+import { RunSeries } from './RunSeries.ts';
+import { readEvals, readLossRows, readPathRows, variantLabels, type EvalTable } from './runFrames.ts';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
-/** Loss per optimizer step of the current generation; `steps` strictly increasing, same length as `losses`. */
+/**
+ * Loss per optimizer step of the current generation; `steps` strictly increasing. `runs[r][i]` is run r's loss
+ * at steps[i]: one run, or one per variant of a comparison lesson (NaN once a variant diverged).
+ */
 export interface MetricsHistory {
   steps: number[];
-  losses: number[];
+  runs: number[][];
 }
 
-/** The optimizer's trajectory of the current generation in surface coordinates, oldest point first. */
-export interface PathHistory {
-  steps: number[];
+/** One run's trajectory in surface coordinates, oldest point first. */
+export interface PathRun {
   /** (w, b) per point, interleaved: [n, 2]. */
   xy: Float32Array;
   /** L(θ_k) per point. */
   loss: Float32Array;
+}
+
+/** The optimizer's trajectory of the current generation: one path per run, all at the same steps. */
+export interface PathHistory {
+  steps: number[];
+  runs: PathRun[];
 }
 
 export interface Toast {
@@ -65,10 +83,11 @@ const TOAST_MS = 6000;
 const RATE_WINDOW_MS = 1000;
 /** Points kept in the loss history before older ones are thinned (StepSeries keeps recent points whole). */
 const HISTORY_CAPACITY = 20_000;
-const EMPTY_HISTORY: MetricsHistory = { steps: [], losses: [] };
+const EMPTY_HISTORY: MetricsHistory = { steps: [], runs: [] };
 /** Path points kept before older ones are thinned (the server keeps 2048). */
 const PATH_CAPACITY = 4096;
-const EMPTY_PATH: PathHistory = { steps: [], xy: new Float32Array(0), loss: new Float32Array(0) };
+const EMPTY_PATH: PathHistory = { steps: [], runs: [] };
+const EMPTY_EVALS: EvalTable = { names: [], rows: [] };
 
 export class Session {
   readonly roomId: string;
@@ -101,6 +120,17 @@ export class Session {
   metrics = $state.raw<MetricsHistory>(EMPTY_HISTORY);
   /** Optimizer path of the current generation (a new object on every change). */
   path = $state.raw<PathHistory>(EMPTY_PATH);
+  /** Names of a comparison lesson's variants, in row order; empty for a single run. */
+  variants = $state.raw<string[]>([]);
+  /** Each run's latest evaluation metrics (testAccuracy, trainAccuracy, testLoss…; NaN where unknown). */
+  evals = $state.raw<EvalTable>(EMPTY_EVALS);
+  /** Evaluation metrics over the steps of the current generation, one series per (run, metric). */
+  evalSeries = $state.raw<EvalSeries[]>([]);
+
+  /** Demo lessons: the current values of the demo's controls (server-confirmed). */
+  demo = $state<DemoValues>({});
+  /** Demo lessons: the last change of the demo's controls, and who made it. */
+  lastDemoChange = $state.raw<DemoChanged | null>(null);
 
   framesReceived = $state(0);
   bytesReceived = $state(0);
@@ -111,9 +141,11 @@ export class Session {
 
   #auth: JoinAuth;
   #socket: RoomSocket | null = null;
-  #history = new StepSeries(HISTORY_CAPACITY);
-  /** Columns: w, b, loss. */
-  #pathSeries = new StepSeries(PATH_CAPACITY, 3);
+  /** One column per run. */
+  #history = new RunSeries(HISTORY_CAPACITY);
+  /** Columns per run: w, b, loss. */
+  #pathSeries = new RunSeries(PATH_CAPACITY, 3);
+  #evalHistory = new EvalHistory();
   #rateTimer: ReturnType<typeof setInterval> | null = null;
   #rateMark = { at: 0, frames: 0, bytes: 0 };
   #toastId = 0;
@@ -129,6 +161,10 @@ export class Session {
   }
   get canControl(): boolean {
     return this.you?.canControl === true;
+  }
+  /** A demonstration (no optimizer): panels and demo controls instead of charts and run controls. */
+  get isDemo(): boolean {
+    return this.lesson?.trains === false;
   }
 
   connect(): void {
@@ -173,6 +209,7 @@ export class Session {
     socket.on('room:you', (you) => {
       this.you = you;
     });
+    socket.on('demo:changed', (change) => this.#onDemoChanged(change));
 
     this.#rateMark = { at: performance.now(), frames: this.framesReceived, bytes: this.bytesReceived };
     this.#rateTimer = setInterval(() => this.#sampleRates(), RATE_WINDOW_MS);
@@ -194,6 +231,14 @@ export class Session {
     const res = await this.#request('Change', (s) => s.emitWithAck('hp:set', patch));
     if (!res) return false;
     Object.assign(this.hyperparameters, res.applied);
+    return true;
+  }
+
+  /** Demo lessons: asks for new values of the demo's controls; the shown values change when the server confirms. */
+  async setDemo(values: DemoValues): Promise<boolean> {
+    const res = await this.#request('Change', (s) => s.emitWithAck('demo:set', values));
+    if (!res) return false;
+    Object.assign(this.demo, res.applied);
     return true;
   }
 
@@ -273,6 +318,10 @@ export class Session {
     this.members = snapshot.members;
     this.annotations = [...snapshot.annotations];
     this.backend = snapshot.backend;
+    // Values the server did not send (an older server) start at the controls' defaults.
+    const defaults = Object.fromEntries((snapshot.lesson.demoControls ?? []).map((c) => [c.name, c.default]));
+    this.demo = { ...defaults, ...snapshot.demo };
+    this.lastDemoChange = null;
     this.#clearHistories();
     this.frames.clear();
     for (const bytes of frames) this.#ingest(bytes);
@@ -288,6 +337,14 @@ export class Session {
       (this.hyperparameters as Record<string, unknown>)[name] = pair[1];
     }
     this.annotations.push({ step: change.step, generation: this.generation, by: change.by, changes, at: Date.now() });
+  }
+
+  #onDemoChanged(change: DemoChanged): void {
+    for (const [name, pair] of Object.entries(change.changes)) {
+      const value = pair[1];
+      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') this.demo[name] = value;
+    }
+    this.lastDemoChange = change;
   }
 
   #onStatus(status: RunStatus): void {
@@ -333,49 +390,40 @@ export class Session {
 
   /** Path frames carry a window of recent points like metrics (the whole path when `full`); same merge. */
   #mergePath(frame: Frame): void {
-    const steps = frame.fields['step']?.data;
-    const xy = frame.fields['xy']?.data;
-    const loss = frame.fields['loss']?.data;
-    const n = steps?.length ?? 0;
-    if (!steps || !xy || !loss || loss.length !== n || xy.length !== 2 * n) return;
+    const rows = readPathRows(frame);
+    if (!rows) return;
+    const columns = rows.runs.flatMap((r) => [r.x, r.y, r.loss]);
+    if (!this.#pathSeries.merge(rows.steps, columns, frame.meta['full'] === true)) return;
     const p = this.#pathSeries;
-    const full = frame.meta['full'] === true;
-    if (full) p.clear();
-    const before = p.length;
-    const last = p.lastStep;
-    const w = new Float64Array(n);
-    const b = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      w[k] = xy[2 * k] as number;
-      b[k] = xy[2 * k + 1] as number;
-    }
-    p.merge(steps, w, b, loss);
-    if (p.length === before && p.lastStep === last && !full) return;
-    const [ws, bs, ls] = p.columns as [number[], number[], number[]];
-    const out = new Float32Array(p.length * 2);
-    for (let k = 0; k < p.length; k++) {
-      out[2 * k] = ws[k] as number;
-      out[2 * k + 1] = bs[k] as number;
-    }
-    this.path = { steps: p.steps, xy: out, loss: Float32Array.from(ls) };
+    const runs = Array.from({ length: p.runs }, (_, r): PathRun => {
+      const [ws, bs, ls] = p.run(r) as [number[], number[], number[]];
+      const xy = new Float32Array(p.length * 2);
+      for (let k = 0; k < p.length; k++) {
+        xy[2 * k] = ws[k] as number;
+        xy[2 * k + 1] = bs[k] as number;
+      }
+      return { xy, loss: Float32Array.from(ls) };
+    });
+    this.path = { steps: p.steps, runs };
   }
 
   /**
    * Live metrics frames repeat the last ≤ 256 points, so they merge by step; a frame marked `full` (a snapshot,
-   * or the history rewritten by a reset or revert) holds the whole series and replaces it.
+   * or the history rewritten by a reset or revert) holds the whole series and replaces it. The evaluation
+   * table holds each run's latest values only: a point is added each time one changes.
    */
   #mergeMetrics(frame: Frame): void {
-    const steps = frame.fields['step']?.data;
-    const losses = frame.fields['loss']?.data;
-    if (!steps || !losses || steps.length !== losses.length) return;
+    const rows = readLossRows(frame);
+    if (!rows) return;
+    const labels = variantLabels(frame, rows.rows.length);
+    if (labels.join('|') !== this.variants.join('|')) this.variants = labels;
     const h = this.#history;
-    if (frame.meta['full'] === true) h.clear();
-    const before = h.length;
-    const last = h.lastStep;
-    h.merge(steps, losses);
-    if (h.length !== before || h.lastStep !== last || frame.meta['full'] === true) {
-      this.metrics = { steps: h.steps, losses: h.values };
+    if (h.merge(rows.steps, rows.rows, frame.meta['full'] === true)) {
+      this.metrics = { steps: h.steps, runs: Array.from({ length: h.runs }, (_, r) => h.run(r)[0] as number[]) };
     }
+    const table = readEvals(frame);
+    if (JSON.stringify(table) !== JSON.stringify(this.evals)) this.evals = table;
+    if (this.#evalHistory.observe(frame.step, table)) this.evalSeries = this.#evalHistory.series();
   }
 
   /** A newer model generation (reset, revert, rebuild): its histories start empty. */
@@ -390,6 +438,9 @@ export class Session {
     this.metrics = EMPTY_HISTORY;
     this.#pathSeries.clear();
     this.path = EMPTY_PATH;
+    this.#evalHistory.clear();
+    this.evalSeries = [];
+    this.evals = EMPTY_EVALS;
   }
 
   #sampleRates(): void {

@@ -1,6 +1,6 @@
 /**
- * The three.js scene of the loss surface: mesh, iso-loss lines, axes with labels, the optimizer path and its
- * current point. It renders on demand only: one render per data update, camera move or resize, coalesced to
+ * The three.js scene of the loss surface: mesh, iso-loss lines, axes with labels, and the optimizer path with
+ * its current point (one per variant of a comparison lesson, each in its variant's colour). It renders on demand only: one render per data update, camera move or resize, coalesced to
  * at most one per animation frame; nothing runs while nothing changes.
  *
  * World space is z-up (surfaceGrid.ts): x = w, y = b, z = loss height.
@@ -14,20 +14,35 @@ import { niceTicks } from '../charts/ticks.ts';
 import { textSprite } from './textSprite.ts';
 import { contourLevels, contourLines, contourSegments } from './geometry/contours.ts';
 import type { HeightScale } from './geometry/heightScale.ts';
-import { pathLine } from './geometry/pathLine.ts';
+import { pathLine, type RunPath } from './geometry/pathLine.ts';
 import { surfaceMesh } from './geometry/surfaceMesh.ts';
 import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './geometry/surfaceGrid.ts';
 
 /** Number of iso-loss lines drawn on the surface. */
 const CONTOUR_COUNT = 12;
 const BACKGROUND = 0x0f131a;
-const PATH_COLOR = 0xff6b4a;
+/** Dark casing drawn under each path, so a path stays visible over mesh colours close to its own. */
+const CASING_COLOR = 0x0b0e13;
 /** Vertical field of view at wide aspects, degrees. */
 const FOV = 35;
 /** Aspect (width / height) below which the vertical field of view widens, so the sides stay in frame. */
 const FRAME_ASPECT = 1.15;
 /** Path width in CSS pixels (fat lines: WebGL's own lines are always 1 px). */
 const PATH_WIDTH_PX = 3;
+/** Casing width in CSS pixels (1.5 px of dark edge on each side of the path). */
+const CASING_WIDTH_PX = 6;
+
+/** The scene objects of one run's path. */
+interface PathObjects {
+  group: THREE.Group;
+  casing: Line2;
+  line: Line2;
+  material: LineMaterial;
+  casingMaterial: LineMaterial;
+  iterates: THREE.Points;
+  current: THREE.Mesh;
+  halo: THREE.MeshBasicMaterial;
+}
 
 export class SurfaceView {
   readonly renderer: THREE.WebGLRenderer;
@@ -36,10 +51,8 @@ export class SurfaceView {
   readonly #controls: OrbitControls;
   readonly #surface = new THREE.Group();
   readonly #axes = new THREE.Group();
-  readonly #pathLine: Line2;
-  readonly #pathMaterial: LineMaterial;
-  readonly #iterates: THREE.Points;
-  readonly #current: THREE.Mesh;
+  readonly #paths: PathObjects[] = [];
+  readonly #resolution = new THREE.Vector2(1, 1);
   #frameRequest = 0;
   #axesKey = '';
 
@@ -69,25 +82,7 @@ export class SurfaceView {
     sun.position.set(1, -2, 4);
     this.#scene.add(sun);
 
-    this.#pathMaterial = new LineMaterial({ color: PATH_COLOR, linewidth: PATH_WIDTH_PX, worldUnits: false });
-    this.#pathLine = new Line2(new LineGeometry(), this.#pathMaterial);
-    this.#pathLine.visible = false;
-    // One dot per optimizer iterate: gradient descent jumps, and the dots show where it landed.
-    this.#iterates = new THREE.Points(
-      new THREE.BufferGeometry(),
-      new THREE.PointsMaterial({ color: 0xffffff, size: 4, sizeAttenuation: false }),
-    );
-    this.#current = new THREE.Mesh(
-      new THREE.SphereGeometry(0.035, 20, 12),
-      new THREE.MeshBasicMaterial({ color: 0xffffff }),
-    );
-    const halo = new THREE.Mesh(
-      new THREE.SphereGeometry(0.05, 20, 12),
-      new THREE.MeshBasicMaterial({ color: PATH_COLOR, transparent: true, opacity: 0.45, depthWrite: false }),
-    );
-    this.#current.add(halo);
-    this.#current.visible = false;
-    this.#scene.add(this.#surface, this.#axes, this.#pathLine, this.#iterates, this.#current);
+    this.#scene.add(this.#surface, this.#axes);
   }
 
   /** Canvas size in CSS pixels. */
@@ -100,7 +95,11 @@ export class SurfaceView {
     const halfV = Math.atan((Math.tan((FOV * Math.PI) / 360) * FRAME_ASPECT) / Math.min(aspect, FRAME_ASPECT));
     this.#camera.fov = (halfV * 360) / Math.PI;
     this.#camera.updateProjectionMatrix();
-    this.#pathMaterial.resolution.set(width, height);
+    this.#resolution.set(width, height);
+    for (const p of this.#paths) {
+      p.material.resolution.copy(this.#resolution);
+      p.casingMaterial.resolution.copy(this.#resolution);
+    }
     this.requestRender();
   }
 
@@ -138,25 +137,64 @@ export class SurfaceView {
     this.requestRender();
   }
 
-  /** Moves the path and the current point (a new path frame); null hides them. */
-  setPath(grid: SurfaceGrid | null, scale: HeightScale | null, xy?: ArrayLike<number>, loss?: ArrayLike<number>): void {
-    const line = grid && scale && xy && loss ? pathLine(grid, scale, xy, loss) : null;
-    const n = line ? line.positions.length / 3 : 0;
-    // Line2 needs two points; a one-point path is just the current point.
-    this.#pathLine.visible = n >= 2;
-    if (line && n >= 2) {
-      this.#pathLine.geometry.dispose();
-      const geometry = new LineGeometry();
-      geometry.setPositions(line.positions);
-      this.#pathLine.geometry = geometry;
-      this.#pathLine.computeLineDistances();
-    }
-    this.#iterates.geometry.dispose();
-    this.#iterates.geometry = new THREE.BufferGeometry();
-    if (line) this.#iterates.geometry.setAttribute('position', new THREE.BufferAttribute(line.iterates, 3));
-    this.#current.visible = line?.current != null;
-    if (line?.current) this.#current.position.set(...line.current);
+  /** Moves each run's path and current point (a new path frame); runs beyond `paths` are hidden. */
+  setPaths(grid: SurfaceGrid | null, scale: HeightScale | null, paths: readonly RunPath[]): void {
+    while (this.#paths.length < paths.length) this.#paths.push(this.#createPath());
+    this.#paths.forEach((objects, k) => {
+      const p = paths[k];
+      const line = grid && scale && p ? pathLine(grid, scale, p.xy, p.loss) : null;
+      objects.group.visible = line !== null;
+      if (!line || !p) return;
+      const color = new THREE.Color(p.color);
+      objects.material.color.copy(color);
+      objects.halo.color.copy(color);
+      const n = line.positions.length / 3;
+      // Line2 needs two points; a one-point path is just the current point.
+      objects.line.visible = objects.casing.visible = n >= 2;
+      if (n >= 2) {
+        objects.line.geometry.dispose();
+        const geometry = new LineGeometry();
+        geometry.setPositions(line.positions);
+        objects.line.geometry = geometry;
+        objects.casing.geometry = geometry;
+        objects.line.computeLineDistances();
+      }
+      objects.iterates.geometry.dispose();
+      objects.iterates.geometry = new THREE.BufferGeometry();
+      objects.iterates.geometry.setAttribute('position', new THREE.BufferAttribute(line.iterates, 3));
+      objects.current.visible = line.current !== null;
+      if (line.current) objects.current.position.set(...line.current);
+    });
     this.requestRender();
+  }
+
+  /** The objects of one more run's path: casing, line, iterate dots and the current point with its halo. */
+  #createPath(): PathObjects {
+    const material = new LineMaterial({ color: 0xffffff, linewidth: PATH_WIDTH_PX, worldUnits: false });
+    const casingMaterial = new LineMaterial({ color: CASING_COLOR, linewidth: CASING_WIDTH_PX, worldUnits: false });
+    // The casing is depth-tested against the mesh but writes no depth, so the line drawn after it always wins.
+    casingMaterial.depthWrite = false;
+    material.resolution.copy(this.#resolution);
+    casingMaterial.resolution.copy(this.#resolution);
+    const geometry = new LineGeometry();
+    const casing = new Line2(geometry, casingMaterial);
+    const line = new Line2(geometry, material);
+    casing.renderOrder = 1;
+    line.renderOrder = 2;
+    // One dot per optimizer iterate: gradient descent jumps, and the dots show where it landed.
+    const iterates = new THREE.Points(
+      new THREE.BufferGeometry(),
+      new THREE.PointsMaterial({ color: 0xffffff, size: 4, sizeAttenuation: false }),
+    );
+    iterates.renderOrder = 3;
+    const current = new THREE.Mesh(new THREE.SphereGeometry(0.035, 20, 12), new THREE.MeshBasicMaterial({ color: 0xffffff }));
+    const halo = new THREE.MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.45, depthWrite: false });
+    current.add(new THREE.Mesh(new THREE.SphereGeometry(0.05, 20, 12), halo));
+    const group = new THREE.Group();
+    group.add(casing, line, iterates, current);
+    group.visible = false;
+    this.#scene.add(group);
+    return { group, casing, line, material, casingMaterial, iterates, current, halo };
   }
 
   /** Schedules one render on the next animation frame (several requests in one frame render once). */
@@ -174,10 +212,13 @@ export class SurfaceView {
     this.#controls.dispose();
     clear(this.#surface);
     clear(this.#axes);
-    this.#pathLine.geometry.dispose();
-    this.#pathMaterial.dispose();
-    disposeObject(this.#iterates);
-    this.#current.traverse((o) => disposeObject(o));
+    for (const p of this.#paths) {
+      p.line.geometry.dispose();
+      p.material.dispose();
+      p.casingMaterial.dispose();
+      disposeObject(p.iterates);
+      p.current.traverse((o) => disposeObject(o));
+    }
     this.renderer.dispose();
   }
 

@@ -87,3 +87,19 @@ describe('pathLine', () => {
     expect(pathLine(grid, scale, [0, 0, 1, 1, 2, 2], [1, 2]).iterates.length).toBe(6);
   });
 });
+
+describe('pathLine on a run that oscillates out of the grid', () => {
+  // b flips between far above and far below the grid at every step: each segment crosses the whole surface.
+  const n = 400;
+  const xy = Array.from({ length: n }, (_, k) => [2, (k % 2 ? -1 : 1) * 1e6 * 1.07 ** k]).flat();
+  const loss = Array.from({ length: n }, () => 1e9);
+
+  it('caps the draped points, keeping every iterate', () => {
+    const p = pathLine(grid, scale, xy, loss, 0.015, 0.5, 3000);
+    expect(p.iterates.length).toBe(n * 3);
+    expect(p.positions.length / 3).toBeLessThanOrEqual(3000 + 2 * n);
+    // uncapped it would be ≈ 60 half-cell pieces per crossing
+    expect(pathLine(grid, scale, xy, loss, 0.015, 0.5, Infinity).positions.length / 3).toBeGreaterThan(20_000);
+    expect(p.currentOutside).toBe(true);
+  });
+});

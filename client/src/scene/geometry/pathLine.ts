@@ -6,10 +6,26 @@
  * iterates are draped over the mesh (meshHeight.ts): a long gradient step is a jump, and a straight 3-D chord
  * between its ends would cut through the log-compressed bowl and vanish inside it. Points that left the
  * plotted grid (a large learning rate overshoots) are clamped to its edge and flagged.
+ *
+ * The draped points of one path are capped (`maxPoints`): a run that oscillates out of the grid crosses the
+ * whole surface at every step, and hundreds of such crossings at half-cell spacing make tens of thousands of
+ * fat-line segments, seconds of software rendering per frame. Past the cap, the spacing widens evenly.
  */
 import { normalise, type HeightScale } from './heightScale.ts';
 import { meshHeight } from './meshHeight.ts';
 import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './surfaceGrid.ts';
+
+/** One run's optimizer path as the views draw it: points, their losses, and the run's colour and name. */
+export interface RunPath {
+  /** (w, b) per point, interleaved [n, 2]. */
+  xy: ArrayLike<number>;
+  /** L(θ_k) per point. */
+  loss: ArrayLike<number>;
+  /** CSS colour. */
+  color: string;
+  /** The variant's name; empty for a single run. */
+  label: string;
+}
 
 export interface PathLine {
   /** xyz of the draped polyline through every iterate, for a line object (≥ n points). */
@@ -27,7 +43,8 @@ const clampTo = (v: number, lo: number, hi: number): number => (v < lo ? lo : v 
 
 /**
  * @param lift world units above the surface, so the line is not buried in it.
- * @param spacing largest distance between draped points, in grid cells.
+ * @param spacing largest distance between draped points, in grid cells (widened past `maxPoints`).
+ * @param maxPoints most draped points between iterates, over the whole path.
  */
 export function pathLine(
   grid: SurfaceGrid,
@@ -36,31 +53,50 @@ export function pathLine(
   loss: ArrayLike<number>,
   lift = 0.015,
   spacing = 0.5,
+  maxPoints = 6000,
 ): PathLine {
   const n = Math.min(Math.floor(xy.length / 2), loss.length);
   const iterates = new Float32Array(n * 3);
   const draped: number[] = [];
+  const cellW = (grid.xMax - grid.xMin) / (grid.nx - 1);
+  const cellB = (grid.yMax - grid.yMin) / (grid.ny - 1);
   // Parameter-space points clamped into the grid, for draping.
+  const ws = new Float64Array(n);
+  const bs = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const rawW = xy[k * 2] as number;
+    const rawB = xy[k * 2 + 1] as number;
+    ws[k] = clampTo(Number.isFinite(rawW) ? rawW : grid.xMax, grid.xMin, grid.xMax);
+    bs[k] = clampTo(Number.isFinite(rawB) ? rawB : grid.yMax, grid.yMin, grid.yMax);
+  }
+  // Pieces per segment at the asked spacing; past the cap, every segment gets proportionally fewer.
+  const pieces = new Float64Array(n);
+  let total = 0;
+  for (let k = 1; k < n; k++) {
+    const dw = Math.abs((ws[k] as number) - (ws[k - 1] as number)) / cellW;
+    const db = Math.abs((bs[k] as number) - (bs[k - 1] as number)) / cellB;
+    pieces[k] = Math.max(dw, db) / spacing;
+    total += Math.ceil(pieces[k] as number);
+  }
+  const thin = Math.max(1, total / maxPoints);
   let prevW = NaN;
   let prevB = NaN;
   let outside = false;
-  const cellW = (grid.xMax - grid.xMin) / (grid.nx - 1);
-  const cellB = (grid.yMax - grid.yMin) / (grid.ny - 1);
   for (let k = 0; k < n; k++) {
     const rawW = xy[k * 2] as number;
     const rawB = xy[k * 2 + 1] as number;
     const l = loss[k] as number;
-    const w = clampTo(Number.isFinite(rawW) ? rawW : grid.xMax, grid.xMin, grid.xMax);
-    const b = clampTo(Number.isFinite(rawB) ? rawB : grid.yMax, grid.yMin, grid.yMax);
+    const w = ws[k] as number;
+    const b = bs[k] as number;
     outside = !(rawW >= grid.xMin && rawW <= grid.xMax && rawB >= grid.yMin && rawB <= grid.yMax) || !Number.isFinite(l);
     const onMesh = meshHeight(grid, scale, w, b);
     const own = normalise(scale, l) * HEIGHT;
     const z = (Number.isFinite(onMesh) ? Math.max(own, onMesh) : own) + lift;
     if (k > 0) {
       // Intermediate points of the segment from the previous iterate, on the mesh.
-      const pieces = Math.ceil(Math.max(Math.abs(w - prevW) / cellW, Math.abs(b - prevB) / cellB) / spacing);
-      for (let s = 1; s < pieces; s++) {
-        const t = s / pieces;
+      const count = Math.ceil((pieces[k] as number) / thin);
+      for (let s = 1; s < count; s++) {
+        const t = s / count;
         const pw = prevW + (w - prevW) * t;
         const pb = prevB + (b - prevB) * t;
         const h = meshHeight(grid, scale, pw, pb);

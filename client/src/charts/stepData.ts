@@ -1,0 +1,119 @@
+/**
+ * Shaping run histories into uPlot's aligned columns ([x, y1, y2, …], null = no point) and the legend's
+ * per-run readouts. Pure, so the charts' data can be tested without a canvas.
+ */
+
+/** uPlot's AlignedData, spelled out so this module does not import the library. */
+export type Aligned = [number[], ...(number | null)[][]];
+
+/** How StepChart draws one series. */
+export interface StepSeriesStyle {
+  label: string;
+  color: string;
+  /** Line width in CSS pixels. */
+  width?: number;
+  /** Dash pattern in CSS pixels; solid when empty. */
+  dash?: number[];
+  /** Bridge missing points (series sampled at their own steps). */
+  spanGaps?: boolean;
+  /** Draw a dot at each point (sparse series such as a per-epoch test accuracy). */
+  points?: boolean;
+  /** Opacity in [0, 1] (a noisy series behind a clean one). */
+  alpha?: number;
+}
+
+/**
+ * Loss columns for a log axis: zero, negative and non-finite values become gaps (log(0) has no place). Steps
+ * are copied: the history's own array keeps growing, and the chart must not see it longer than its values.
+ */
+export function logColumns(steps: number[], runs: number[][]): Aligned {
+  return [steps.slice(), ...runs.map((run) => run.map((v) => (v > 0 && Number.isFinite(v) ? v : null)))];
+}
+
+/**
+ * Several series with their own steps on one x axis: the union of their steps, each series null where it has no
+ * point (the chart bridges such gaps, spanGaps). `scale` multiplies values (fractions → percent).
+ */
+export function alignSeries(series: { steps: number[]; values: number[] }[], scale = 1): Aligned {
+  const all = [...new Set(series.flatMap((s) => s.steps))].sort((a, b) => a - b);
+  const at = new Map(all.map((step, i) => [step, i]));
+  const columns = series.map((s) => {
+    const col: (number | null)[] = new Array<number | null>(all.length).fill(null);
+    s.steps.forEach((step, i) => {
+      const v = s.values[i] as number;
+      col[at.get(step) as number] = Number.isFinite(v) ? v * scale : null;
+    });
+    return col;
+  });
+  return [all, ...columns];
+}
+
+/** One entry of a run legend (RunLegend.svelte). */
+export interface LegendItem {
+  label: string;
+  color: string;
+  dash?: number[];
+  /** Swatch line width and opacity, as the chart draws the series. */
+  width?: number;
+  alpha?: number;
+  /** Readout after the label, e.g. "0.0231" or "91.2 %". */
+  value?: string;
+  /** Shown in the warning colour, e.g. "diverged". */
+  warning?: string;
+}
+
+/** What a legend shows for one run: its newest finite value, and whether it diverged. */
+export interface RunReadout {
+  /** Newest finite value, or null when there is none. */
+  value: number | null;
+  /** True when the run has values and the newest is not finite (a diverged variant's loss is NaN from then on). */
+  diverged: boolean;
+}
+
+export function runReadout(values: ArrayLike<number>): RunReadout {
+  const n = values.length;
+  if (n === 0) return { value: null, diverged: false };
+  const newest = values[n - 1] as number;
+  if (Number.isFinite(newest)) return { value: newest, diverged: false };
+  for (let i = n - 2; i >= 0; i--) {
+    const v = values[i] as number;
+    if (Number.isFinite(v)) return { value: v, diverged: true };
+  }
+  return { value: null, diverged: true };
+}
+
+/** Evaluation metrics drawn on the accuracy chart: the names that are accuracies (fractions in [0, 1]). */
+export function isAccuracy(name: string): boolean {
+  return /accuracy$/i.test(name);
+}
+
+/** "testAccuracy" → "test", "trainAccuracy" → "train", "accuracy" → "accuracy". */
+export function accuracyKind(name: string): string {
+  const kind = name.replace(/accuracy$/i, '');
+  return kind === '' ? 'accuracy' : kind.charAt(0).toLowerCase() + kind.slice(1);
+}
+
+/**
+ * How an accuracy line is drawn, so kinds differ by more than colour (which tells the runs apart): a test
+ * accuracy (measured once per epoch) thick with a dot per evaluation; a train accuracy (over the recent
+ * batches, noisy, changing at every step) thin and faded; any other kind dashed.
+ */
+export function accuracyStyle(name: string): { width: number; alpha: number; dash: number[]; points: boolean } {
+  const kind = accuracyKind(name);
+  if (kind === 'train') return { width: 1.25, alpha: 0.55, dash: [], points: false };
+  if (kind === 'test' || kind === 'accuracy') return { width: 2.5, alpha: 1, dash: [], points: true };
+  return { width: 1.75, alpha: 1, dash: [6, 4], points: true };
+}
+
+/**
+ * Each series extended to `step` with its newest value: a metric is recorded only when it changes, and holds
+ * its value until then, so an accuracy that stopped changing (100 % on a small task) still draws as a line to
+ * the current step instead of a lone, invisible point.
+ */
+export function holdToStep<T extends { steps: number[]; values: number[] }>(series: T[], step: number): T[] {
+  return series.map((s) => {
+    const last = s.steps.at(-1);
+    if (last === undefined || !(step > last)) return s;
+    return { ...s, steps: [...s.steps, step], values: [...s.values, s.values.at(-1) as number] };
+  });
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { demoNumberSpec } from './demoSpec.ts';
+import { sliderScale } from './sliderScale.ts';
+
+describe('demoNumberSpec', () => {
+  it('keeps a stated range and integer steps', () => {
+    const s = demoNumberSpec({ name: 'stride', label: 'Stride', kind: 'integer', min: 1, max: 4, step: 1, default: 1 });
+    expect(s).toEqual({ label: 'Stride', help: '', min: 1, max: 4, step: 1, log: false });
+    expect(sliderScale(s).toValue(2.4)).toBe(2);
+  });
+  it('gives integers whole steps even without one', () => {
+    expect(demoNumberSpec({ name: 'k', label: 'k', kind: 'integer', min: 0, max: 3, default: 0 }).step).toBe(1);
+  });
+  it('makes up a range around the default when none is given', () => {
+    const s = demoNumberSpec({ name: 't', label: 'Temperature', kind: 'number', default: 2, help: 'softmax T' });
+    expect([s.min, s.max, s.step, s.help]).toEqual([0, 20, 0.2, 'softmax T']);
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * A demo lesson's numeric control (shared DemoControl) as the slider spec NumberControl takes. Integers step by
+ * whole numbers. A control without a range gets one around its default (0 … 10 × |default|, at least 0 … 10),
+ * so the slider always has ends; the server checks the real limits.
+ */
+import type { DemoControl, NumberSpec } from '@gradcast/shared';
+
+export type SliderSpec = Pick<NumberSpec, 'label' | 'help' | 'min' | 'max' | 'log' | 'step'>;
+
+export function demoNumberSpec(c: DemoControl): SliderSpec {
+  const start = typeof c.default === 'number' && Number.isFinite(c.default) ? c.default : 0;
+  const min = c.min ?? Math.min(0, start);
+  const max = c.max ?? Math.max(min + 10, 10 * Math.abs(start));
+  const step = c.step ?? (c.kind === 'integer' ? 1 : (max - min) / 100);
+  return { label: c.label, help: c.help ?? '', min, max, step: c.kind === 'integer' ? Math.max(1, Math.round(step)) : step, log: false };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { roomLayout } from './roomLayout.ts';
+
+const rowsOf = (areas: string): string[][] =>
+  [...areas.matchAll(/"([^"]*)"/g)].map((m) => (m[1] as string).split(' '));
+/** Distinct areas per row, in order (spans collapsed). */
+const shape = (areas: string): string[][] => rowsOf(areas).map((r) => r.filter((a, k) => a !== r[k - 1]));
+
+describe('roomLayout', () => {
+  it('lays out the foundation lesson as before: surface and contour over data and loss', () => {
+    const l = roomLayout(['metrics', 'params', 'surface', 'path', 'data', 'fit'], { accuracy: false });
+    expect(l.panels).toEqual(['surface', 'contour', 'data', 'loss']);
+    expect(shape(l.wide.areas)).toEqual([
+      ['surface', 'contour', 'side'],
+      ['data', 'loss', 'side'],
+    ]);
+    expect(rowsOf(l.wide.areas)[0]?.filter((a) => a === 'surface').length).toBe(7);
+    expect(shape(l.medium.areas)).toEqual([['surface'], ['contour', 'side'], ['data', 'loss']]);
+    expect(shape(l.narrow.areas).flat()).toEqual(['surface', 'side', 'contour', 'data', 'loss']);
+  });
+
+  it('gives a metrics-only lesson a large loss chart over an accuracy chart', () => {
+    const l = roomLayout(['metrics'], { accuracy: true });
+    expect(l.panels).toEqual(['loss', 'accuracy']);
+    expect(shape(l.wide.areas)).toEqual([
+      ['loss', 'side'],
+      ['accuracy', 'side'],
+    ]);
+    expect(l.wide.rows.split(' minmax').length).toBe(2);
+    expect(shape(l.medium.areas)).toEqual([['loss'], ['accuracy', 'side']]);
+  });
+
+  it('fills the page with the loss chart when there is no accuracy', () => {
+    const l = roomLayout(['metrics'], { accuracy: false });
+    expect(shape(l.wide.areas)).toEqual([['loss', 'side']]);
+    expect(l.wide.rows).toBe('minmax(24rem, 1fr)');
+  });
+
+  it('puts data and loss side by side for regression lessons without a surface', () => {
+    const l = roomLayout(['metrics', 'params', 'data', 'fit'], { accuracy: false });
+    expect(shape(l.wide.areas)).toEqual([['data', 'loss', 'side']]);
+    const acc = roomLayout(['metrics', 'data', 'fit'], { accuracy: true });
+    expect(shape(acc.wide.areas)).toEqual([
+      ['data', 'loss', 'side'],
+      ['accuracy', 'side'],
+    ]);
+  });
+
+  it('shares the bottom row three ways for a surface lesson with accuracy', () => {
+    const l = roomLayout(['metrics', 'surface', 'path', 'data', 'fit'], { accuracy: true });
+    expect(shape(l.wide.areas)[1]).toEqual(['data', 'loss', 'accuracy', 'side']);
+    expect(rowsOf(l.wide.areas).every((r) => r.length === 13)).toBe(true);
+  });
+
+  it('shows a demo beside its controls', () => {
+    const l = roomLayout(['panels'], { accuracy: false });
+    expect(l.panels).toEqual(['demo']);
+    expect(shape(l.wide.areas)).toEqual([['demo', 'side']]);
+    expect(shape(l.narrow.areas).flat()).toEqual(['demo', 'side']);
+    expect(l.narrow.rows).toBe('auto auto');
+  });
+
+  it('ignores accuracy for a lesson without metrics', () => {
+    expect(roomLayout(['panels'], { accuracy: true }).panels).toEqual(['demo']);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Which panels a room page shows, and where: from the channels the lesson streams (lesson.channels) and from
+ * whether its metrics carry accuracies. The result is three CSS grid templates (wide, medium, narrow screens)
+ * that App.svelte applies through custom properties.
+ *
+ * Wide: twelve equal tracks for the panels and a controls column ("side") spanning every row. The first row
+ * is the lesson's main view (surface + contour map, else data + loss, else the loss alone, else the demo);
+ * the other panels share the second row. Medium: two columns, the first panel across both, the controls beside
+ * the next one. Narrow: one column, the controls right after the main view.
+ */
+import type { Channel } from '@gradcast/shared';
+
+export type PanelId = 'surface' | 'contour' | 'data' | 'loss' | 'accuracy' | 'demo';
+type Area = PanelId | 'side';
+
+export interface GridTemplate {
+  columns: string;
+  rows: string;
+  /** grid-template-areas: one quoted string per row. */
+  areas: string;
+}
+
+export interface RoomLayout {
+  /** Panels shown, in reading order (the controls column is always there). */
+  panels: PanelId[];
+  wide: GridTemplate;
+  medium: GridTemplate;
+  narrow: GridTemplate;
+}
+
+const TRACKS = 12;
+
+export function roomLayout(channels: readonly Channel[], opts: { accuracy: boolean }): RoomLayout {
+  const has = (c: Channel): boolean => channels.includes(c);
+  const surface = has('surface');
+  const data = has('data') || has('fit');
+  const loss = has('metrics');
+  const accuracy = loss && opts.accuracy;
+  const demo = has('panels');
+
+  // The main view fills the first row; the rest share the second.
+  let hero: PanelId[];
+  if (surface) hero = ['surface', 'contour'];
+  else if (data && loss) hero = ['data', 'loss'];
+  else if (data) hero = ['data'];
+  else if (loss) hero = ['loss'];
+  else if (demo) hero = ['demo'];
+  else hero = [];
+  const rest = (['data', 'loss', 'accuracy'] as PanelId[]).filter(
+    (p) => !hero.includes(p) && (p === 'data' ? data : p === 'loss' ? loss : accuracy),
+  );
+  if (demo && !hero.includes('demo')) rest.push('demo');
+  const panels = [...hero, ...rest];
+
+  return { panels, wide: wide(hero, rest, surface), medium: medium(panels), narrow: narrow(panels) };
+}
+
+/** Twelve tracks split among a row's panels: the surface wider than the contour map, others equal. */
+function spans(row: PanelId[]): number[] {
+  if (row.length === 2 && row[0] === 'surface') return [7, 5];
+  const base = Math.floor(TRACKS / row.length);
+  return row.map((_, k) => (k === row.length - 1 ? TRACKS - base * (row.length - 1) : base));
+}
+
+function rowAreas(row: PanelId[]): string {
+  const s = spans(row);
+  return `"${row.flatMap((p, k) => Array<string>(s[k] as number).fill(p)).join(' ')} side"`;
+}
+
+function wide(hero: PanelId[], rest: PanelId[], surface: boolean): GridTemplate {
+  const rows: string[] = [];
+  const areas: string[] = [];
+  const demoOnly = hero[0] === 'demo';
+  if (hero.length) {
+    areas.push(rowAreas(hero));
+    // A surface row has a fixed share of the screen; charts and demos grow with the page.
+    rows.push(surface ? 'minmax(24rem, 58vh)' : demoOnly ? 'minmax(24rem, auto)' : rest.length ? 'minmax(22rem, 1.3fr)' : 'minmax(24rem, 1fr)');
+  }
+  if (rest.length) {
+    areas.push(rowAreas(rest));
+    rows.push(rest.includes('demo') ? 'minmax(24rem, auto)' : 'minmax(17rem, 1fr)');
+  }
+  if (!areas.length) {
+    areas.push(`"${Array<string>(TRACKS).fill('.').join(' ')} side"`);
+    rows.push('minmax(24rem, 1fr)');
+  }
+  return { columns: `repeat(${TRACKS}, minmax(0, 1fr)) minmax(17rem, 21rem)`, rows: rows.join(' '), areas: areas.join(' ') };
+}
+
+/** Two columns: the first panel across both, the next beside the controls, then pairs; a lone last one spans. */
+function medium(panels: PanelId[]): GridTemplate {
+  const order: Area[] = panels.length ? [...panels.slice(0, 2), 'side', ...panels.slice(2)] : ['side'];
+  const areas: string[] = [];
+  const rows: string[] = [];
+  const height = (a: Area, first: boolean): string =>
+    a === 'demo' || a === 'side' ? 'auto' : first ? 'minmax(24rem, 60vh)' : 'minmax(18rem, auto)';
+  areas.push(`"${order[0]} ${order[0]}"`);
+  rows.push(height(order[0] as Area, true));
+  for (let k = 1; k < order.length; k += 2) {
+    const a = order[k] as Area;
+    const b = order[k + 1];
+    areas.push(b ? `"${a} ${b}"` : `"${a} ${a}"`);
+    rows.push(a === 'demo' || b === 'demo' ? 'auto' : 'minmax(18rem, auto)');
+  }
+  return { columns: 'minmax(0, 1fr) minmax(0, 1fr)', rows: rows.join(' '), areas: areas.join(' ') };
+}
+
+/** One column: the main view, the controls, then the rest. */
+function narrow(panels: PanelId[]): GridTemplate {
+  const order: Area[] = panels.length ? [panels[0] as PanelId, 'side', ...panels.slice(1)] : ['side'];
+  const rows = order.map((a, k) => (a === 'side' || a === 'demo' ? 'auto' : k === 0 ? 'minmax(18rem, 70vw)' : '18rem'));
+  return { columns: 'minmax(0, 1fr)', rows: rows.join(' '), areas: order.map((a) => `"${a}"`).join(' ') };
+}
