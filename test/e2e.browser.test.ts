@@ -126,4 +126,24 @@ describe.skipIf(!present)('two browsers in one room', () => {
     expect(s.distinct).toBeGreaterThan(50);
     expect(s.litFraction).toBeGreaterThan(0.05);
   });
+
+  it('a demo lesson: the presenter changes the stride, the viewer sees the new output grid', async () => {
+    const room = await server.createRoom('ch09-01');
+    const p = await (await browser.newContext()).newPage();
+    const v = await (await browser.newContext()).newPage();
+    await p.goto(room.presenterUrl);
+    await v.goto(room.viewerUrl);
+    const cells = (page: Page) => page.getByTestId('panel-output').locator('td').allTextContents();
+    await v.getByTestId('panel-output').locator('td').first().waitFor({ timeout: 30_000 });
+    // Sobel-x on the vertical line: rows [−4, 0, 4] (the catalogue's check values).
+    expect((await cells(v)).map(Number)).toEqual([-4, 0, 4, -4, 0, 4, -4, 0, 4]);
+    expect(await v.getByTestId('demo-stride').isDisabled()).toBe(true);
+    await p.getByTestId('demo-stride').fill('2');
+    await v.waitForFunction(
+      () => document.querySelectorAll('[data-testid="panel-output"] td').length === 4,
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect((await cells(v)).map(Number)).toEqual([-4, 4, -4, 4]);
+  });
 });
