@@ -35,6 +35,7 @@ export async function benchTrain(
     for (const id of ids) {
       const lesson = getTrainingLesson(id);
       if (!lesson) continue;
+      await lesson.prepare?.();
       const trainer = new Trainer(lesson, 1);
       try {
         for (let i = 0; i < WARMUP; i++) trainer.trainStep();

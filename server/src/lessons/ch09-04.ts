@@ -7,44 +7,35 @@
  *   conv 2→1 (2×2) 9→8 → ReLU → max-pool 2×2 stride 1 → 7
  *   flatten 49 → Linear 49→2.
  * Cross-entropy, Adam lr 0.001 (β 0.9/0.999, ε 1e-8), batch 10 (1,000 steps per epoch; the course runs 10 epochs).
- *
- * The net is written here from the layer functions rather than with nets/cnn.ts, whose CnnSpec pools with
- * stride = window; these stride-1 poolings would need an optional pool stride there.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../data/prng.ts';
 import { bars } from '../data/synthetic.ts';
-import { activate, conv2d, createConv2d, createDense, dense, maxPool } from '../train/model.ts';
 import { classifierModel } from './classifier.ts';
 import { INIT_STREAM, memoryRows, SHUFFLE_STREAM, subSeed, VALIDATION_STREAM } from './memoryRows.ts';
-import type { Net } from './nets/mlp.ts';
-import { uniquePrefix } from './nets/prefix.ts';
+import { buildCnn, type CnnSpec } from './nets/cnn.ts';
 import type { TrainingLesson } from './types.ts';
 
 /** Image side in pixels. */
 const SIDE = 11;
 
-/** The course's bars CNN as a Net: rows [N, 121] in, logits [N, 2] out (NHWC inside). */
-function buildBarsCnn(seed: number): Net {
-  const rng = createRng(seed);
-  const prefix = uniquePrefix('barscnn');
-  const conv1 = createConv2d(`${prefix}/conv1`, 2, 1, 2, 'default', rng); // [2, 2, 1, 2] + [2]: 10 parameters
-  const conv2 = createConv2d(`${prefix}/conv2`, 2, 2, 1, 'default', rng); // [2, 2, 2, 1] + [1]: 9 parameters
-  const fc = createDense(`${prefix}/fc`, 49, 2, 'default', rng); // [49, 2] + [2]: 100 parameters
-  const params = [conv1.W, conv1.b, conv2.W, conv2.b, fc.W, fc.b];
-  return {
-    params,
-    names: ['conv1.W', 'conv1.b', 'conv2.W', 'conv2.b', 'fc.W', 'fc.b'],
-    forward(x) {
-      const img = tf.reshape(x, [-1, SIDE, SIDE, 1]) as tf.Tensor4D;
-      const h1 = maxPool(activate('relu', conv2d(img, conv1.W as tf.Tensor4D, conv1.b as tf.Tensor1D)) as tf.Tensor4D, 2, 1); // [N, 9, 9, 2]
-      const h2 = maxPool(activate('relu', conv2d(h1, conv2.W as tf.Tensor4D, conv2.b as tf.Tensor1D)) as tf.Tensor4D, 2, 1); // [N, 7, 7, 1]
-      // One channel, so the NHWC flatten has PyTorch's NCHW order.
-      return dense(tf.reshape(h2, [-1, 49]) as tf.Tensor2D, fc.W as tf.Tensor2D, fc.b as tf.Tensor1D);
-    },
-    dispose: () => tf.dispose(params),
-  };
-}
+/**
+ * The course's bars CNN: conv1 [2, 2, 1, 2] + [2] (10 parameters), conv2 [2, 2, 2, 1] + [1] (9), fc [49, 2] + [2]
+ * (100), drawn in that order from the init stream. The last feature map has one channel, so the NHWC flatten has
+ * PyTorch's NCHW order.
+ */
+const BARS_CNN: CnnSpec = {
+  side: SIDE,
+  inCh: 1,
+  convs: [
+    { out: 2, k: 2, pad: 0 },
+    { out: 1, k: 2, pad: 0 },
+  ],
+  pool: 2,
+  poolStride: 1,
+  classes: 2,
+  activation: 'relu',
+  batchNorm: false,
+};
 
 export const ch09_04: TrainingLesson = {
   info: {
@@ -66,7 +57,7 @@ export const ch09_04: TrainingLesson = {
   build: ({ seed, hp }) => {
     const train = bars(seed, 10_000);
     const val = bars(subSeed(seed, VALIDATION_STREAM), 1_000);
-    const net = buildBarsCnn(subSeed(seed, INIT_STREAM));
+    const net = buildCnn(BARS_CNN, 'default', createRng(subSeed(seed, INIT_STREAM)));
     const rows = memoryRows({ xDim: SIDE * SIDE, x: train.images, y: train.labels }, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
     return classifierModel(net, rows, memoryRows({ xDim: SIDE * SIDE, x: val.images, y: val.labels }), hp);
   },

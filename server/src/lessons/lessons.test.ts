@@ -22,7 +22,7 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
  * design learn slowly at the course's lr (a plateau, a small lr over thousands of steps) run at a larger one;
  * the test is about gradients flowing and memory, not about the course's schedule.
  */
-const SMOKE: Record<string, { epochs?: number; hp?: Partial<Hyperparams> }> = {
+const SMOKE: Record<string, { epochs?: number; hp?: Partial<Hyperparams>; fall?: number }> = {
   'ch04-01': { epochs: 6 }, // batch 2 in x order, noise std 1: single batches differ by more than training gains
   'ch06-01': { epochs: 8 }, // 8 batches per epoch, sorted x
   'ch07-01': { epochs: 3 }, // one sample per step, sorted x
@@ -30,6 +30,18 @@ const SMOKE: Record<string, { epochs?: number; hp?: Partial<Hyperparams> }> = {
   'ch07-05b': { epochs: 3 }, // batch 5 in x order
   'ch08-02': { epochs: 3, hp: { lr: 0.1 } }, // lr 0.01 needs thousands of steps to show
   'ch07-04': { hp: { lr: 0.5 } }, // σ hidden layer at lr 0.01 stays near log 10 for hundreds of steps
+  // Comparison lessons: trainStep returns the first variant's loss, and a variant's fixed hp win over these.
+  // ch03-03's first variant (lr 0.1) bounces at every outlier on single samples; at full batch it converges, but
+  // the outliers put the training optimum's MSE (≈ 44) within ~20 % of the random start's, so it falls ~8 %.
+  'ch03-03': { hp: { batchSize: 60 }, fall: 0.95 },
+  'ch08-05': { epochs: 3 }, // one sample per step, sorted x (as ch07-01)
+  // MNIST comparisons train 2–4 networks per step at batch 2,000 (0.06–0.3 s per step on wasm here, 60 steps):
+  // smaller batches keep the suite short, and the σ first variants need the larger lr, as ch07-04.
+  'ch07-05': { hp: { lr: 0.5, batchSize: 200 } },
+  'ch08-01': { hp: { lr: 2, batchSize: 200 } }, // two σ layers: at lr 0.5 still near log 10 after 60 steps
+  'ch08-06': { hp: { lr: 0.1, batchSize: 200 } }, // tanh 784-100-200-100-10 at lr 0.01 moves ~1 % in 60 steps
+  'ch08-09': { hp: { batchSize: 200 } },
+  'ch08-03': { hp: { batchSize: 250 } }, // 2-300-300-2 on 1,000 points per step, twice
 };
 
 describe.each(listLessons().filter((l) => l.trains).map((l) => l.id))('lesson %s', (id) => {
@@ -62,7 +74,7 @@ describe.each(listLessons().filter((l) => l.trains).map((l) => l.id))('lesson %s
     t.frames(new Set(lesson.info.channels), true);
     expect(tf.memory().numTensors).toBe(before);
     expect(losses.every(Number.isFinite)).toBe(true);
-    expect(mean(losses.slice(-window))).toBeLessThan(mean(losses.slice(0, window)) * 0.9);
+    expect(mean(losses.slice(-window))).toBeLessThan(mean(losses.slice(0, window)) * (smoke.fall ?? 0.9));
     t.dispose();
   }, 120_000);
 });

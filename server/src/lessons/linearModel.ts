@@ -10,6 +10,10 @@
  * kept), so ch03-02 runs SGD with batch 1 and ch05-02 batch 3. The surface is always the loss over the whole
  * training set, the course's surface; under mini-batches the loss a step reports (and the path's loss column)
  * is that of its own mini-batch, so path points need not lie on the surface.
+ *
+ * `evalSets` adds an `evaluate` that reports, for each named set, the loss over the whole set at the current
+ * parameters with the training formula: ch03-01 compares its batch sizes by the loss over all 60 points, ch03-03
+ * its learning rates by training and validation loss.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import { bce } from '../train/losses.ts';
@@ -39,6 +43,11 @@ export interface LinearSetup {
   loss?: 'mse' | 'bce';
   /** Live hyperparameters whose batchSize sets the mini-batch; absent: full batch. */
   hp?: { batchSize: number };
+  /**
+   * Sets whose whole-set loss `evaluate` reports, by name: { train: …, val: … } gives { trainLoss, valLoss }.
+   * x and y are [n] each, as the training data.
+   */
+  evalSets?: Record<string, { x: Float32Array; y: Float32Array }>;
 }
 
 export function buildLinearModel(s: LinearSetup): LessonModel {
@@ -64,6 +73,10 @@ export function buildLinearModel(s: LinearSetup): LessonModel {
     return tf.neg(tf.mean(tf.add(tf.mul(y, logP), tf.mul(tf.sub(1, y), log1mP)), 1));
   };
   const read = (v: tfc.Variable): number => (v.dataSync() as Float32Array)[0] as number;
+  const evalSets = Object.entries(s.evalSets ?? {}).map(([name, set]) => {
+    if (set.x.length !== set.y.length) throw new Error(`linearModel: set ${name} has ${set.x.length} x for ${set.y.length} y`);
+    return { name, x: tf.tensor2d(set.x, [1, set.x.length]), y: tf.tensor2d(set.y, [1, set.y.length]) };
+  });
 
   /** First sample of the current mini-batch; wraps to 0 after the last (partial) batch. */
   let cursor = 0;
@@ -123,8 +136,21 @@ export function buildLinearModel(s: LinearSetup): LessonModel {
     stepsPerEpoch: (size) => (s.hp ? Math.ceil(n / size) : 1),
     surface,
     regression,
-    dispose: () => tf.dispose([xT, yT, w, b]),
+    dispose: () => tf.dispose([xT, yT, w, b, ...evalSets.flatMap((e) => [e.x, e.y])]),
   };
+  if (evalSets.length) {
+    // One set per chunk; each is a few dozen points, so a chunk is one small tidy.
+    model.evaluate = function* () {
+      const out: Record<string, number> = {};
+      for (const e of evalSets) {
+        const t = tf.tidy(() => tf.mean(perPair(forward(w, b, e.x), e.y)));
+        out[`${e.name}Loss`] = (t.dataSync() as Float32Array)[0] as number;
+        t.dispose();
+        yield;
+      }
+      return out;
+    };
+  }
   if (head === 'sigmoid') {
     // Accuracy over the whole training set at threshold 0.5 (what ch05-02 prints): ŷ > 0.5 ⇔ w·x + b > 0.
     model.trainAccuracy = () => {

@@ -115,16 +115,17 @@ export function wholeSetAccuracy(net: Net, set: MemorySet<Int32Array>): () => nu
 }
 
 /**
- * classifierModel over a small in-memory set (no held-out split), reporting training accuracy over the whole set
- * (wholeSetAccuracy) instead of over the recent batches.
+ * classifierModel over a small in-memory set, reporting training accuracy over the whole set (wholeSetAccuracy)
+ * instead of over the recent batches. `test` is an optional held-out set (ch08-03's validation draw), evaluated
+ * after every epoch as testAccuracy and testLoss.
  */
 export function smallClassifierModel(
   net: Net,
   set: MemorySet<Int32Array>,
   hp: { batchSize: number },
-  opts: { shuffle?: Rng } = {},
+  opts: { shuffle?: Rng; test?: LabelledRows } = {},
 ): LessonModel {
-  return { ...classifierModel(net, memoryRows(set, opts), null, hp), trainAccuracy: wholeSetAccuracy(net, set) };
+  return { ...classifierModel(net, memoryRows(set, opts), opts.test ?? null, hp), trainAccuracy: wholeSetAccuracy(net, set) };
 }
 
 /**
@@ -139,3 +140,5 @@ export function subSeed(seed: number, stream: number): number {
 export const INIT_STREAM = 1;
 export const SHUFFLE_STREAM = 2;
 export const VALIDATION_STREAM = 3;
+/** Noise drawn during training (ch08-07's gradient noise). */
+export const NOISE_STREAM = 4;

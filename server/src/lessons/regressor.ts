@@ -26,6 +26,11 @@ export interface RegressorOptions {
    * the view's axis (e.g. [t] for a one-input net; [t, t] along ch04-01's diagonal x1 = x2).
    */
   view1d?: { x: Float32Array; y: Float32Array; input(t: number): number[] };
+  /**
+   * A held-out set (ch08-04's validation draw): `evaluate` reports { valLoss }, its loss in evaluation mode
+   * (no dropout, batch-norm running statistics), with the training loss's formula, over the whole set at once.
+   */
+  validation?: TargetRows;
 }
 
 /** ŷ for rows x [k, xDim] in evaluation mode, as a Float32Array [k·outDim]. */
@@ -58,6 +63,20 @@ export function regressorModel(net: Net, train: TargetRows, hp: { batchSize: num
     stepsPerEpoch: (batchSize) => Math.ceil(train.n / batchSize),
     dispose: () => net.dispose(),
   };
+  const val = opts.validation;
+  if (val) {
+    model.evaluate = function* () {
+      const t = tf.tidy(() => {
+        const { x, y } = val.rows(0, val.n);
+        const yhat = output(net.forward(x, false));
+        return opts.loss === 'bce' ? bce(yhat, y) : mse(yhat, y);
+      });
+      const valLoss = (t.dataSync() as Float32Array)[0] as number;
+      t.dispose();
+      yield;
+      return { valLoss };
+    };
+  }
   const acc = opts.accuracyOn;
   if (acc) {
     model.trainAccuracy = () => {

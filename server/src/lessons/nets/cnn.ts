@@ -2,6 +2,8 @@
  * The course's small CNNs (ch09-04..06) as plain functions over tf.Variables, NHWC:
  * for each conv: conv(k, pad) → [batch norm] → activation → max-pool; then flatten → dense → [batch norm on
  * the logits, as ch09-06 does]. Input rows [N, side·side·inCh] are reshaped to [N, side, side, inCh].
+ * Sides: a conv gives side + 2·pad − k + 1, a pool window p of stride s gives ⌊(side − p)/s⌋ + 1 (no padding),
+ * which is ⌊side/p⌋ for PyTorch's default stride s = p.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../data/prng.ts';
@@ -26,8 +28,10 @@ export interface CnnSpec {
   side: number;
   inCh: number;
   convs: { out: number; k: number; pad: number }[];
-  /** Max-pool window (= stride) after each conv; 1 for none. */
+  /** Max-pool window after each conv; 1 for none. */
   pool: number;
+  /** Max-pool stride; default = pool (PyTorch's MaxPool2d(k)). ch09-04 pools 2×2 windows with stride 1. */
+  poolStride?: number;
   classes: number;
   activation: Activation;
   batchNorm: boolean;
@@ -39,6 +43,7 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
   const norms: BatchNormParams[] = [];
   const params: tf.Variable[] = [];
   const names: string[] = [];
+  const poolStride = spec.poolStride ?? spec.pool;
   let ch = spec.inCh;
   let side = spec.side;
   spec.convs.forEach((c, i) => {
@@ -53,7 +58,9 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
       names.push(`bn${i + 1}.gamma`, `bn${i + 1}.beta`);
     }
     ch = c.out;
-    side = Math.floor((side + 2 * c.pad - c.k + 1) / spec.pool);
+    const convSide = side + 2 * c.pad - c.k + 1;
+    side = Math.floor((convSide - spec.pool) / poolStride) + 1;
+    if (convSide < 1 || side < 1) throw new RangeError(`buildCnn: conv${i + 1} leaves no pixels (side ${convSide} before pooling)`);
   });
   const flat = side * side * ch;
   const fc = createDense(`${prefix}/fc`, flat, spec.classes, init, rng);
@@ -73,7 +80,7 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
         let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, { pad: spec.convs[i]!.pad });
         if (spec.batchNorm) z = batchNorm(z, norms[i] as BatchNormParams, training);
         h = activate(spec.activation, z) as tf.Tensor4D;
-        if (spec.pool > 1) h = maxPool(h, spec.pool);
+        if (spec.pool > 1 || poolStride > 1) h = maxPool(h, spec.pool, poolStride);
       });
       let logits = dense(tf.reshape(h, [-1, flat]) as tf.Tensor2D, fc.W as tf.Tensor2D, fc.b as tf.Tensor1D);
       if (bnLogits) logits = batchNorm(logits, bnLogits, training) as tf.Tensor2D;

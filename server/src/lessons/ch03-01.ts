@@ -1,0 +1,56 @@
+/**
+ * ch03-01 · Chapter03_01StochasticGradientDescent: batch vs stochastic vs mini-batch gradient descent.
+ * Data: x = −3…3 step 0.1 (60 points), y = x − 1 + 0.1·ε. Model ŷ = w·x + b from (w, b) = (−15, −10), MSE, plain
+ * gradient descent with lr 0.1, batches taken in order (never shuffled; the last partial batch is kept). The course
+ * runs each batch size for 10 epochs from the same start; here the four run side by side, one update each per
+ * step, so after k steps the full-batch run has seen k epochs and the batch-1 run k/60 of one.
+ */
+import { biasLine } from '../data/synthetic.ts';
+import { buildLinearModel } from './linearModel.ts';
+import type { TrainingLesson } from './types.ts';
+
+export const ch03_01: TrainingLesson = {
+  info: {
+    id: 'ch03-01',
+    title: 'Batch, stochastic and mini-batch gradient descent',
+    chapter: 3,
+    trains: true,
+    // Every variant fixes its batch size, so batchSize is no control here; lr applies to all four.
+    controls: ['lr', 'speed'],
+    channels: ['metrics', 'params', 'surface', 'path', 'data', 'fit'],
+    defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 60, speed: 10 },
+    description:
+      'Four copies of ŷ = w·x + b start from (w, b) = (−15, −10) on the same 60 points y = x − 1 + 0.1·ε and take ' +
+      'one gradient-descent update each per step, lr 0.1: full batch (60), stochastic (batch 1) and mini-batches ' +
+      'of 5 and 10, in order. Their paths share the exact MSE surface over all 60 points (w ∈ [−15, 15], ' +
+      'b ∈ [−13, 13]): the full-batch path descends smoothly, the smaller the batch the more it zig-zags, because ' +
+      'each update follows its own mini-batch’s gradient (a path point’s loss is that mini-batch’s loss). Per update ' +
+      'the small batches are cheaper but noisier; per epoch (60, 12 or 6 updates) they get further. The evaluation ' +
+      'row trainLoss is each run’s loss over all 60 points, the course’s per-epoch curve. Course bugs fixed: the ' +
+      'original’s loader runs trained on the noise-free y = x − 1 while their loss was measured on the noisy data ' +
+      '(issue 3), so the batch sizes did not see the same problem; here every run trains on the same noisy data it ' +
+      'is scored on. The surface uses the training formula (the original’s sign error put its minimum at b = +1). ' +
+      'No graph-attached loss list and no per-input printing.',
+  },
+  variants: [
+    { label: 'batch 60 (full)', hp: { batchSize: 60 } },
+    { label: 'batch 1', hp: { batchSize: 1 } },
+    { label: 'batch 5', hp: { batchSize: 5 } },
+    { label: 'batch 10', hp: { batchSize: 10 } },
+  ],
+  build: ({ tf, seed, hp }) => {
+    // The same seed for every variant: the same 60 noisy points.
+    const { x, y } = biasLine(seed, { noise: 0.1 });
+    return buildLinearModel({
+      tf,
+      x,
+      y,
+      w0: -15,
+      b0: -10,
+      bias: true,
+      hp,
+      window: { w: [-15, 15], b: [-13, 13], resolution: 61 },
+      evalSets: { train: { x, y } },
+    });
+  },
+};

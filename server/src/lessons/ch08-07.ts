@@ -1,0 +1,123 @@
+/**
+ * ch08-07 · Chapter08_07Momentum: momentum on 1-D objectives.
+ * The "model" is a single weight w (input fixed at 1, no bias, so ŷ = w) whose loss is the objective itself:
+ *   cubic   l(w) = w³ (a saddle at 0, no minimum), from w = 4, SGD lr 0.01;
+ *   quartic l(w) = 2w⁴ − 9w³ − 21w² + 88w + 48 (local min at 4 with l = 0, local max at 1.375, global min at −2
+ *           with l = −108; l(6) = 468, l′(6) = 592), from w = 6, SGD lr 0.001;
+ * each with momentum 0 and 0.9 (PyTorch form: buf = μ·buf + g, w ← w − lr·buf), and the quartic again with
+ * gradient noise of std 10. The course runs 10 steps on the cubic and 100 on the quartic.
+ * Check values: cubic μ 0: 4 → 3.52 → 3.14829 → 2.85094 …, 1.73549 after 10 steps; cubic μ 0.9: 4 → 3.52 →
+ * 2.71629 → 1.77160 → 0.82722 → −0.04324 …, −4.09954 after 10; quartic μ 0 stops at the local min 4; quartic
+ * μ 0.9: 6 → 5.408 → 4.53867 → 3.66713 … ends near the global min (≈ −1.991 after 100 steps).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '../data/prng.ts';
+import { NOISE_STREAM, subSeed } from './memoryRows.ts';
+import type { ExactSurface, LessonModel, TrainingLesson } from './types.ts';
+import { optionsOf, variant } from './variants.ts';
+
+export type Objective = 'cubic' | 'quartic';
+
+interface Options {
+  objective: Objective;
+  /** Standard deviation of the Gaussian noise added to the gradient at each step (0: none). */
+  gradNoise: number;
+}
+
+/** The objectives as tensor formulas (any shape, element-wise), and their starting points. */
+const OBJECTIVES: Record<Objective, { start: number; f(w: tf.Tensor): tf.Tensor }> = {
+  cubic: { start: 4, f: (w) => tf.mul(tf.mul(w, w), w) },
+  // Horner form of 2w⁴ − 9w³ − 21w² + 88w + 48.
+  quartic: { start: 6, f: (w) => tf.add(tf.mul(tf.add(tf.mul(tf.sub(tf.mul(tf.sub(tf.mul(w, 2), 9), w), 21), w), 88), w), 48) },
+};
+
+/**
+ * The surface axis s that tells the objectives apart: s = 0 is the quartic, s = 1 the cubic. The surface is
+ * (1 − s)·quartic(w) + s·cubic(w), so each objective is one edge of it and every run's path lies exactly on its
+ * own edge (the existing panels draw one surface per room).
+ */
+const EDGE: Record<Objective, number> = { quartic: 0, cubic: 1 };
+
+/** A one-weight model whose loss is `objective(w)`, plus σ·ε in the gradient when `gradNoise` σ > 0. */
+export function objectiveModel(objective: Objective, gradNoise: number, noiseSeed: number): LessonModel {
+  const { start, f } = OBJECTIVES[objective];
+  const w = tf.variable(tf.scalar(start), true);
+  const rng = createRng(noiseSeed);
+  const read = (): number => (w.dataSync() as Float32Array)[0] as number;
+  const surface: ExactSurface = {
+    xLabel: 'w',
+    yLabel: 'objective (0 quartic, 1 w³)',
+    xRange: [-4, 6],
+    yRange: [0, 1],
+    resolution: 61,
+    evaluate(ws, ss) {
+      const out = tf.tidy(() => {
+        const wt = tf.tensor1d(ws);
+        const st = tf.tensor1d(ss);
+        // At s = 0 or 1 this is exactly one objective in float32 (1·a + 0·b = a), the training loss.
+        return tf.add(tf.mul(tf.sub(1, st), OBJECTIVES.quartic.f(wt)), tf.mul(st, OBJECTIVES.cubic.f(wt)));
+      });
+      const values = Float32Array.from(out.dataSync() as Float32Array);
+      out.dispose();
+      return values;
+    },
+    position: () => [read(), EDGE[objective]],
+  };
+  return {
+    params: [w],
+    paramNames: ['w'],
+    loss: (training) =>
+      tf.tidy(() => {
+        const l = f(w) as tf.Scalar;
+        if (!training || gradNoise === 0) return l;
+        // Gradient noise (the course added it to the loss VALUE, which leaves the gradient, and so the path,
+        // unchanged: issue 17). Adding σ·ε·(w − w̄), with w̄ the current value of w as a constant, leaves the loss
+        // value exactly l (w − w̄ = 0) and makes the gradient l′(w) + σ·ε.
+        const noise = gradNoise * rng.normal();
+        return tf.add(l, tf.mul(tf.sub(w, tf.scalar(read())), noise)) as tf.Scalar;
+      }),
+    advance: () => {},
+    // The objective is the whole "data set": every step is an epoch.
+    stepsPerEpoch: () => 1,
+    surface,
+    dispose: () => w.dispose(),
+  };
+}
+
+const runs = (objective: Objective, lr: number, gradNoise: number, name: string) =>
+  [0, 0.9].map((momentum) =>
+    variant<Options>(`${name}, μ = ${momentum}`, { objective, gradNoise }, { optimizer: 'momentum', momentum, lr }),
+  );
+
+export const ch08_07: TrainingLesson = {
+  info: {
+    id: 'ch08-07',
+    title: 'Momentum on one-dimensional objectives',
+    chapter: 8,
+    trains: true,
+    // Every variant fixes its lr, momentum and optimizer; only the pace is left to change.
+    controls: ['speed'],
+    channels: ['metrics', 'params', 'surface', 'path'],
+    defaults: { optimizer: 'momentum', speed: 5 },
+    description:
+      'A single weight w whose loss is the objective itself, descended with and without momentum (PyTorch form ' +
+      'buf = μ·buf + g, w ← w − lr·buf; μ = 0 is plain gradient descent), six runs side by side. On w³ from w = 4 ' +
+      '(lr 0.01) plain descent slows down towards the saddle at 0 (1.735 after 10 steps) while momentum carries w ' +
+      'through it (−4.100 after 10 steps, off the course’s plot as off ours) and on down the slope that has no ' +
+      'bottom, until w³ overflows float32 and the run freezes. On the quartic 2w⁴ − 9w³ − 21w² + 88w + 48 from w = 6 (lr 0.001) plain descent stops in the local ' +
+      'minimum at w = 4 (l = 0) while momentum rolls over the bump at 1.375 into the global minimum at w = −2 ' +
+      '(l = −108). The last two runs repeat the quartic with Gaussian noise of std 10 added to the gradient. The ' +
+      'surface is drawn over w ∈ [−4, 6] and an axis s that blends the two objectives, (1 − s)·quartic + s·w³: the ' +
+      'quartic runs move along its s = 0 edge and the cubic runs along s = 1, each path exactly on its own ' +
+      'objective. Course bugs fixed: the noise goes into the gradient (the original added std·N(0, 1) to the loss ' +
+      'value, which does not change the gradient, so its “noisy” runs followed exactly the same path and only the ' +
+      'plotted values jittered); every run has its own optimizer and momentum buffer (the original reused one ' +
+      'optimizer between its noise-free and noisy quartic runs, so the buffer carried over).',
+  },
+  variants: [...runs('cubic', 0.01, 0, 'w³'), ...runs('quartic', 0.001, 0, 'quartic'), ...runs('quartic', 0.001, 10, 'quartic + noise 10')],
+  build: ({ seed, variant: v }) => {
+    const { objective, gradNoise } = optionsOf<Options>(v, { objective: 'cubic', gradNoise: 0 });
+    // The noisy runs draw the same noise sequence, so they differ by their momentum alone.
+    return objectiveModel(objective, gradNoise, subSeed(seed, NOISE_STREAM));
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * ch08-08 · Chapter08_08NNwithMomentum: momentum on the spiral.
+ * Data: the 3-arm spiral of ch08-02 (500 points per class, 1,500 in class order; the course seeds NumPy with 0).
+ * Model [2, 50, 3] with ReLU (303 parameters, default init), cross-entropy, SGD lr 0.1 with momentum
+ * μ ∈ {0, 0.1, 0.4, 0.5} (PyTorch form), batch 20 (75 steps per epoch; the course runs 100 epochs per μ).
+ */
+import { createRng } from '../data/prng.ts';
+import { spiral } from '../data/synthetic.ts';
+import { INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
+import { buildMlp } from './nets/mlp.ts';
+import type { TrainingLesson } from './types.ts';
+
+const MOMENTA = [0, 0.1, 0.4, 0.5];
+
+export const ch08_08: TrainingLesson = {
+  info: {
+    id: 'ch08-08',
+    title: 'Momentum on the spiral',
+    chapter: 8,
+    trains: true,
+    // Every variant fixes its momentum (and so the optimizer); lr and batch size apply to all four.
+    controls: ['lr', 'batchSize', 'speed'],
+    channels: ['metrics'],
+    defaults: { lr: 0.1, optimizer: 'momentum', momentum: 0, batchSize: 20, speed: 0 },
+    description:
+      'The 2-50-3 ReLU network (303 parameters) on the three-arm spiral (1,500 points), four times side by side from ' +
+      'the same initial weights and on the same batches: SGD lr 0.1, batch 20, with momentum 0, 0.1, 0.4 and 0.5 ' +
+      '(PyTorch form buf = μ·buf + g, w ← w − lr·buf, so μ = 0.5 takes steps up to twice as long along a steady ' +
+      'gradient). Training accuracy is over all 1,500 points, in evaluation mode, for each run. The more momentum, ' +
+      'the faster the loss falls at this lr. Course bugs fixed: the points are stored class by class, and the ' +
+      'original did not shuffle, so every batch held a single class (ch08-02’s issue 13); here the batches are ' +
+      'reshuffled every epoch, in the same seeded order for all four runs. The loss curve has every step’s loss ' +
+      '(the original kept only the last mini-batch of each epoch) and results are keyed by what they hold (the ' +
+      'original pre-filled a misspelt “Accuracy:” key). The spiral is drawn from the run seed.',
+  },
+  variants: MOMENTA.map((momentum) => ({ label: `μ = ${momentum}`, hp: { optimizer: 'momentum' as const, momentum } })),
+  build: ({ seed, hp }) => {
+    const set = spiral(seed);
+    const net = buildMlp({ sizes: [2, 50, 3], activation: 'relu', batchNorm: false, dropout: false }, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
+    return smallClassifierModel(net, { xDim: 2, x: set.x, y: set.labels }, hp, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
+  },
+};
