@@ -16,7 +16,7 @@ export const ch07_04: TrainingLesson = {
     title: 'MNIST with one sigmoid hidden layer',
     chapter: 7,
     trains: true,
-    controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
+    controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'weightDecay', 'dropout', 'batchNorm', 'init', 'speed'],
     channels: ['metrics'],
     defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
     description:
@@ -24,7 +24,8 @@ export const ch07_04: TrainingLesson = {
       'reshuffled every epoch (seeded), test accuracy on the 10,000 test images after every epoch (30 steps). ' +
       'At the course’s lr 0.01 the sigmoid layer learns slowly — the loss barely leaves log 10 ≈ 2.30 in the ' +
       'course’s single epoch; raise lr (or switch optimizer) to see how much faster it can go. The original’s ' +
-      'unused duplicate Sequential model is not built.',
+      'unused duplicate Sequential model is not built. Live controls beyond the course: weight decay, dropout, ' +
+      'batch norm (rebuilds the network, keeping the weights) and the initialisation (draws the weights anew).',
   },
   prepare: async (onProgress) => {
     await prepareMnist('train', 28, onProgress);
@@ -32,7 +33,8 @@ export const ch07_04: TrainingLesson = {
   },
   build: ({ seed, hp }) => {
     const train = mnistData('train', 28);
-    const net = buildMlp({ sizes: [784, 100, 10], activation: 'sigmoid', batchNorm: false, dropout: false }, 'default', createRng(seed), hp);
+    // Batch norm, dropout and the initialisation follow the live controls (off, 0 and default, as the course).
+    const net = buildMlp({ sizes: [784, 100, 10], activation: 'sigmoid', batchNorm: hp.batchNorm, dropout: true }, hp.init, createRng(seed), hp);
     const rows = memoryRows({ xDim: 784, x: train.pixels, y: train.labels }, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
     return classifierModel(net, rows, mnistData('test', 28), hp);
   },

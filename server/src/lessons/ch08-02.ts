@@ -17,7 +17,7 @@ export const ch08_02: TrainingLesson = {
     title: 'Two hidden layers on the spiral',
     chapter: 8,
     trains: true,
-    controls: ['lr', 'batchSize', 'speed'],
+    controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'weightDecay', 'dropout', 'batchNorm', 'init', 'speed'],
     channels: ['metrics'],
     defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 20, speed: 0 },
     description:
@@ -27,12 +27,15 @@ export const ch08_02: TrainingLesson = {
       'every batch held a single class and the loss saw-toothed with the class order; here the batches are ' +
       'reshuffled every epoch (seeded). The original also stepped a global optimizer rather than its argument; ' +
       'here there is only the run’s own optimizer. The spiral is drawn from the run seed (the original’s NumPy ' +
-      'stream was unseeded).',
+      'stream was unseeded). Live controls beyond the course: optimizer, momentum, weight decay, dropout on ' +
+      'the hidden layers, batch norm (rebuilds the network, keeping the weights) and the initialisation (draws ' +
+      'the weights anew).',
   },
   build: ({ seed, hp }) => {
     const set = spiral(seed);
-    const spec: MlpSpec = { sizes: [2, 10, 10, 3], activation: 'relu', batchNorm: false, dropout: false };
-    const net = buildMlp(spec, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
+    // Batch norm, dropout and the initialisation follow the live controls (off, 0 and default, as the course).
+    const spec: MlpSpec = { sizes: [2, 10, 10, 3], activation: 'relu', batchNorm: hp.batchNorm, dropout: true };
+    const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
     return smallClassifierModel(net, { xDim: 2, x: set.x, y: set.labels }, hp, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
   },
 };

@@ -179,3 +179,30 @@ describe('Trainer with variants (comparison lessons)', () => {
     t.dispose();
   });
 });
+
+describe('live structural changes (ch08-02: 2-10-10-3 ReLU on the spiral)', () => {
+  it('batch norm on rebuilds with a new generation and keeps the weights that fit; dropout is hot; init redraws', async () => {
+    const { ch08_02 } = await import('../lessons/ch08-02.ts');
+    const t = new Trainer(ch08_02, 3);
+    for (let i = 0; i < 5; i++) t.trainStep();
+    const value = (name: string) => Array.from(t.params[t.runs[0]!.model.paramNames.indexOf(name)]!.dataSync());
+    const fc1 = value('fc1.W');
+    const gen = t.generation;
+    expect(t.applyPatch({ batchNorm: true }).changes).toEqual({ batchNorm: [false, true] });
+    expect(t.generation).toBe(gen + 1);
+    expect(t.runs[0]!.model.paramNames).toContain('bn1.gamma');
+    expect(value('fc1.W')).toEqual(fc1);
+    for (let i = 0; i < 5; i++) expect(Number.isFinite(t.trainStep())).toBe(true);
+    // dropout is a hot change: same generation, next step uses it
+    t.applyPatch({ dropout: 0.5 });
+    expect(t.generation).toBe(gen + 1);
+    expect(t.runs[0]!.hp.dropout).toBe(0.5);
+    expect(Number.isFinite(t.trainStep())).toBe(true);
+    // init redraws the weights (a different distribution): new generation, fc1 changes
+    const before = value('fc1.W');
+    t.applyPatch({ init: 'he' });
+    expect(t.generation).toBe(gen + 2);
+    expect(value('fc1.W')).not.toEqual(before);
+    t.dispose();
+  });
+});
