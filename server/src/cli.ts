@@ -21,7 +21,7 @@ Commands:
   bench    <suite> [--json]        (gradcast bench --help lists the suites)
 `;
 
-const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--seconds S]
+const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--lessons id,id…] [--seconds S]
 
 Suites:
   train    milliseconds per training step, for each training lesson and each available backend
@@ -176,12 +176,16 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(BENCH_USAGE);
         return suite === undefined ? 2 : 0;
       }
-      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, ...backendOpt });
+      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, ...backendOpt });
+      const lessons = values.lessons === undefined ? undefined : String(values.lessons).split(',').filter(Boolean);
+      for (const id of lessons ?? []) {
+        if (!getTrainingLesson(id)) throw new UsageError(`--lessons: "${id}" is not a training lesson (see gradcast lessons)`);
+      }
       const log = (line: string): void => void process.stderr.write(line + '\n');
       let rows: object[];
       if (suite === 'train') {
         const backends = values.backend === undefined ? undefined : [backendOption(values.backend)];
-        rows = await benchTrain({ backends, log });
+        rows = await benchTrain({ backends, lessons, log });
       } else if (suite === 'viewer') {
         rows = await benchViewer({ seconds: numberOption(values.seconds, 'seconds'), backend: values.backend === undefined ? undefined : backendOption(values.backend), log });
       } else if (suite === 'accuracy') {
@@ -189,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
         rows = await benchAccuracy({ log });
       } else if (suite === 'pytorch') {
         const { benchPeer } = await import('./bench/peer.ts');
-        rows = await benchPeer({ log });
+        rows = await benchPeer({ lessons, log });
       } else {
         throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy)`);
       }
