@@ -4,14 +4,9 @@
  * batch 2,000 reshuffled every epoch (30 steps per epoch; the course intended 30 epochs with seed 2), the full
  * 60,000 / 10,000 split in [0, 1].
  */
-import type { Activation } from '../train/model.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
 import type { TrainingLesson } from './types.ts';
-import { optionsOf, variant } from './variants.ts';
-
-interface Options {
-  activation: Activation;
-}
+import { ACTIVATION_VARIANTS, activationOf } from './variants.ts';
 
 export const ch07_05: TrainingLesson = {
   info: {
@@ -35,14 +30,10 @@ export const ch07_05: TrainingLesson = {
       '10,000 test images (the original divided by the number of validation batches). The course’s two files ' +
       'numbered 5 are ch07-05 (this one) and ch07-05b.',
   },
-  variants: [
-    variant<Options>('sigmoid', { activation: 'sigmoid' }),
-    variant<Options>('tanh', { activation: 'tanh' }),
-    variant<Options>('ReLU', { activation: 'relu' }),
-  ],
+  variants: ACTIVATION_VARIANTS,
   prepare: (onProgress) => prepareMnist28(onProgress),
   build: ({ seed, hp, variant: v }) => {
-    const { activation } = optionsOf<Options>(v, { activation: 'sigmoid' });
+    const activation = activationOf(v);
     return mnistMlpModel(seed, hp, { sizes: [784, 10, 10], activation, batchNorm: false, dropout: false }, 'default');
   },
 };

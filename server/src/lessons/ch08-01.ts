@@ -4,14 +4,9 @@
  * cross-entropy, SGD lr 0.01, batch 2,000 reshuffled every epoch (30 steps per epoch; the course runs 10 epochs =
  * 300 steps per model, seed 0), the full 60,000 / 10,000 split in [0, 1].
  */
-import type { Activation } from '../train/model.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
 import type { TrainingLesson } from './types.ts';
-import { optionsOf, variant } from './variants.ts';
-
-interface Options {
-  activation: Activation;
-}
+import { ACTIVATION_VARIANTS, activationOf } from './variants.ts';
 
 export const ch08_01: TrainingLesson = {
   info: {
@@ -33,14 +28,10 @@ export const ch08_01: TrainingLesson = {
       'step); accuracy is recorded per epoch and drawn against the step at which each epoch ends (the original ' +
       'labelled its per-epoch axis “Iteration”).',
   },
-  variants: [
-    variant<Options>('sigmoid', { activation: 'sigmoid' }),
-    variant<Options>('tanh', { activation: 'tanh' }),
-    variant<Options>('ReLU', { activation: 'relu' }),
-  ],
+  variants: ACTIVATION_VARIANTS,
   prepare: (onProgress) => prepareMnist28(onProgress),
   build: ({ seed, hp, variant: v }) => {
-    const { activation } = optionsOf<Options>(v, { activation: 'sigmoid' });
+    const activation = activationOf(v);
     return mnistMlpModel(seed, hp, { sizes: [784, 50, 50, 10], activation, batchNorm: false, dropout: false }, 'default');
   },
 };

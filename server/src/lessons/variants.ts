@@ -4,6 +4,7 @@
  * the lesson's build needs to tell the structures apart (activation, width, batch norm…). These helpers type the
  * options where the lesson declares its variants and where its build reads them back.
  */
+import type { Activation } from '../train/model.ts';
 import type { Hyperparams } from '@gradcast/shared';
 import type { Variant } from './types.ts';
 
@@ -20,3 +21,17 @@ export function variant<T extends object>(label: string, options: T, hp?: Partia
 export function optionsOf<T extends object>(v: Variant | null | undefined, defaults: T): T {
   return { ...defaults, ...(v?.options as Partial<T> | undefined) };
 }
+
+/** The course's activation comparison (ch07-05, ch08-01): one variant per hidden activation. */
+export interface ActivationOptions {
+  activation: Activation;
+}
+export const ACTIVATION_VARIANTS: Variant[] = [
+  variant<ActivationOptions>('sigmoid', { activation: 'sigmoid' }),
+  variant<ActivationOptions>('tanh', { activation: 'tanh' }),
+  variant<ActivationOptions>('ReLU', { activation: 'relu' }),
+];
+
+/** The hidden activation a variant of ACTIVATION_VARIANTS asks for. */
+export const activationOf = (v: Variant | null | undefined): Activation =>
+  optionsOf<ActivationOptions>(v, { activation: 'sigmoid' }).activation;
