@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { EncodedFrame, RunStatus } from '@gradcast/shared';
 import type { BackendPref } from '../backend/select.ts';
-import type { EngineErrorCode, EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
+import type { EngineErrorCode, EngineRequest, ReplyResult, RequestBody, WorkerMessage } from './messages.ts';
 
 export class EngineError extends Error {
   constructor(
@@ -31,8 +31,6 @@ export interface EngineEvents {
   exit: [code: number];
 }
 
-/** Distributive Omit, so each request variant keeps its own fields. */
-type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 
 export class EngineClient extends EventEmitter<EngineEvents> {

@@ -19,6 +19,9 @@ export type EngineRequest =
   | { t: 'demo'; id: number; roomId: string; values: DemoValues }
   | { t: 'snapshot'; id: number; roomId: string };
 
+/** A request as a caller writes it: the client adds the `id` (distributive, so each variant keeps its fields). */
+export type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
 export type EngineErrorCode = 'not_found' | 'conflict' | 'invalid' | 'internal';
 
 export type EngineReply =

@@ -7,9 +7,8 @@ import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { BackendPref } from '../backend/select.ts';
 import { EngineClient, type EngineEvents } from './client.ts';
-import type { EngineRequest, ReplyResult } from './messages.ts';
+import type { ReplyResult, RequestBody } from './messages.ts';
 
-type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export interface PoolOptions {
   backend: BackendPref;
