@@ -164,7 +164,9 @@ async function main(argv: string[]): Promise<number> {
       const { diverged, ...out } = result;
       if (values.json) process.stdout.write(JSON.stringify(out) + '\n');
       else {
-        process.stdout.write(table([out]) + '\n');
+        const { variants, ...summary } = out;
+        process.stdout.write(table([summary]) + '\n');
+        if (variants) process.stdout.write('\n' + table(variants.map((v) => ({ ...v, diverged: v.diverged ? 'yes' : 'no' }))) + '\n');
         if (diverged) process.stdout.write('The run diverged (loss not finite); try a smaller learning rate.\n');
       }
       return 0;

@@ -207,6 +207,9 @@ export class EngineHost {
       const msg = err instanceof Error ? err.message : String(err);
       this.post({ t: 'log', level: 'error', roomId, msg: `training step failed, run paused: ${msg}` });
     }
+    if (trainer instanceof Trainer) {
+      for (const msg of trainer.errors.splice(0)) this.post({ t: 'log', level: 'warn', roomId, msg });
+    }
     const now = this.now();
     this.scheduler.stepped(roomId, now);
     room.windowSteps += 1;

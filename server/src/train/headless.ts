@@ -23,6 +23,8 @@ export interface HeadlessResult {
   trainAccuracy?: number;
   /** Accuracy on the held-out test split (classification lessons). */
   testAccuracy?: number;
+  /** Comparison lessons: every variant's final figures (the top-level ones are the first variant's). */
+  variants?: Array<{ label: string; loss: number; diverged: boolean } & Record<string, number | string | boolean>>;
   diverged: boolean;
 }
 
@@ -47,6 +49,14 @@ export function trainHeadless(lesson: TrainingLesson, backend: string, opts: Hea
     const diverged = trainer.state === 'diverged';
     const { trainAccuracy } = trainer.currentMetrics();
     const { testAccuracy } = diverged ? {} : trainer.evaluateNow();
+    const variants = lesson.variants
+      ? trainer.runs.map((r) => ({
+          label: r.label,
+          loss: r.diverged ? NaN : r.evaluateLoss(),
+          diverged: r.diverged,
+          ...Object.fromEntries(Object.entries(r.currentMetrics()).map(([k, v]) => [k, round(v, 4)])),
+        }))
+      : undefined;
     return {
       lesson: lesson.info.id,
       backend,
@@ -56,6 +66,7 @@ export function trainHeadless(lesson: TrainingLesson, backend: string, opts: Hea
       loss: diverged ? loss : trainer.evaluateLoss(),
       ...(trainAccuracy === undefined ? {} : { trainAccuracy: round(trainAccuracy, 4) }),
       ...(testAccuracy === undefined ? {} : { testAccuracy: round(testAccuracy, 4) }),
+      ...(variants ? { variants } : {}),
       diverged,
     };
   } finally {

@@ -171,6 +171,26 @@ describe('Trainer with variants (comparison lessons)', () => {
     single.dispose();
   });
 
+  it('a variant whose step throws is frozen and reported; the others keep stepping', () => {
+    const failing: TrainingLesson = {
+      ...comparison,
+      variants: [{ label: 'fine' }, { label: 'broken', options: { broken: true } }],
+      build: (ctx) => {
+        const model = noiseFree.build(ctx);
+        if (!ctx.variant?.options?.broken) return model;
+        let calls = 0;
+        return { ...model, loss: (training) => (++calls > 2 ? (() => { throw new Error('batch of 1'); })() : model.loss(training)) };
+      },
+    };
+    const t = new Trainer(failing, 1);
+    for (let i = 0; i < 5; i++) t.trainStep();
+    expect(t.step).toBe(5);
+    expect(t.runs[1]!.diverged).toBe(true);
+    expect(t.runs[0]!.diverged).toBe(false);
+    expect(t.errors).toEqual(['variant "broken" stopped at step 2: batch of 1']);
+    t.dispose();
+  });
+
   it('a room change reaches every variant except where the variant fixes the value', () => {
     const t = new Trainer({ ...comparison, variants: [{ label: 'fixed', hp: { lr: 0.01 } }, { label: 'free' }] }, 1);
     t.applyPatch({ lr: 0.2 });

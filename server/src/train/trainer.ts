@@ -125,10 +125,26 @@ export class Trainer {
     return this.main.model.regression;
   }
 
-  /** One update of every run. Returns the first run's L(θ_k) on its mini-batch. */
+  /** Errors of variants frozen because their step threw (comparison lessons); the engine logs and clears them. */
+  readonly errors: string[] = [];
+
+  /**
+   * One update of every run. Returns the first run's L(θ_k) on its mini-batch. A single run's error propagates
+   * (the engine pauses the room); in a comparison, a variant whose step throws is frozen like a diverged one,
+   * so the others keep their lockstep.
+   */
   trainStep(): number {
     const saving = this.step % this.checkpointEvery === 0;
-    const results = this.runs.map((r) => r.step(DIVERGED_LOSS, saving));
+    const results = this.runs.map((r) => {
+      if (this.runs.length === 1) return r.step(DIVERGED_LOSS, saving);
+      try {
+        return r.step(DIVERGED_LOSS, saving);
+      } catch (err) {
+        r.diverged = true;
+        this.errors.push(`variant "${r.label}" stopped at step ${this.step}: ${err instanceof Error ? err.message : String(err)}`);
+        return { loss: NaN, position: null };
+      }
+    });
     const losses = results.map((r) => r.loss);
     this.losses.push(this.step, ...losses);
     if (this.surface) {
