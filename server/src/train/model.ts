@@ -180,10 +180,7 @@ export function batchNorm(
   momentum = 0.1,
   eps = 1e-5,
 ): tf.Tensor {
-  let axes: number[];
-  if (x.rank === 2) axes = [0];
-  else if (x.rank === 4) axes = [0, 1, 2];
-  else throw new Error(`batchNorm: expected [N, F] or [N, H, W, C], got [${x.shape}]`);
+  if (x.rank !== 2 && x.rank !== 4) throw new Error(`batchNorm: expected [N, F] or [N, H, W, C], got [${x.shape}]`);
   const features = x.shape[x.rank - 1]!;
   if (gamma.size !== features) throw new Error(`batchNorm: ${gamma.size} parameters for ${features} features`);
 
