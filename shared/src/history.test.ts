@@ -45,3 +45,21 @@ describe('StepSeries with several columns (optimizer path)', () => {
     expect(() => s.merge([1000], [1])).toThrow(RangeError);
   });
 });
+
+describe('StepSeries decimation keeps a uniform resolution', () => {
+  it('after a long run the older points are evenly spaced, the start and the recent tail are kept', () => {
+    const s = new StepSeries(1000);
+    for (let i = 0; i < 100_000; i++) s.push(i, i);
+    expect(s.length).toBeLessThanOrEqual(1000);
+    expect(s.steps[0]).toBe(0);
+    const tailStart = s.length - 50;
+    const gaps = new Set<number>();
+    for (let i = 1; i < tailStart; i++) {
+      const step = s.steps[i]!;
+      if (step < 90_000) gaps.add(step - s.steps[i - 1]!);
+    }
+    // One spacing across the whole older part (a power of two), not ever sparser towards the start.
+    expect(gaps.size).toBe(1);
+    expect(s.steps.slice(-5)).toEqual([99_995, 99_996, 99_997, 99_998, 99_999]);
+  });
+});

@@ -1,14 +1,23 @@
 /**
  * A bounded series of points keyed by step: loss curves (one column) and optimizer paths (x, y, loss).
  * Points merge by step number (frames repeat recent points, and a late joiner's snapshot overlaps live
- * frames). When the series outgrows `capacity`, every other point of the older half is dropped, so the
- * whole run stays visible at a falling resolution while the recent points keep full resolution.
+ * frames). When the series outgrows `capacity`, the kept stride doubles: only points whose arrival number is a
+ * multiple of the stride stay, except the last TAIL points, which keep full resolution. So the whole run stays
+ * visible at one uniform resolution (an older scheme thinned the oldest points again at every overflow, and a
+ * long run's start collapsed into a few points).
  * Used by the server (trainer path, room history for snapshots) and by the client (charts).
  */
+/** Most recent points kept at full resolution through decimation. */
+const TAIL = 256;
+
 export class StepSeries {
   steps: number[] = [];
   /** One array per column, each as long as `steps`. */
   columns: number[][];
+  /** Arrival number of each kept point (0, 1, 2… in merge order); decimation keeps multiples of `stride`. */
+  private seqs: number[] = [];
+  private arrivals = 0;
+  private stride = 1;
 
   constructor(
     readonly capacity = 4096,
@@ -39,6 +48,7 @@ export class StepSeries {
       const s = steps[i] as number;
       if (s > this.lastStep) {
         this.steps.push(s);
+        this.seqs.push(this.arrivals++);
         this.columns.forEach((col, c) => col.push((columns[c] as ArrayLike<number>)[i] as number));
       }
     }
@@ -55,6 +65,7 @@ export class StepSeries {
     let n = this.steps.length;
     while (n > 0 && (this.steps[n - 1] as number) > step) n--;
     this.steps.length = n;
+    this.seqs.length = n;
     for (const col of this.columns) col.length = n;
   }
 
@@ -67,10 +78,24 @@ export class StepSeries {
     return { steps: this.steps.slice(-n), columns: this.columns.map((c) => c.slice(-n)) };
   }
 
+  /**
+   * Thins everything but the tail to the current stride first (points that arrived since the last overflow are
+   * still at full resolution), and doubles the stride only while that is not enough.
+   */
   private decimate(): void {
-    const half = Math.floor(this.steps.length / 2);
-    const keep = (_: number, i: number): boolean => i >= half || i % 2 === 0;
-    this.steps = this.steps.filter(keep);
-    this.columns = this.columns.map((c) => c.filter(keep));
+    // The tail is named by arrival number, so it stays the same points however many thinning passes run.
+    const tailSeq = this.seqs[Math.max(0, this.seqs.length - Math.min(TAIL, Math.floor(this.capacity / 4)))] as number;
+    const thin = (): void => {
+      const keep = this.seqs.map((q) => q >= tailSeq || q % this.stride === 0);
+      const pick = <T>(xs: T[]): T[] => xs.filter((_, i) => keep[i]);
+      this.steps = pick(this.steps);
+      this.seqs = pick(this.seqs);
+      this.columns = this.columns.map(pick);
+    };
+    thin();
+    while (this.steps.length > this.capacity) {
+      this.stride *= 2;
+      thin();
+    }
   }
 }
