@@ -163,7 +163,8 @@ async function readSplit(dir: string, split: MnistSplitName, progress: ProgressF
   if (bad >= 0) throw new MnistError(`${labelsPath}: label ${labels[bad]} at index ${bad} is not a digit`);
 
   const src = imageFile.data;
-  const images = new Float32Array(src.length);
+  // Shared memory, so training workers can read the process's one copy without a transfer (mnistArrays.ts).
+  const images = new Float32Array(new SharedArrayBuffer(src.length * 4)) as unknown as Float32Array;
   for (let i = 0; i < src.length; i++) images[i] = BYTE_TO_UNIT[src[i]!]!;
   progress(1, `MNIST ${split}: ${n} images ready`);
   return { images, labels, n, rows, cols };
@@ -322,7 +323,7 @@ export function resizeTo16(images: Float32Array, n: number): Float32Array {
   if (images.length !== n * 784) throw new RangeError(`resizeTo16: ${images.length} values for ${n} images of 28×28`);
   const hit = resized16.get(images);
   if (hit && hit.n === n) return hit.out;
-  const out = new Float32Array(n * 256);
+  const out = new Float32Array(new SharedArrayBuffer(n * 256 * 4)) as unknown as Float32Array;
   const resize = createPilBilinearResizer(28, 28, 16, 16);
   const src = new Uint8Array(784);
   const small = new Uint8Array(256);

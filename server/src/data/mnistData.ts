@@ -1,12 +1,13 @@
 /**
- * MNIST prepared for training, once per thread and shared by every room of every MNIST lesson: images as
- * flattened rows [n, side·side] in [0, 1] kept in JS memory, labels as int32. Batches are made as small tensors
+ * MNIST prepared for training and shared by every room of every MNIST lesson: images as flattened rows
+ * [n, side·side] in [0, 1] kept in JS memory (loaded once per process, see mnistArrays.ts), labels as int32. Batches are made as small tensors
  * from subarrays (`rows`): slicing one large tensor is far slower on wasm (measured: Slice of a 100-row batch
  * out of [60000, 784] took ~1.4 s per step, against well under a millisecond to upload the batch).
  * `side` 16 is the course's ch09 resize (data/mnist.ts resizeTo16, PIL's antialiased bilinear).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { loadMnist, type MnistSplitName, type ProgressFn, resizeTo16 } from './mnist.ts';
+import { mnistArrays } from './dataSource.ts';
+import type { MnistSplitName, ProgressFn } from './mnist.ts';
 
 export interface MnistData {
   /** [n·side·side] float32 in [0, 1], row-major images. */
@@ -29,9 +30,8 @@ export function prepareMnist(split: MnistSplitName, side: 28 | 16, onProgress?: 
   if (done) return Promise.resolve(done);
   let p = loading.get(key);
   if (!p) {
-    p = loadMnist(split, { onProgress }).then((s) => {
-      const pixels = side === 16 ? resizeTo16(s.images, s.n) : s.images;
-      const labels = Int32Array.from(s.labels);
+    p = mnistArrays(split, side, onProgress).then((s) => {
+      const { pixels, labels } = s;
       const d = side * side;
       const t: MnistData = {
         pixels,

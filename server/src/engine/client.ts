@@ -7,7 +7,8 @@ import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { EncodedFrame, RunStatus } from '@gradcast/shared';
 import type { BackendPref } from '../backend/select.ts';
-import type { EngineErrorCode, EngineRequest, ReplyResult, RequestBody, WorkerMessage } from './messages.ts';
+import { loadMnistArrays } from '../data/mnistArrays.ts';
+import type { DataReply, DataRequest, EngineErrorCode, EngineRequest, ReplyResult, RequestBody, WorkerMessage } from './messages.ts';
 
 export class EngineError extends Error {
   constructor(
@@ -108,6 +109,20 @@ export class EngineClient extends EventEmitter<EngineEvents> {
     if (!this.exited) await this.worker.terminate();
   }
 
+  /** Loads (once per process) and shares MNIST with the worker that asked; progress goes to the log. */
+  private provideData(req: DataRequest): void {
+    let shown = -1;
+    loadMnistArrays(req.split, req.side, (fraction, message) => {
+      const tenth = Math.floor(fraction * 10);
+      if (tenth !== shown) this.emit('log', 'info', message);
+      shown = tenth;
+    }).then(
+      (a) => this.worker.postMessage({ t: 'data', id: req.id, ok: true, ...a } satisfies DataReply),
+      (err: unknown) =>
+        this.worker.postMessage({ t: 'data', id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) } satisfies DataReply),
+    );
+  }
+
   private onMessage(msg: WorkerMessage): void {
     switch (msg.t) {
       case 'reply': {
@@ -124,6 +139,9 @@ export class EngineClient extends EventEmitter<EngineEvents> {
         break;
       case 'log':
         this.emit('log', msg.level, msg.msg, msg.roomId);
+        break;
+      case 'data:get':
+        this.provideData(msg);
         break;
       case 'ready':
       case 'fatal':

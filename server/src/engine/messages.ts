@@ -39,10 +39,23 @@ export interface ReplyResult {
   frames?: EncodedFrame[];
 }
 
+/** A worker asks the main thread for MNIST (loaded once per process, shared memory). */
+export interface DataRequest {
+  t: 'data:get';
+  id: number;
+  split: 'train' | 'test';
+  side: 28 | 16;
+}
+
+/** The main thread's answer: arrays over SharedArrayBuffers (no copy), or why not. */
+export type DataReply =
+  | { t: 'data'; id: number; ok: true; pixels: Float32Array; labels: Int32Array; n: number }
+  | { t: 'data'; id: number; ok: false; message: string };
+
 export type EngineEvent =
   | { t: 'ready'; backend: string; kind: string; detail: string }
   | { t: 'fatal'; message: string }
   | { t: 'frames'; roomId: string; frames: EncodedFrame[]; status: RunStatus }
   | { t: 'log'; level: 'info' | 'warn' | 'error'; msg: string; roomId?: string };
 
-export type WorkerMessage = EngineReply | EngineEvent;
+export type WorkerMessage = EngineReply | EngineEvent | DataRequest;

@@ -5,17 +5,40 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from '../backend/select.ts';
+import { setMnistSource } from '../data/dataSource.ts';
 import { EngineHost } from './host.ts';
-import type { EngineRequest, WorkerInit, WorkerMessage } from './messages.ts';
+import type { DataReply, EngineRequest, WorkerInit, WorkerMessage } from './messages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('engine/worker.ts must run in a worker thread');
 const init = workerData as WorkerInit;
 const post = (msg: WorkerMessage, transfer?: ArrayBuffer[]): void => port.postMessage(msg, transfer ?? []);
 
+// MNIST comes from the main thread, which loads it once per process into shared memory.
+const dataWaiting = new Map<number, { resolve: (a: { pixels: Float32Array; labels: Int32Array; n: number }) => void; reject: (e: Error) => void }>();
+let nextDataId = 1;
+setMnistSource(
+  (split, side) =>
+    new Promise((resolve, reject) => {
+      const id = nextDataId++;
+      dataWaiting.set(id, { resolve, reject });
+      post({ t: 'data:get', id, split, side });
+    }),
+);
+
 const queued: EngineRequest[] = [];
 let host: EngineHost | null = null;
-port.on('message', (req: EngineRequest) => (host ? void host.handle(req) : queued.push(req)));
+port.on('message', (msg: EngineRequest | DataReply) => {
+  if (msg.t === 'data') {
+    const w = dataWaiting.get(msg.id);
+    dataWaiting.delete(msg.id);
+    if (w && msg.ok) w.resolve(msg);
+    else if (w && !msg.ok) w.reject(new Error(msg.message));
+    return;
+  }
+  if (host) void host.handle(msg);
+  else queued.push(msg);
+});
 
 try {
   const choice = await selectBackend(init.backend);
