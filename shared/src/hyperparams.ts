@@ -93,7 +93,8 @@ export const hyperparamSpecs = {
     schema: z.number().int('batchSize must be an integer').min(1),
     apply: 'hot',
     min: 1,
-    max: 1000,
+    // The course's largest batch: 2,000 MNIST images (ch07-04, ch07-05, ch08-01, ch08-06, ch08-09).
+    max: 2000,
     step: 1,
     help: 'Samples per optimizer step',
   },
