@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEvals, readLossRows, readPathRows, variantLabels } from './runFrames.ts';
+import { readEvalLog, readEvals, readLossRows, readPathRows, variantLabels } from './runFrames.ts';
 import { metricsFrame, pathFrame } from './testFrames.ts';
 
 describe('readLossRows', () => {
@@ -66,5 +66,27 @@ describe('variantLabels', () => {
     expect(variantLabels(metricsFrame([1], [[1], [2]], { variants: ['SGD', 'Adam'] }), 2)).toEqual(['SGD', 'Adam']);
     expect(variantLabels(metricsFrame([1], [[1], [2]]), 2)).toEqual(['run 1', 'run 2']);
     expect(variantLabels(metricsFrame([1], [[1]]), 1)).toEqual([]);
+  });
+});
+
+describe('readEvalLog', () => {
+  it('reads the evaluation log of a whole-history frame, oldest first', () => {
+    const frame = {
+      channel: 'metrics' as const,
+      generation: 1,
+      step: 30,
+      meta: { evalNames: 'testAccuracy,testLoss', full: true },
+      fields: {
+        evals: { dtype: 'f32' as const, dims: [2, 2], data: Float32Array.of(0.9, 0.3, 0.8, 0.4) },
+        evalLogSteps: { dtype: 'f64' as const, dims: [2], data: Float64Array.of(10, 20) },
+        evalLog: { dtype: 'f32' as const, dims: [2, 2, 2], data: Float32Array.of(0.5, 1, 0.4, 1.1, 0.7, 0.6, 0.6, 0.7) },
+      },
+    };
+    const log = readEvalLog(frame);
+    expect(log.map((e) => e.step)).toEqual([10, 20]);
+    expect(log[1]!.table.names).toEqual(['testAccuracy', 'testLoss']);
+    expect(log[1]!.table.rows[0]![0]).toBeCloseTo(0.7, 6);
+    expect(log[0]!.table.rows[1]![1]).toBeCloseTo(1.1, 6);
+    expect(readEvalLog({ ...frame, fields: { evals: frame.fields.evals } })).toEqual([]);
   });
 });

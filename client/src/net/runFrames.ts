@@ -78,6 +78,26 @@ export function readEvals(frame: Frame): EvalTable {
 }
 
 /**
+ * The evaluation log of a whole-history metrics frame: each completed evaluation's table, oldest first, with
+ * its step (same names as `readEvals`); empty when the frame has none.
+ */
+export function readEvalLog(frame: Frame): { step: number; table: EvalTable }[] {
+  const steps = frame.fields['evalLogSteps'];
+  const log = frame.fields['evalLog'];
+  const { names } = readEvals(frame);
+  if (!steps || !log || log.dims.length !== 3 || names.length === 0) return [];
+  const [k, v, m] = log.dims as [number, number, number];
+  if (m !== names.length || steps.data.length !== k || log.data.length !== k * v * m) return [];
+  return Array.from({ length: k }, (_, i) => ({
+    step: steps.data[i] as number,
+    table: {
+      names,
+      rows: Array.from({ length: v }, (_, r) => Array.from(log.data.subarray((i * v + r) * m, (i * v + r + 1) * m))),
+    },
+  }));
+}
+
+/**
  * Labels of `count` runs: meta.variants when it names exactly that many, otherwise "run 1", "run 2"…;
  * empty for a single run (a lone run needs no legend).
  */

@@ -37,7 +37,7 @@ import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
 import { EvalHistory, type EvalSeries } from './EvalHistory.ts';
 import { RunSeries } from './RunSeries.ts';
-import { readEvals, readLossRows, readPathRows, variantLabels, type EvalTable } from './runFrames.ts';
+import { readEvalLog, readEvals, readLossRows, readPathRows, variantLabels, type EvalTable } from './runFrames.ts';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -423,7 +423,10 @@ export class Session {
     }
     const table = readEvals(frame);
     if (JSON.stringify(table) !== JSON.stringify(this.evals)) this.evals = table;
-    if (this.#evalHistory.observe(frame.step, table)) this.evalSeries = this.#evalHistory.series();
+    // A whole-history frame (snapshot, rewrite) carries the evaluations of the whole run: replay them first.
+    let changed = false;
+    for (const entry of readEvalLog(frame)) changed = this.#evalHistory.observe(entry.step, entry.table) || changed;
+    if (this.#evalHistory.observe(frame.step, table) || changed) this.evalSeries = this.#evalHistory.series();
   }
 
   /** A newer model generation (reset, revert, rebuild): its histories start empty. */

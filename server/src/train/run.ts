@@ -31,6 +31,8 @@ export class Run {
   private optimizer: Optimizer;
   private positionBefore: [number, number] | null;
   private evalJob: Generator<void, Record<string, number>> | null = null;
+  /** Set when an evaluation completes; the trainer logs the metrics and clears it. */
+  evaluated = false;
 
   constructor(
     readonly variant: Variant | null,
@@ -86,11 +88,15 @@ export class Run {
 
   /** Starts a held-out evaluation that runs one chunk per step. */
   startEvaluation(): void {
+    // One at a time: restarting an unfinished one would never finish when an epoch takes fewer steps than the
+    // evaluation has chunks (large batches).
+    if (this.evalJob) return;
     if (this.model.evaluate && !this.diverged) this.evalJob = this.model.evaluate();
   }
 
   /** Runs the whole held-out evaluation now. */
   evaluateNow(): Record<string, number> {
+    this.evalJob = null;
     this.startEvaluation();
     while (this.evalJob) this.evalChunk();
     return { ...this.metrics };
@@ -175,6 +181,7 @@ export class Run {
     if (r.done) {
       Object.assign(this.metrics, r.value);
       this.evalJob = null;
+      this.evaluated = true;
     }
   }
 }

@@ -226,3 +226,27 @@ describe('live structural changes (ch08-02: 2-10-10-3 ReLU on the spiral)', () =
     t.dispose();
   });
 });
+
+describe('evaluation log for late joiners', () => {
+  it('records every run’s metrics when an evaluation completes and ships them in whole-history metrics frames', async () => {
+    const { ch06_02 } = await import('../lessons/ch06-02.ts');
+    await ch06_02.prepare!();
+    // 6,000-image batches: 10 steps an epoch, then the test evaluation runs one 1,000-image chunk per step.
+    const t = new Trainer(ch06_02, 1, { batchSize: 6000 });
+    for (let i = 0; i < 25; i++) t.trainStep();
+    expect(t.evalLog.length).toBeGreaterThanOrEqual(1);
+    const first = t.evalLog[0]!;
+    expect(first.step).toBeGreaterThan(10);
+    expect(first.evals[0]!.testAccuracy).toBeGreaterThan(0.5);
+    const live = t.frames(new Set(['metrics']))[0]!;
+    expect(live.fields.evalLog).toBeUndefined();
+    const full = t.frames(new Set(['metrics']), true)[0]!;
+    const names = String(full.meta.evalNames).split(',');
+    expect(full.fields.evalLog!.dims).toEqual([t.evalLog.length, 1, names.length]);
+    expect(full.fields.evalLogSteps!.data[0]).toBe(first.step);
+    expect(full.fields.evalLog!.data[names.indexOf('testAccuracy')]).toBeCloseTo(first.evals[0]!.testAccuracy!, 5);
+    t.control('reset');
+    expect(t.evalLog).toEqual([]);
+    t.dispose();
+  }, 60_000);
+});

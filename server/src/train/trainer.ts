@@ -48,6 +48,8 @@ export const BASE_HYPERPARAMS: Hyperparams = {
 
 /** A loss above this (or not finite) marks the run diverged: float32 overflows soon after. */
 export const DIVERGED_LOSS = 1e15;
+/** Evaluations kept for snapshots (one per epoch: 1,024 epochs of history). */
+const EVAL_LOG = 1024;
 
 export class RunError extends Error {
   constructor(
@@ -125,6 +127,12 @@ export class Trainer {
     return this.main.model.regression;
   }
 
+  /**
+   * Every run's metrics each time an evaluation completed (about once per epoch), so a late joiner's snapshot
+   * can draw accuracy over the whole run; bounded to the last EVAL_LOG entries.
+   */
+  readonly evalLog: { step: number; evals: Record<string, number>[] }[] = [];
+
   /** Errors of variants frozen because their step threw (comparison lessons); the engine logs and clears them. */
   readonly errors: string[] = [];
 
@@ -160,6 +168,11 @@ export class Trainer {
       if (values.every((v) => v.every((a) => a.every(Number.isFinite)))) this.checkpoint = { step: this.step, values };
     }
     this.step += 1;
+    if (this.runs.some((r) => r.evaluated)) {
+      for (const r of this.runs) r.evaluated = false;
+      this.evalLog.push({ step: this.step, evals: this.runs.map((r) => r.currentMetrics()) });
+      if (this.evalLog.length > EVAL_LOG) this.evalLog.shift();
+    }
     if (this.evaluateEachEpoch && this.step % this.main.model.stepsPerEpoch(this.main.hp.batchSize) === 0) {
       for (const r of this.runs) r.startEvaluation();
     }
@@ -251,7 +264,8 @@ export class Trainer {
     if (want('metrics')) {
       const meta: Meta = { epoch: this.epoch, full, ...this.currentMetrics() };
       if (this.lesson.variants) meta.variants = this.runs.map((r) => r.label).join('|');
-      out.push(metricsFrame(this.losses, g, s, meta, Math.min(recent, this.losses.length), this.runs.map((r) => r.currentMetrics())));
+      const evals = this.runs.map((r) => r.currentMetrics());
+      out.push(metricsFrame(this.losses, g, s, meta, Math.min(recent, this.losses.length), evals, full ? this.evalLog : undefined));
     }
     if (model.surface) {
       if (want('surface', true)) out.push(lossSurfaceFrame(model.surface, g, s));
@@ -296,6 +310,7 @@ export class Trainer {
 
   /** Starts a new generation at `step` (0 for reset, the checkpoint's step for revert). */
   private restart(step: number): void {
+    while (this.evalLog.length && (this.evalLog[this.evalLog.length - 1] as { step: number }).step > step) this.evalLog.pop();
     this.step = step;
     this.generation += 1;
     this.losses.truncateAfter(step - 1);
