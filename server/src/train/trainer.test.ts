@@ -167,6 +167,12 @@ describe('Trainer with variants (comparison lessons)', () => {
     expect(metrics.meta.variants).toBe('lr 0.1|lr 0.5');
     const path = t.frames(new Set(['path']), true)[0]!;
     expect(path.fields.xy!.dims).toEqual([2, t.path.length, 2]);
+    // One prediction curve per variant: the frozen (diverged) one included, as it stands.
+    const fit = t.frames(new Set(['fit']), true)[0]!;
+    expect(fit.fields.y!.dims).toEqual([2, 64]);
+    const [w0, b0] = t.runs[0]!.model.surface!.position();
+    const x0 = fit.fields.x!.data[0]!;
+    expect(fit.fields.y!.data[0]).toBeCloseTo(w0 * x0 + b0, 4);
     t.dispose();
     single.dispose();
   });

@@ -283,7 +283,10 @@ export class Trainer {
     }
     if (model.regression) {
       if (want('data', true)) out.push(dataFrame(model.regression, g, s));
-      if (want('fit')) out.push(fitFrame(model.regression, g, s));
+      if (want('fit')) {
+        const regs = this.runs.map((r) => r.model.regression).filter((r): r is Regression1D => r !== undefined);
+        out.push(fitFrame(regs, g, s));
+      }
     }
     for (const c of channels) this.dirty.delete(c);
     return out;
