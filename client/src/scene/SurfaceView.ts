@@ -18,6 +18,9 @@ import { pathLine, type RunPath } from './geometry/pathLine.ts';
 import { surfaceMesh } from './geometry/surfaceMesh.ts';
 import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './geometry/surfaceGrid.ts';
 
+/** Draped path points per frame, over all runs (see setPaths). */
+const DRAPED_POINTS = 6000;
+
 /** Number of iso-loss lines drawn on the surface. */
 const CONTOUR_COUNT = 12;
 const BACKGROUND = 0x0f131a;
@@ -140,9 +143,12 @@ export class SurfaceView {
   /** Moves each run's path and current point (a new path frame); runs beyond `paths` are hidden. */
   setPaths(grid: SurfaceGrid | null, scale: HeightScale | null, paths: readonly RunPath[]): void {
     while (this.#paths.length < paths.length) this.#paths.push(this.#createPath());
+    // One budget of draped points shared by all runs: each fat-line segment is an instanced quad drawn twice
+    // (casing and line), and four comparison paths at the single-path budget saturated a software renderer.
+    const budget = Math.max(1000, Math.floor(DRAPED_POINTS / Math.max(1, paths.length)));
     this.#paths.forEach((objects, k) => {
       const p = paths[k];
-      const line = grid && scale && p ? pathLine(grid, scale, p.xy, p.loss) : null;
+      const line = grid && scale && p ? pathLine(grid, scale, p.xy, p.loss, undefined, undefined, budget) : null;
       objects.group.visible = line !== null;
       if (!line || !p) return;
       const color = new THREE.Color(p.color);
