@@ -256,3 +256,17 @@ describe('evaluation log for late joiners', () => {
     t.dispose();
   }, 60_000);
 });
+
+describe('optimizer path heights with mini-batches', () => {
+  it('ch03-02 (batch 1): every path point lies on the full-data surface, while the curve keeps batch losses', async () => {
+    const { ch03_02 } = await import('../lessons/ch03-02.ts');
+    const t = new Trainer(ch03_02, 2);
+    for (let i = 0; i < 30; i++) t.trainStep();
+    const [xs, ys, heights] = t.path.columns as [number[], number[], number[]];
+    const z = t.surface!.evaluate(Float32Array.from(xs), Float32Array.from(ys));
+    heights.forEach((h, k) => expect(Math.abs(h - z[k]!)).toBeLessThanOrEqual(1e-4 * Math.max(1, h)));
+    // The loss curve is the single-sample loss of each step, not the surface's.
+    expect(t.losses.values.some((l, k) => Math.abs(l - heights[k]!) > 1e-3)).toBe(true);
+    t.dispose();
+  });
+});

@@ -156,7 +156,15 @@ export class Trainer {
     const losses = results.map((r) => r.loss);
     this.losses.push(this.step, ...losses);
     if (this.surface) {
-      this.path.push(this.step, ...results.flatMap((r) => [...(r.position ?? [NaN, NaN]), r.loss]));
+      // The path point's height is the surface's own loss at θ_k: with mini-batches (batch < data set) the step's
+      // loss is one batch's, which would float the path off the full-data surface.
+      const heights = results.map((r, i) => {
+        const run = this.runs[i] as Run;
+        const surface = run.model.surface;
+        if (!surface || !r.position || run.model.stepsPerEpoch(run.hp.batchSize) <= 1) return r.loss;
+        return surface.evaluate(Float32Array.of(r.position[0]), Float32Array.of(r.position[1]))[0] as number;
+      });
+      this.path.push(this.step, ...results.flatMap((r, i) => [...(r.position ?? [NaN, NaN]), heights[i] as number]));
     }
     if (this.runs.every((r) => r.diverged)) {
       // No update from a non-finite loss: θ_k stays as it is for the lecturer to inspect, revert or reset.
