@@ -4,6 +4,9 @@
  * paused at step 0, run controls are refused, and each change of values is a new generation of frames.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// Demos compute gradients (ch01-01's autograd); the registry is loaded here, in the engine worker, not by the
+// lesson files, which the socket thread also imports for their metadata.
+import '../backend/gradients.ts';
 import type { Channel, DemoValues, Frame, HyperparamPatch, Hyperparams, RunAction, RunState } from '@gradcast/shared';
 import type { DemoLesson, DemoView } from '../lessons/types.ts';
 import { BASE_HYPERPARAMS, type PatchResult, RunError } from '../train/trainer.ts';

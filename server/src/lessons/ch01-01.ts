@@ -13,7 +13,6 @@
  *    Σx² on linspace(−10, 10, 10): gradient 2x; y = 2x doubled until ‖y‖ ≥ 1000 at x = [−1, 0, 1], backward
  *    with v = [0.1, 1, 0.0001]: [102.4, 1024, 0.1024].
  */
-import '../backend/gradients.ts'; // tf.grad needs the gradient registry (tfjs-core alone registers none)
 import type { DemoPanel, Field } from '@gradcast/shared';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { fmt, fmtList, linspace, rowsField, tensorField, valuesField } from './demoKit.ts';
