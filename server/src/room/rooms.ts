@@ -31,7 +31,8 @@ export interface IdlePolicy {
 export const DEFAULT_IDLE: IdlePolicy = { pauseAfterMs: 10 * 60_000, closeAfterMs: 24 * 3600_000, sweepMs: 30_000 };
 
 interface Entry {
-  room: Room;
+  /** Null while the engine builds the trainer: its first frames may arrive before the room exists. */
+  room: Room | null;
   pacer: Pacer;
   lastStatusAt: number;
 }
@@ -103,12 +104,13 @@ export class Rooms {
     const presenterKey = newPresenterKey();
     // Register first: the engine posts the first frames before it answers.
     const pacer = new Pacer(this.io, roomId, this.metrics, this.frameRate);
-    const entry: Entry = { room: null as unknown as Room, pacer, lastStatusAt: 0 };
+    const entry: Entry = { room: null, pacer, lastStatusAt: 0 };
     this.entries.set(roomId, entry);
     try {
       const { status, hp, demo } = await this.engine.request({ t: 'create', roomId, lessonId, seed, hp: {} });
-      entry.room = new Room(roomId, title?.trim() || lesson.title, lesson, presenterKey, status, hp);
-      entry.room.demo = demo;
+      const room = new Room(roomId, title?.trim() || lesson.title, lesson, presenterKey, status, hp);
+      room.demo = demo;
+      entry.room = room;
     } catch (err) {
       this.entries.delete(roomId);
       pacer.close();
@@ -116,7 +118,7 @@ export class Rooms {
     }
     this.metrics.rooms.set(this.entries.size);
     this.log.info({ roomId, lesson: lessonId, seed }, 'room created');
-    return { room: entry.room, presenterKey };
+    return { room: entry.room as Room, presenterKey };
   }
 
   pacer(roomId: string): Pacer | undefined {
@@ -124,12 +126,11 @@ export class Rooms {
   }
 
   get(roomId: string): Room | undefined {
-    const e = this.entries.get(roomId);
-    return e?.room ?? undefined;
+    return this.entries.get(roomId)?.room ?? undefined;
   }
 
   list(): Room[] {
-    return [...this.entries.values()].map((e) => e.room).filter(Boolean);
+    return [...this.entries.values()].flatMap((e) => (e.room ? [e.room] : []));
   }
 
   /** Applies a status the engine returned (after a control or patch) and tells the room's members. */
