@@ -41,6 +41,26 @@ describe('frame codec', () => {
     });
   });
 
+  it('quantises q8 to within 1/254 of the finite range, keeps NaN, and takes one byte per value', () => {
+    const src = Float32Array.from([-0.3, 0.3, 0, NaN, 0.1, -0.05]);
+    const small = encodeFrame({ channel: 'panels', generation: 1, step: 0, meta: {}, fields: { t: field('q8', src, [2, 3]) } });
+    const wide = encodeFrame({ channel: 'panels', generation: 1, step: 0, meta: {}, fields: { t: field('q16', src, [2, 3]) } });
+    const out = decodeFrame(small).fields.t!;
+    expect(out.dims).toEqual([2, 3]);
+    src.forEach((v, i) => {
+      if (Number.isNaN(v)) expect(Number.isNaN(out.data[i]!)).toBe(true);
+      else expect(Math.abs(out.data[i]! - v)).toBeLessThanOrEqual(0.6 / 254 / 2 + 1e-7);
+    });
+    // Extremes are exact, so a diverging colour map's ends land on the data's ends.
+    expect(out.data[0]).toBeCloseTo(-0.3, 6);
+    expect(out.data[1]).toBeCloseTo(0.3, 6);
+    const big = Float32Array.from({ length: 4000 }, (_, i) => Math.sin(i));
+    const b8 = encodeFrame({ channel: 'panels', generation: 1, step: 0, meta: {}, fields: { t: field('q8', big) } });
+    const b16 = encodeFrame({ channel: 'panels', generation: 1, step: 0, meta: {}, fields: { t: field('q16', big) } });
+    expect(b16.byteLength - b8.byteLength).toBeGreaterThanOrEqual(3990);
+    expect(wide.byteLength).toBeGreaterThanOrEqual(small.byteLength);
+  });
+
   it('peeks the head without the descriptor', () => {
     expect(peekFrame(encodeFrame(frame()))).toEqual({ channel: 'surface', generation: 3, step: 1234 });
   });

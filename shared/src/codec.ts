@@ -22,6 +22,8 @@ export const FRAME_VERSION = 1;
 export const HEAD_BYTES = 24;
 const Q16_NAN = 65535;
 const Q16_MAX = 65534;
+const Q8_NAN = 255;
+const Q8_MAX = 254;
 
 interface FieldDescriptor {
   n: string;
@@ -35,7 +37,7 @@ interface Descriptor {
   f: FieldDescriptor[];
 }
 
-const BYTES: Record<DType, number> = { f32: 4, f64: 8, i32: 4, u8: 1, q16: 2 };
+const BYTES: Record<DType, number> = { f32: 4, f64: 8, i32: 4, u8: 1, q16: 2, q8: 1 };
 const align8 = (n: number): number => (n + 7) & ~7;
 
 export class FrameDecodeError extends Error {}
@@ -65,7 +67,7 @@ export function encodeFrame(frame: Frame): ArrayBuffer {
       throw new RangeError(`field ${n}: dims ${f.dims.join('×')} hold ${count} values, data has ${f.data.length}`);
     }
     const d: FieldDescriptor = { n, t: f.dtype, d: f.dims, o: 0 };
-    if (f.dtype === 'q16') d.q = finiteRange(f.data);
+    if (f.dtype === 'q16' || f.dtype === 'q8') d.q = finiteRange(f.data);
     return d;
   });
   // Offsets are written into the JSON, whose length depends on them; iterate until stable (≤ 3 passes).
@@ -119,6 +121,16 @@ export function encodeFrame(frame: Frame): ArrayBuffer {
         for (let i = 0; i < src.length; i++) {
           const v = src[i] as number;
           out[i] = Number.isFinite(v) ? Math.round((v - lo) * scale) : Q16_NAN;
+        }
+        break;
+      }
+      case 'q8': {
+        const [lo, hi] = d.q as [number, number];
+        const scale = hi > lo ? Q8_MAX / (hi - lo) : 0;
+        const out = new Uint8Array(buf, d.o, src.length);
+        for (let i = 0; i < src.length; i++) {
+          const v = src[i] as number;
+          out[i] = Number.isFinite(v) ? Math.round((v - lo) * scale) : Q8_NAN;
         }
         break;
       }
@@ -182,6 +194,18 @@ export function decodeFrame(bytes: ArrayBuffer | ArrayBufferView): Frame {
         for (let i = 0; i < count; i++) {
           const v = raw[i] as number;
           out[i] = v === Q16_NAN ? NaN : lo + v * step;
+        }
+        data = out;
+        break;
+      }
+      case 'q8': {
+        const [lo, hi] = d.q ?? [0, 0];
+        const raw = new Uint8Array(base, at, count);
+        const out = new Float32Array(count);
+        const step = (hi - lo) / Q8_MAX;
+        for (let i = 0; i < count; i++) {
+          const v = raw[i] as number;
+          out[i] = v === Q8_NAN ? NaN : lo + v * step;
         }
         data = out;
         break;

@@ -33,9 +33,11 @@ export function isChannel(name: unknown): name is Channel {
  * Storage type of a field on the wire.
  *  - f32/f64/i32/u8: raw little-endian values;
  *  - q16: quantised float. Stored as u16 v with x = min + v·(max − min)/65534; v = 65535 encodes a non-finite
- *    value (decoded as NaN). Used for surfaces and images, where 1/65534 of the range is below what can be seen.
+ *    value (decoded as NaN). Used for surfaces, where 1/65534 of the range is below what can be seen.
+ *  - q8: the same with u8 (x = min + v·(max − min)/254, 255 = non-finite): images and weight tiles drawn through
+ *    a colour map, where 254 levels are as many as a screen shows and the frame is half the size of q16.
  */
-export type DType = 'f32' | 'f64' | 'i32' | 'u8' | 'q16';
+export type DType = 'f32' | 'f64' | 'i32' | 'u8' | 'q16' | 'q8';
 
 export type NumericArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
@@ -43,7 +45,7 @@ export interface Field {
   dtype: DType;
   /** Row-major shape; the product equals data.length. */
   dims: number[];
-  /** Values. For q16 this is the float data before quantisation (encode) or after (decode): Float32Array. */
+  /** Values. For q16 and q8 this is the float data before quantisation (encode) or after (decode): Float32Array. */
   data: NumericArray;
 }
 

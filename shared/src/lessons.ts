@@ -18,7 +18,11 @@ export interface LessonInfo {
   description: string;
   /** Starting values of the controls. */
   defaults: Partial<Hyperparams>;
-  /** Demo lessons: their own parameters (kernel, stride, padding…), changed with `demo:set`. */
+  /**
+   * The lesson's own parameters, changed with `demo:set`. Demos: kernel, stride, padding… Training lessons:
+   * options outside the contract's hyperparameters (noise, start point, activation, lr schedule…); changing
+   * one restarts the run from step 0 with a new generation, except those marked `hot`.
+   */
   demoControls?: DemoControl[];
 }
 
@@ -33,29 +37,52 @@ export interface DemoControl {
   step?: number;
   options?: string[];
   help?: string;
+  /** Training lessons: applies at the next step without restarting the run (e.g. the lr schedule). */
+  hot?: boolean;
 }
 
 /**
- * How the client draws one array of a `panels` frame (meta.layout is a JSON list of these):
+ * How the client draws one array of a `panels` frame (meta.layout is a JSON list of these). Demo lessons and
+ * training lessons (weight templates, decision regions, histograms…) use the same panels.
  *  - grid: a 2-D array [rows, cols] as a heatmap with the values written in each cell (small arrays);
  *  - image: a 2-D array as a greyscale image (pixels in [0, 1]), no numbers;
- *  - series: line plot of `field` (y) against `x` (another field), optional `y2` for a second line;
+ *  - series: line plot of `field` (y) against `x` (another field), optional `y2` for a second line, `lines` for
+ *    more, `names` for the legend (one per line, in order field, y2, lines…), `points` to mark (x, y) pairs;
  *  - vectors: 2-D arrows, field [k, 4] rows (x0, y0, x1, y1);
  *  - table: field [rows, cols] as a table with `columns` headers;
- *  - text: `text` only.
- * `group` puts panels side by side under one heading (e.g. input, kernel, output).
+ *  - text: `text` only;
+ *  - tiles: field [k, h, w] as k small images in a wrapping grid (weight templates, conv filters, feature maps,
+ *    a gallery of digits), one colour scale shared by all tiles (`scale`; "grey" draws pixels in [0, 1]),
+ *    `captions` one short string per tile;
+ *  - regions: field [ny, nx] holds a class index per cell of a grid over `extent` [xMin, xMax, yMin, yMax]
+ *    (row 0 at yMin), drawn as class colours; `y2` optionally names a [ny, nx] confidence in [0, 1] that shades
+ *    them; `points` a field [n, 3] of (x, y, class) drawn on top; `segments` a field [k, 4] of lines
+ *    (x0, y0, x1, y1), e.g. each hidden unit's boundary or the true boundary;
+ *  - histogram: field [k, bins] of counts, `x` a field [bins + 1] of bin edges shared by the k rows; drawn as k
+ *    small histograms side by side, named by `names`;
+ *  - scatter: field [n, 2] of points, `labels` a field [n] of class indices that colour them.
+ * `group` puts panels side by side under one heading (e.g. input, kernel, output). `xLabel`/`yLabel` name axes.
  */
 export interface DemoPanel {
-  kind: 'grid' | 'image' | 'series' | 'vectors' | 'table' | 'text';
+  kind: 'grid' | 'image' | 'series' | 'vectors' | 'table' | 'text' | 'tiles' | 'regions' | 'histogram' | 'scatter';
   title: string;
   field?: string;
   x?: string;
   y2?: string;
+  lines?: string[];
+  names?: string[];
+  points?: string;
+  segments?: string;
+  labels?: string;
+  captions?: string[];
+  extent?: [number, number, number, number];
   columns?: string[];
   text?: string;
   group?: string;
-  /** Colour scale: "diverging" (around 0) or "sequential". */
-  scale?: 'diverging' | 'sequential';
+  xLabel?: string;
+  yLabel?: string;
+  /** Colour scale: "diverging" (around 0), "sequential", or "grey" (tiles: pixels in [0, 1]). */
+  scale?: 'diverging' | 'sequential' | 'grey';
 }
 
 export type DemoValues = Record<string, number | boolean | string>;

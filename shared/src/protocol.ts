@@ -72,7 +72,7 @@ export interface RoomSnapshot {
   annotations: Annotation[];
   /** Server-side backend name, e.g. "wasm". */
   backend: string;
-  /** Demo lessons: the current values of the demo's controls. */
+  /** The current values of the lesson's own controls (demos; training lessons' options and lr schedule). */
   demo?: DemoValues;
 }
 
@@ -120,7 +120,7 @@ export interface ServerToClientEvents {
   'room:members': (update: MembersUpdate) => void;
   /** Your own role or rights changed (grant, lock). */
   'room:you': (you: MemberInfo) => void;
-  /** A demo lesson's parameters changed (to every member, the sender included). */
+  /** A lesson's own parameters changed (demo values or training options; to every member, the sender included). */
   'demo:changed': (change: DemoChanged) => void;
 }
 
@@ -129,7 +129,7 @@ export interface ClientToServerEvents {
   'run:control': (body: { action: RunAction }, ack: (res: RunControlAck) => void) => void;
   /** Replace this member's channel subscription (default: every channel of the lesson). */
   'frames:subscribe': (body: { channels: Channel[] }, ack: (res: Ack<{ channels: Channel[] }>) => void) => void;
-  /** Demo lessons: change the demo's own parameters (same roles as hp:set). */
+  /** Change the lesson's own parameters (info.demoControls; same roles as hp:set). A training lesson's non-hot option restarts the run. */
   'demo:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: DemoValues }>) => void) => void;
   /** Presenter only: lock or unlock the room (unlocked: every member may control). */
   'room:lock': (body: { locked: boolean }, ack: (res: SimpleAck) => void) => void;

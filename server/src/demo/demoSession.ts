@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../backend/gradients.ts';
 import type { Channel, DemoValues, Frame, HyperparamPatch, Hyperparams, RunAction, RunState } from '@gradcast/shared';
 import type { DemoLesson, DemoView } from '../lessons/types.ts';
+import { viewsFrame } from '../probe/views.ts';
 import { BASE_HYPERPARAMS, type PatchResult, RunError } from '../train/trainer.ts';
 
 export class DemoSession {
@@ -49,15 +50,7 @@ export class DemoSession {
     } finally {
       tf.engine().endScope();
     }
-    return [
-      {
-        channel: 'panels',
-        generation: this.generation,
-        step: 0,
-        meta: { layout: JSON.stringify(view.layout) },
-        fields: view.fields,
-      },
-    ];
+    return [viewsFrame(view, this.generation, 0)];
   }
 
   applyPatch(_patch: HyperparamPatch): PatchResult {

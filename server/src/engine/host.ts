@@ -124,8 +124,8 @@ export class EngineHost {
         this.emitFrames(req.roomId, room);
         return this.result(room);
       case 'demo': {
-        if (!(trainer instanceof DemoSession)) throw new RunError('invalid', 'this lesson trains: it has no demo controls');
         const changes = trainer.setValues(req.values);
+        this.scheduler.update(req.roomId, { running: trainer.state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
         return { ...this.result(room), changes };
       }
@@ -136,7 +136,7 @@ export class EngineHost {
 
   private result(room: HostedRoom): ReplyResult {
     const t = room.trainer;
-    return { status: this.status(room), hp: { ...t.hp }, ...(t instanceof DemoSession ? { demo: { ...t.values } } : {}) };
+    return { status: this.status(room), hp: { ...t.hp }, ...(Object.keys(t.values).length ? { demo: { ...t.values } } : {}) };
   }
 
   private status(room: HostedRoom): RunStatus {

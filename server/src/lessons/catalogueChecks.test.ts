@@ -57,7 +57,7 @@ describe('ch02-01 (ŷ = w·x)', () => {
 describe('ch03-02 (SGD, batch 1)', () => {
   it('takes one sample per step, in order: step k reports sample k’s squared error', () => {
     const t = new Trainer(ch03_02, 4);
-    const data = ch03_02.build({ tf, seed: 4, hp: t.hp });
+    const data = ch03_02.build({ tf, seed: 4, hp: t.hp, options: t.values });
     const [x0, y0] = [data.regression!.x[0]!, data.regression!.y[0]!];
     data.dispose();
     expect(x0).toBeCloseTo(-3, 6);

@@ -61,7 +61,7 @@ describe.each(listLessons().filter((l) => l.trains).map((l) => l.id))('lesson %s
     let window = 5;
     let steps = 60;
     if (smoke.epochs) {
-      const probe = lesson.build({ tf, seed: 1, hp: t.hp });
+      const probe = lesson.build({ tf, seed: 1, hp: t.hp, options: t.values });
       window = probe.stepsPerEpoch(t.hp.batchSize);
       probe.dispose();
       steps = Math.max(smoke.epochs, Math.ceil(steps / window)) * window; // whole epochs

@@ -18,6 +18,12 @@ export interface BuildContext {
   hp: Hyperparams;
   /** The variant being built, for comparison lessons; null otherwise. */
   variant?: Variant | null;
+  /**
+   * The lesson's own option values (info.demoControls: noise, start point, activation…), every control present
+   * (defaults filled in). Changing a non-hot option rebuilds every run from scratch, so `build` may read them
+   * once; a hot one (lr schedule) is read by the trainer, never by `build`.
+   */
+  options: DemoValues;
 }
 
 /**
@@ -81,6 +87,13 @@ export interface LessonModel {
   evaluate?(): Generator<void, Record<string, number>>;
   /** Accuracy over the recent training batches (classification), or null before the first step. */
   trainAccuracy?(): number | null;
+  /**
+   * The lesson's own views of the model (weight templates, decision regions, histograms…), streamed on the
+   * `panels` channel at most about once a second (the trainer throttles it). Reads tensors and returns plain
+   * arrays: must leave no tensors behind. In a comparison, the trainer puts same-titled panels of the
+   * variants side by side.
+   */
+  views?(): DemoView;
   dispose(): void;
 }
 

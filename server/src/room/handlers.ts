@@ -199,7 +199,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
       guarded<unknown>(log, 'demo:set', async (payload, ack) => {
         if (!requireControl(ack, 'demo:set')) return;
         const controls = room.lesson.demoControls;
-        if (!controls) return ack(fail('unsupported', 'this lesson trains: it has no demo controls (use hp:set)'));
+        if (!controls?.length) return ack(fail('unsupported', 'this lesson has no options of its own (use hp:set)'));
         const checked = validateDemoValues(payload, controls);
         if (!checked.ok) return ack({ ok: false, error: checked.error });
         let result;
@@ -213,6 +213,8 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
         const changes = result.changes ?? {};
         if (Object.keys(changes).length) {
           io.to(roomId).emit('demo:changed', { by: { name: member.name, role: member.role }, changes });
+          // A training lesson's option may have restarted the run (step 0, new generation).
+          rooms.publishStatus(room, result.status);
         }
       }),
     );

@@ -21,7 +21,7 @@ export class Room {
   readonly members = new Map<string, Member>();
   readonly annotations: Annotation[] = [];
   readonly createdAt = Date.now();
-  /** Demo lessons: the current values of the demo's controls. */
+  /** The current values of the lesson's own controls (demos, and training lessons' options). */
   demo: DemoValues | undefined;
   /** When the last member left (ms since the epoch), or null while someone is here. */
   emptySince: number | null = Date.now();

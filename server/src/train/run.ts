@@ -60,9 +60,10 @@ export class Run {
    * One update. variableGrads keeps only the loss and the gradients: every intermediate of the forward and
    * backward passes is disposed inside it. Gradients are positional, like the optimizer's state; a variable
    * without a gradient gets null and the optimizer skips it (as PyTorch skips a parameter whose .grad is None).
-   * A non-finite or huge loss marks the run diverged and applies no update.
+   * A non-finite or huge loss marks the run diverged and applies no update. `lrFactor` scales hp.lr (the
+   * trainer's lr schedule).
    */
-  step(divergedAbove: number, checkpoint: boolean): StepResult & { values?: Float32Array[] } {
+  step(divergedAbove: number, checkpoint: boolean, lrFactor = 1): StepResult & { values?: Float32Array[] } {
     const position = this.positionBefore;
     if (this.diverged) return { loss: NaN, position };
     const params = this.model.params;
@@ -77,7 +78,7 @@ export class Run {
     }
     const values = checkpoint ? this.values() : undefined;
     if (this.paramCount() <= PARAMS_CHANNEL_LIMIT) this.lastGrad = flatten(grads, params.map((p) => p.size));
-    this.optimizer.config = { ...this.optimizer.config, lr: this.hp.lr, momentum: this.hp.momentum, weightDecay: this.hp.weightDecay };
+    this.optimizer.config = { ...this.optimizer.config, lr: this.hp.lr * lrFactor, momentum: this.hp.momentum, weightDecay: this.hp.weightDecay };
     this.optimizer.step(params, grads);
     for (const g of grads) g?.dispose();
     this.model.advance(this.hp.batchSize);

@@ -1,3 +1,5 @@
+import type { DemoControl } from '@gradcast/shared';
+
 /**
  * Learning-rate decay by epoch (lessons.md "Formulas" 5). No lesson uses a schedule; they are offered as a live
  * control. `epoch` counts completed epochs from 0, so epoch 0 gives lr₀ for every rule.
@@ -42,5 +44,51 @@ export function scheduledLr(schedule: Schedule, lr0: number, epoch: number): num
       return exponentialDecay(lr0, schedule.rate, epoch);
     case 'inverseSqrt':
       return inverseSqrtDecay(lr0, schedule.k, epoch);
+  }
+}
+
+/** The schedule option's values (the `lrSchedule` control of every training lesson). */
+export const SCHEDULE_OPTIONS = ['constant', 'inverse-time', 'exponential', 'inverse-sqrt'] as const;
+
+/**
+ * The two lesson options every training lesson gets: which decay rule, and its constant (d of 1/(1 + d·epoch),
+ * k of k/√epoch; the exponential rule uses the notes' 0.95). Both hot: they change the rate from the next step
+ * and never restart the run. Plain metadata, so the socket thread can list it without tfjs.
+ */
+export const SCHEDULE_CONTROLS: readonly DemoControl[] = [
+  {
+    name: 'lrSchedule',
+    label: 'lr decay',
+    kind: 'enum',
+    default: 'constant',
+    options: [...SCHEDULE_OPTIONS],
+    help: 'lr per epoch: constant; lr₀/(1 + d·epoch); 0.95^epoch·lr₀; or k/√epoch·lr₀ (lessons.md formula 5)',
+    hot: true,
+  },
+  {
+    name: 'lrDecay',
+    label: 'decay d / k',
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 10,
+    step: 0.05,
+    help: 'd of lr₀/(1 + d·epoch), or k of k/√epoch·lr₀',
+    hot: true,
+  },
+];
+
+/** The schedule the options name (an unknown name reads as constant). */
+export function scheduleFromOptions(values: Record<string, unknown>): Schedule {
+  const d = typeof values.lrDecay === 'number' ? values.lrDecay : 1;
+  switch (values.lrSchedule) {
+    case 'inverse-time':
+      return { kind: 'inverseTime', decay: d };
+    case 'exponential':
+      return { kind: 'exponential', rate: 0.95 };
+    case 'inverse-sqrt':
+      return { kind: 'inverseSqrt', k: d };
+    default:
+      return { kind: 'constant' };
   }
 }

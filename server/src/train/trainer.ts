@@ -25,13 +25,16 @@ import {
   type RunState,
   StepSeries,
 } from '@gradcast/shared';
+import type { DemoValues } from '@gradcast/shared';
 import type { ExactSurface, Regression1D, TrainingLesson } from '../lessons/types.ts';
+import { mergeViews, viewsFrame } from '../probe/views.ts';
 import { lossSurfaceFrame } from '../probe/lossSurface.ts';
 import { metricsFrame, RECENT } from '../probe/metrics.ts';
 import { createPath, pathFrame } from '../probe/optimizerPath.ts';
 import { paramsFrame } from '../probe/params.ts';
 import { dataFrame, fitFrame } from '../probe/regression.ts';
 import { flatten, PARAMS_CHANNEL_LIMIT, Run } from './run.ts';
+import { scheduledLr, scheduleFromOptions } from './schedules.ts';
 
 /** Global defaults; a lesson's `defaults` override them. */
 export const BASE_HYPERPARAMS: Hyperparams = {
@@ -50,6 +53,10 @@ export const BASE_HYPERPARAMS: Hyperparams = {
 export const DIVERGED_LOSS = 1e15;
 /** Evaluations kept for snapshots (one per epoch: 1,024 epochs of history). */
 const EVAL_LOG = 1024;
+/** Shortest wall-clock gap between two `panels` frames of a training lesson, ms. */
+export const PANELS_INTERVAL_MS = 1000;
+/** The panels' share of the worker's time: the gap grows to this many times what computing them took. */
+const PANELS_COST_FACTOR = 20;
 
 export class RunError extends Error {
   constructor(
@@ -88,6 +95,10 @@ export class Trainer {
   private historyRewritten = false;
   /** Step of the last live frames, to size the window of recent points the next ones repeat. */
   private lastFramedStep = 0;
+  /** The lesson's option values (info.demoControls), every control present. */
+  readonly values: DemoValues;
+  /** Last `panels` frame (lesson views) and when it was computed: views are throttled, snapshots reuse it. */
+  private views: { frame: Frame; at: number; cost: number } | null = null;
 
   constructor(
     readonly lesson: TrainingLesson,
@@ -98,7 +109,9 @@ export class Trainer {
     readonly evaluateEachEpoch = true,
   ) {
     this.hp = { ...BASE_HYPERPARAMS, ...lesson.info.defaults, ...hp };
-    const build = (runHp: Hyperparams, variant: Run['variant']) => lesson.build({ tf, seed, hp: runHp, variant });
+    this.values = Object.fromEntries((lesson.info.demoControls ?? []).map((c) => [c.name, c.default]));
+    const build = (runHp: Hyperparams, variant: Run['variant']) =>
+      lesson.build({ tf, seed, hp: runHp, variant, options: this.values });
     this.runs = (lesson.variants ?? [null]).map((v) => new Run(v, this.hp, build));
     this.losses = new StepSeries(4096, this.runs.length);
     this.path = createPath(2048, this.runs.length);
@@ -143,10 +156,11 @@ export class Trainer {
    */
   trainStep(): number {
     const saving = this.step % this.checkpointEvery === 0;
+    const lrFactor = this.lrFactor();
     const results = this.runs.map((r) => {
-      if (this.runs.length === 1) return r.step(DIVERGED_LOSS, saving);
+      if (this.runs.length === 1) return r.step(DIVERGED_LOSS, saving, lrFactor);
       try {
-        return r.step(DIVERGED_LOSS, saving);
+        return r.step(DIVERGED_LOSS, saving, lrFactor);
       } catch (err) {
         r.diverged = true;
         this.errors.push(`variant "${r.label}" stopped at step ${this.step}: ${err instanceof Error ? err.message : String(err)}`);
@@ -187,6 +201,11 @@ export class Trainer {
     return losses[0] as number;
   }
 
+  /** The lr schedule's factor for the current epoch (lesson options lrSchedule, lrDecay): lr = factor·lr₀. */
+  lrFactor(): number {
+    return scheduledLr(scheduleFromOptions(this.values), 1, this.epoch);
+  }
+
   /** Runs the whole held-out evaluation of every run now; returns the first run's metrics. */
   evaluateNow(): Record<string, number> {
     return this.runs.map((r) => r.evaluateNow())[0] ?? {};
@@ -217,6 +236,32 @@ export class Trainer {
       this.historyRewritten = true;
     }
     return { changes, step: this.step };
+  }
+
+  /**
+   * Applies validated lesson options (demo:set) now. A change to any option not marked `hot` rebuilds every run
+   * from scratch and restarts at step 0 with a new generation (new data, start point or architecture make the
+   * old history meaningless); hot ones apply at the next step. Returns the changes as [old, new].
+   */
+  setValues(values: DemoValues): Record<string, [unknown, unknown]> {
+    const controls = this.lesson.info.demoControls ?? [];
+    const changes: Record<string, [unknown, unknown]> = {};
+    let restart = false;
+    for (const [name, value] of Object.entries(values)) {
+      const old = this.values[name];
+      if (old === value) continue;
+      changes[name] = [old, value];
+      this.values[name] = value;
+      if (!controls.find((c) => c.name === name)?.hot) restart = true;
+    }
+    if (restart) {
+      for (const r of this.runs) r.rebuild(false);
+      this.checkpoint = null;
+      this.evalLog.length = 0;
+      this.restart(0);
+      if (this.state === 'diverged') this.state = 'paused';
+    }
+    return changes;
   }
 
   control(action: RunAction): void {
@@ -270,7 +315,7 @@ export class Trainer {
       this.historyRewritten = false;
     }
     if (want('metrics')) {
-      const meta: Meta = { epoch: this.epoch, full, ...this.currentMetrics() };
+      const meta: Meta = { epoch: this.epoch, full, lrFactor: this.lrFactor(), ...this.currentMetrics() };
       if (this.lesson.variants) meta.variants = this.runs.map((r) => r.label).join('|');
       const evals = this.runs.map((r) => r.currentMetrics());
       out.push(metricsFrame(this.losses, g, s, meta, Math.min(recent, this.losses.length), evals, full ? this.evalLog : undefined));
@@ -296,8 +341,32 @@ export class Trainer {
         out.push(fitFrame(regs, g, s));
       }
     }
+    if (want('panels') && this.runs.some((r) => r.model.views)) {
+      const v = this.viewsFrame(all);
+      if (v) out.push(v);
+    }
     for (const c of channels) this.dirty.delete(c);
     return out;
+  }
+
+  /**
+   * The lesson views as a `panels` frame: computed again when the last one is older than the throttle gap (at
+   * least PANELS_INTERVAL_MS, more when they are costly), or belongs to another generation or an earlier step
+   * while paused (a single step should show). A snapshot gets the last one when it is current enough.
+   */
+  private viewsFrame(all: boolean): Frame | null {
+    const now = performance.now();
+    const last = this.views;
+    const stale =
+      !last ||
+      last.frame.generation !== this.generation ||
+      (last.frame.step !== this.step && (this.state !== 'running' || now - last.at >= Math.max(PANELS_INTERVAL_MS, PANELS_COST_FACTOR * last.cost)));
+    if (!stale) return all ? last.frame : null;
+    const views = this.runs.map((r) => (r.diverged ? null : (r.model.views?.() ?? null)));
+    const merged = mergeViews(views, this.runs.map((r) => r.label));
+    const frame = viewsFrame(merged, this.generation, this.step);
+    this.views = { frame, at: now, cost: performance.now() - now };
+    return frame;
   }
 
   /** The first run's loss on its current batch, in evaluation mode. */
