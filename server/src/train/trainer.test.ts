@@ -270,3 +270,82 @@ describe('optimizer path heights with mini-batches', () => {
     t.dispose();
   });
 });
+
+describe('lesson options and views', () => {
+  /** ch02-03 noise-free with a start-w option, and a view showing the current w. */
+  const optioned: TrainingLesson = {
+    info: {
+      ...ch02_03.info,
+      id: 'test-options',
+      channels: [...ch02_03.info.channels, 'panels'],
+      demoControls: [
+        { name: 'startW', label: 'start w', kind: 'number', default: -15, min: -15, max: 15 },
+        { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', options: ['constant', 'inverse-time'], hot: true },
+        { name: 'lrDecay', label: 'd', kind: 'number', default: 1, min: 0, max: 10, hot: true },
+      ],
+    },
+    build: ({ tf: t, options }) => {
+      const x = Float32Array.from({ length: 60 }, (_, i) => -3 + 0.1 * i);
+      const y = x.map((v) => v - 1);
+      const model = buildLinearModel({ tf: t, x, y, w0: options.startW as number, b0: -10, bias: true, window: { w: [-15, 15], b: [-15, 15], resolution: 11 } });
+      return {
+        ...model,
+        views: () => ({
+          fields: { w: { dtype: 'f32', dims: [1], data: model.params[0]!.dataSync() as Float32Array } },
+          layout: [{ kind: 'grid', title: 'w now', field: 'w' }],
+        }),
+      };
+    },
+  };
+
+  it('a restarting option rebuilds from step 0 with a new generation; the build sees the new value', () => {
+    const t = new Trainer(optioned, 1);
+    for (let i = 0; i < 5; i++) t.trainStep();
+    const g = t.generation;
+    expect(t.setValues({ startW: 5 })).toEqual({ startW: [-15, 5] });
+    expect(t.step).toBe(0);
+    expect(t.generation).toBe(g + 1);
+    expect(t.losses.length).toBe(0);
+    expect(position(t)[0]).toBeCloseTo(5, 6);
+    // Setting the same value again changes nothing.
+    expect(t.setValues({ startW: 5 })).toEqual({});
+    expect(t.generation).toBe(g + 1);
+    t.dispose();
+  });
+
+  it('a hot option (lr schedule) keeps the run and scales the next update: Δθ = −lr₀/(1 + d·epoch)·∇L', () => {
+    const t = new Trainer(optioned, 1, { lr: 0.1 });
+    t.trainStep(); // one step per epoch (full batch): epoch 1 begins
+    const g = t.generation;
+    expect(t.setValues({ lrSchedule: 'inverse-time', lrDecay: 1 })).toEqual({ lrSchedule: ['constant', 'inverse-time'] });
+    expect(t.generation).toBe(g);
+    expect(t.step).toBe(1);
+    expect(t.lrFactor()).toBeCloseTo(0.5, 12);
+    const before = position(t);
+    t.trainStep();
+    const grad = (t as unknown as { runs: { lastGrad: Float32Array }[] }).runs[0]!.lastGrad;
+    const after = position(t);
+    expect(after[0] - before[0]).toBeCloseTo(-0.05 * grad[0]!, 4);
+    expect(after[1] - before[1]).toBeCloseTo(-0.05 * grad[1]!, 4);
+    t.dispose();
+  });
+
+  it('views go out on panels at most once per interval while running, every step while paused, and leak nothing', () => {
+    const t = new Trainer(optioned, 1);
+    const panels = new Set(['panels'] as const);
+    t.trainStep();
+    const first = t.frames(panels);
+    expect(first.map((f) => f.channel)).toEqual(['panels']);
+    expect(JSON.parse(String(first[0]!.meta.layout))[0].title).toBe('w now');
+    const before = tf.memory().numTensors;
+    t.trainStep();
+    expect(t.frames(panels)).toEqual([]); // running, within the interval: nothing new
+    expect(t.frames(panels, true).map((f) => f.step)).toEqual([1]); // a snapshot gets the last one
+    t.control('step'); // paused: a single step shows at once
+    const stepped = t.frames(panels);
+    expect(stepped.map((f) => f.step)).toEqual([3]);
+    expect(stepped[0]!.fields.w!.data[0]).toBeCloseTo(position(t)[0], 5);
+    expect(tf.memory().numTensors).toBe(before);
+    t.dispose();
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Every training lesson that streams `panels` produces a well-formed views frame on the embedded backend: each
+ * panel names fields the frame has, with the shapes its kind needs, the frame survives the codec, and computing
+ * the views leaves no tensor behind. Also: every lesson option (info.demoControls) has a default its validator
+ * accepts, so a room can start.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { type DemoPanel, decodeFrame, encodeFrame, type Field, type Frame, validateDemoValues } from '@gradcast/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectBackend } from '../backend/select.ts';
+import { Trainer } from '../train/trainer.ts';
+import { getTrainingLesson, listLessons } from './index.ts';
+
+beforeAll(async () => {
+  await selectBackend('wasm');
+});
+
+const size = (f: Field): number => f.dims.reduce((a, b) => a * b, 1);
+
+/** The shape rules a panel's kind puts on the fields it names (shared/src/lessons.ts, DemoPanel). */
+function checkPanel(p: DemoPanel, frame: Frame): void {
+  const get = (name: string | undefined, what: string): Field => {
+    expect(name, `${p.kind} "${p.title}" needs ${what}`).toBeTypeOf('string');
+    const f = frame.fields[name as string];
+    expect(f, `${p.kind} "${p.title}": field ${name} missing`).toBeDefined();
+    expect(size(f as Field)).toBe((f as Field).data.length);
+    return f as Field;
+  };
+  const main = p.kind === 'text' ? null : get(p.field, 'field');
+  switch (p.kind) {
+    case 'tiles':
+      expect(main?.dims.length).toBe(3);
+      if (p.captions) expect(p.captions.length).toBe(main?.dims[0]);
+      break;
+    case 'regions': {
+      expect(main?.dims.length).toBe(2);
+      expect(p.extent?.length).toBe(4);
+      if (p.y2) expect(get(p.y2, 'y2').dims).toEqual(main?.dims);
+      if (p.points) expect(get(p.points, 'points').dims[1]).toBe(3);
+      if (p.segments) expect(get(p.segments, 'segments').dims[1]).toBe(4);
+      break;
+    }
+    case 'histogram': {
+      const bins = main?.dims[main.dims.length - 1] as number;
+      expect(get(p.x, 'x (bin edges)').data.length).toBe(bins + 1);
+      if (p.names) expect(p.names.length).toBe(main?.dims.length === 2 ? main.dims[0] : 1);
+      break;
+    }
+    case 'scatter':
+      expect(main?.dims[1]).toBe(2);
+      if (p.labels) expect(get(p.labels, 'labels').data.length).toBe(main?.dims[0]);
+      break;
+    case 'series': {
+      const n = main?.data.length;
+      if (p.x) expect(get(p.x, 'x').data.length).toBe(n);
+      if (p.y2) expect(get(p.y2, 'y2').data.length).toBe(n);
+      for (const l of p.lines ?? []) expect(get(l, 'line').data.length).toBe(n);
+      if (p.points) expect(get(p.points, 'points').dims[1]).toBe(2);
+      break;
+    }
+    case 'vectors':
+      expect(main?.dims[1]).toBe(4);
+      break;
+    default:
+      break;
+  }
+}
+
+const withPanels = listLessons()
+  .filter((l) => l.trains && l.channels.includes('panels'))
+  .map((l) => l.id);
+
+describe('lesson options', () => {
+  it.each(listLessons().filter((l) => l.trains).map((l) => l.id))('%s: defaults pass their own validation', (id) => {
+    const controls = getTrainingLesson(id)!.info.demoControls ?? [];
+    expect(controls.map((c) => c.name)).toContain('lrSchedule');
+    const defaults = Object.fromEntries(controls.map((c) => [c.name, c.default]));
+    expect(validateDemoValues(defaults, controls).ok).toBe(true);
+    expect(new Set(controls.map((c) => c.name)).size).toBe(controls.length);
+  });
+});
+
+describe.skipIf(withPanels.length === 0).each(withPanels)('views of %s', (id) => {
+  it('are well formed, survive the codec and leak no tensors', async () => {
+    const lesson = getTrainingLesson(id)!;
+    await lesson.prepare?.();
+    const t = new Trainer(lesson, 1, { speed: 0 }, 20, false);
+    for (let i = 0; i < 3; i++) t.trainStep();
+    t.frames(new Set(['panels']), true); // first call builds anything views cache
+    t.trainStep();
+    t.state = 'paused'; // a paused trainer recomputes its views for every new step
+    const before = tf.memory().numTensors;
+    const frames = t.frames(new Set(['panels']), true);
+    expect(tf.memory().numTensors).toBe(before);
+    const frame = frames.find((f) => f.channel === 'panels');
+    expect(frame, 'a panels frame').toBeDefined();
+    const decoded = decodeFrame(encodeFrame(frame as Frame));
+    const layout = JSON.parse(String(decoded.meta.layout)) as DemoPanel[];
+    expect(layout.length).toBeGreaterThan(0);
+    for (const p of layout) checkPanel(p, decoded);
+    t.dispose();
+  }, 120_000);
+});
