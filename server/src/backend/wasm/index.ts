@@ -7,11 +7,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { batchMatMul } from './batchMatMul.ts';
 import { conv2dBackpropFilter } from './conv2dBackpropFilter.ts';
 import { conv2dBackpropInput } from './conv2dBackpropInput.ts';
+import { fusedBatchNorm } from './fusedBatchNorm.ts';
 import { fusedMatMul } from './fusedMatMul.ts';
 import { maxPoolGrad } from './maxPoolGrad.ts';
 import { maxPoolGradOps } from './maxPoolGradOps.ts';
 import { FILL_IN, type FillInConfig, isFillIn, rememberNative } from './nativeKernel.ts';
 import { oneHot } from './oneHot.ts';
+import { meanLeading, sumLeading } from './sumLeading.ts';
 
 export { oneHotFloat } from './oneHotFloat.ts';
 
@@ -32,6 +34,9 @@ function fillIns(options: WasmKernelOptions): Array<readonly [string, tf.KernelF
     [tf.BatchMatMul, batchMatMul as tf.KernelFunc, "wasm's leaves XNNPACK when transposed or batched"],
     [tf._FusedMatMul, fusedMatMul as tf.KernelFunc, "wasm's leaves XNNPACK when transposed or batched"],
     [tf.OneHot, oneHot as tf.KernelFunc, "wasm's writes int32 bits whatever the dtype"],
+    [tf.Sum, sumLeading as tf.KernelFunc, "wasm's transposes x first when the reduced axes lead (bias gradients)"],
+    [tf.FusedBatchNorm, fusedBatchNorm as tf.KernelFunc, "wasm's divides and takes a square root per element, ~3x slower"],
+    [tf.Mean, meanLeading as tf.KernelFunc, "wasm's transposes x first when the reduced axes lead (batch-norm statistics)"],
   ];
 }
 

@@ -36,6 +36,10 @@ export function maxPoolGrad(args: KernelArgs): Info {
   const dxv = backend.typedArrayFromHeap(dx) as Float32Array;
   dxv.fill(0);
   const rowStride = W * C;
+  if (kh === 2 && kw === 2 && top === 0 && left === 0 && (oh - 1) * sh + 2 <= H && (ow - 1) * sw + 2 <= W) {
+    windows2x2(xv, dyv, dxv, B, H, W, C, oh, ow, sh, sw);
+    return dx;
+  }
   let o = 0; // flat index of (b, oy, ox, 0) in dy
   for (let b = 0; b < B; b++) {
     for (let oy = 0; oy < oh; oy++) {
@@ -65,4 +69,55 @@ export function maxPoolGrad(args: KernelArgs): Info {
     }
   }
   return dx;
+}
+
+/**
+ * The course's pools (2×2, stride 2 or 1, no padding): every window lies inside x, so no clipping, and the
+ * four candidates are compared unrolled in cpu's order (row-major, strictly greater, from −∞: a NaN never
+ * wins, an all-NaN window passes no gradient). 0.5 vs 2.6 ms for the general loop on [100, 16, 16, 16] 2×2/2.
+ */
+function windows2x2(
+  xv: Float32Array,
+  dyv: Float32Array,
+  dxv: Float32Array,
+  B: number,
+  H: number,
+  W: number,
+  C: number,
+  oh: number,
+  ow: number,
+  sh: number,
+  sw: number,
+): void {
+  const rowStride = W * C;
+  let o = 0; // flat index of (b, oy, ox, 0) in dy
+  for (let b = 0; b < B; b++) {
+    for (let oy = 0; oy < oh; oy++) {
+      let corner = (b * H + oy * sh) * rowStride; // (b, oy·sh, ox·sw, 0) in x
+      for (let ox = 0; ox < ow; ox++, corner += sw * C) {
+        for (let ch = 0, k = corner; ch < C; ch++, k++, o++) {
+          let bestV = -Infinity;
+          let bestK = -1;
+          let v = xv[k] as number;
+          if (v > bestV) {
+            bestV = v;
+            bestK = k;
+          }
+          v = xv[k + C] as number;
+          if (v > bestV) {
+            bestV = v;
+            bestK = k + C;
+          }
+          v = xv[k + rowStride] as number;
+          if (v > bestV) {
+            bestV = v;
+            bestK = k + rowStride;
+          }
+          v = xv[k + rowStride + C] as number;
+          if (v > bestV) bestK = k + rowStride + C;
+          if (bestK >= 0) dxv[bestK] = (dxv[bestK] as number) + (dyv[o] as number);
+        }
+      }
+    }
+  }
 }
