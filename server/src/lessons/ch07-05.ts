@@ -4,6 +4,7 @@
  * batch 2,000 reshuffled every epoch (30 steps per epoch; the course intended 30 epochs with seed 2), the full
  * 60,000 / 10,000 split in [0, 1].
  */
+import { intOption } from '../probe/views/compose.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
 import type { TrainingLesson } from './types.ts';
 import { ACTIVATION_VARIANTS, activationOf } from './variants.ts';
@@ -15,7 +16,7 @@ export const ch07_05: TrainingLesson = {
     chapter: 7,
     trains: true,
     controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
     description:
       'Three 784 → 10 → 10 networks that differ only in their hidden activation — sigmoid, tanh, ReLU — train side ' +
@@ -28,12 +29,21 @@ export const ch07_05: TrainingLesson = {
       'function gets its loaders and optimizer in the right order, each batch is flattened to 784 values, every ' +
       'epoch runs (the original returned inside the epoch loop), and accuracy is correct predictions over all ' +
       '10,000 test images (the original divided by the number of validation batches). The course’s two files ' +
-      'numbered 5 are ch07-05 (this one) and ch07-05b.',
+      'numbered 5 are ch07-05 (this one) and ch07-05b. Panels, per activation: the function and its derivative, ' +
+      'and a histogram of the hidden activations over 100 training images (σ and tanh saturate at the ends of ' +
+      'their range, ReLU units die at 0). Live option: the hidden width (restarts the run).',
+    demoControls: [
+      { name: 'hidden', label: 'hidden units', kind: 'integer', default: 10, min: 1, max: 200, step: 1, help: 'width of the hidden layer (the course: 10)' },
+    ],
   },
   variants: ACTIVATION_VARIANTS,
   prepare: (onProgress) => prepareMnist28(onProgress),
-  build: ({ seed, hp, variant: v }) => {
+  build: ({ seed, hp, variant: v, options }) => {
     const activation = activationOf(v);
-    return mnistMlpModel(seed, hp, { sizes: [784, 10, 10], activation, batchNorm: false, dropout: false }, 'default');
+    const hidden = intOption(options, 'hidden', 10, 1, 200);
+    return mnistMlpModel(seed, hp, { sizes: [784, hidden, 10], activation, batchNorm: false, dropout: false }, 'default', {
+      curve: true,
+      activations: true,
+    });
   },
 };

@@ -26,7 +26,7 @@ export const ch08_06: TrainingLesson = {
     trains: true,
     // Every variant fixes its init, so init is no control here.
     controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
     description:
       'One 784 → 100 → 200 → 100 → 10 network (119,810 parameters) initialised four ways, trained side by side on ' +
@@ -40,7 +40,9 @@ export const ch08_06: TrainingLesson = {
       'original ran only Default and He, its He result overwrote the Default one, and its plots crashed on the missing ' +
       'Xavier and Uniform results and on an accuracy stored under a loss key). Kept from the course, and worth ' +
       'saying: He is paired with ReLU and the others with tanh, so the He row differs in its activation as well ' +
-      'as its init.',
+      'as its init. Panels, per method: histograms of each layer’s weights and of each hidden layer’s ' +
+      'activations on a fixed batch of 100 training images, live and at initialisation (U(0, 1) piles every ' +
+      'tanh unit up at +1).',
   },
   variants: [
     variant<Options>('default + tanh', { init: 'default', activation: 'tanh' }),
@@ -51,6 +53,10 @@ export const ch08_06: TrainingLesson = {
   prepare: (onProgress) => prepareMnist28(onProgress),
   build: ({ seed, hp, variant: v }) => {
     const { init, activation } = optionsOf<Options>(v, { init: 'default', activation: 'tanh' });
-    return mnistMlpModel(seed, hp, { sizes: [784, 100, 200, 100, 10], activation, batchNorm: false, dropout: false }, init);
+    return mnistMlpModel(seed, hp, { sizes: [784, 100, 200, 100, 10], activation, batchNorm: false, dropout: false }, init, {
+      weights: true,
+      activations: true,
+      atStart: true,
+    });
   },
 };

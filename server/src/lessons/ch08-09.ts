@@ -5,6 +5,7 @@
  * batch 2,000 reshuffled every epoch (30 steps per epoch; the course runs 5 epochs = 150 steps per model, seed 0).
  * Train mode during steps, evaluation mode (running statistics) for the test split.
  */
+import { enumOption } from '../probe/views/compose.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
 import type { TrainingLesson } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
@@ -12,6 +13,8 @@ import { optionsOf, variant } from './variants.ts';
 interface Options {
   batchNorm: boolean;
 }
+
+const BN_POSITIONS = ['before σ', 'after σ'] as const;
 
 export const ch08_09: TrainingLesson = {
   info: {
@@ -21,7 +24,7 @@ export const ch08_09: TrainingLesson = {
     trains: true,
     // Every variant fixes batch norm on or off, so batchNorm is no control here.
     controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'adam', batchSize: 2000, speed: 0 },
     description:
       'A 784 → 100 → 100 → 10 sigmoid network without batch norm (89,610 parameters) and with batch norm on both ' +
@@ -34,13 +37,32 @@ export const ch08_09: TrainingLesson = {
       'everywhere — BN before σ, as the course notes place it (linear → BN → σ); the original’s forward pass put ' +
       'BN after σ while its histogram path put it before, so its histograms did not show what it trained. No ' +
       'per-step printing. Kept from the course: Adam with lr 0.1, unusually high for Adam (the loss of the ' +
-      'network without BN jumps above log 10 in its first steps).',
+      'network without BN jumps above log 10 in its first steps). Panels, per model, on a fixed batch of 100 ' +
+      'training images in evaluation mode: histograms of each hidden layer’s pre-activations, of the batch-norm ' +
+      'output (running statistics), and of the σ activations; and each batch-norm layer’s running mean and ' +
+      'variance per unit. Lesson option (restarts the run): batch norm before σ (the default) or after it, as ' +
+      'the original’s forward pass had it.',
+    demoControls: [
+      {
+        name: 'bnPosition',
+        label: 'batch norm',
+        kind: 'enum',
+        default: BN_POSITIONS[0],
+        options: [...BN_POSITIONS],
+        help: 'linear → BN → σ (the course notes) or linear → σ → BN (the original’s forward pass)',
+      },
+    ],
   },
-  variants: [variant<Options>('no batch norm', { batchNorm: false }), variant<Options>('batch norm before σ', { batchNorm: true })],
+  variants: [variant<Options>('no batch norm', { batchNorm: false }), variant<Options>('batch norm', { batchNorm: true })],
   prepare: (onProgress) => prepareMnist28(onProgress),
-  build: ({ seed, hp, variant: v }) => {
+  build: ({ seed, hp, variant: v, options }) => {
     const { batchNorm } = optionsOf<Options>(v, { batchNorm: false });
+    const batchNormAfter = enumOption(options, 'bnPosition', BN_POSITIONS, 'before σ') === 'after σ';
     // Batch norm draws no random numbers (γ = 1, β = 0), so both variants get the same dense weights.
-    return mnistMlpModel(seed, hp, { sizes: [784, 100, 100, 10], activation: 'sigmoid', batchNorm, dropout: false }, 'default');
+    return mnistMlpModel(seed, hp, { sizes: [784, 100, 100, 10], activation: 'sigmoid', batchNorm, batchNormAfter, dropout: false }, 'default', {
+      preActivations: true,
+      activations: true,
+      runningStats: true,
+    });
   },
 };

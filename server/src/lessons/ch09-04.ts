@@ -10,6 +10,8 @@
  */
 import { createRng } from '../data/prng.ts';
 import { bars } from '../data/synthetic.ts';
+import { cnnViews } from '../probe/views/cnnViews.ts';
+import { boolOption, intOption, numberOption } from '../probe/views/compose.ts';
 import { classifierModel } from './classifier.ts';
 import { INIT_STREAM, memoryRows, SHUFFLE_STREAM, subSeed, VALIDATION_STREAM } from './memoryRows.ts';
 import { buildCnn, type CnnSpec } from './nets/cnn.ts';
@@ -44,7 +46,7 @@ export const ch09_04: TrainingLesson = {
     chapter: 9,
     trains: true,
     controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.001, optimizer: 'adam', batchSize: 10, speed: 0 },
     description:
       'Two 2×2 convolutions (2 channels, then 1), each followed by ReLU and a 2×2 max-pool of stride 1, and a ' +
@@ -52,13 +54,36 @@ export const ch09_04: TrainingLesson = {
       '(10,000 for training, 1,000 for validation); Adam lr 0.001, batch 10, validation accuracy after every epoch. ' +
       'Course bugs fixed: exactly half of each set is of each class (the original’s “n ≤ N/2” gave 5,001/4,999), ' +
       'the class-ordered training set is reshuffled every epoch (the original fed 500 batches of one class, then ' +
-      '500 of the other), and both sets come from the run seed (the original seeded neither the way it intended).',
+      '500 of the other), and both sets come from the run seed (the original seeded neither the way it intended). ' +
+      'Panels: a validation image chosen by its index, with the net’s prediction, its feature maps after each ' +
+      'conv, ReLU and pool, and every 2×2 kernel with its values. Lesson options: the image shown (live), and, ' +
+      'restarting the run, the pixel probability p, a random bar offset and the two conv layers’ channel counts.',
+    demoControls: [
+      { name: 'sample', label: 'validation image', kind: 'integer', default: 0, min: 0, max: 999, step: 1, help: '0–499 vertical, 500–999 horizontal', hot: true },
+      { name: 'p', label: 'pixel probability p', kind: 'number', default: 0.9, min: 0.5, max: 1, step: 0.05, help: 'chance that a bar pixel is on (the course: 0.9)' },
+      { name: 'offset', label: 'random offset', kind: 'boolean', default: false, help: 'bars start at a random row and column (the course: fixed)' },
+      { name: 'ch1', label: 'conv1 channels', kind: 'integer', default: 2, min: 1, max: 4, step: 1, help: 'output channels of the first conv (the course: 2)' },
+      { name: 'ch2', label: 'conv2 channels', kind: 'integer', default: 1, min: 1, max: 4, step: 1, help: 'output channels of the second conv (the course: 1)' },
+    ],
   },
-  build: ({ seed, hp }) => {
-    const train = bars(seed, 10_000);
-    const val = bars(subSeed(seed, VALIDATION_STREAM), 1_000);
-    const net = buildCnn(BARS_CNN, 'default', createRng(subSeed(seed, INIT_STREAM)));
+  build: ({ seed, hp, options }) => {
+    const data = { p: Math.min(1, Math.max(0, numberOption(options, 'p', 0.9))), offset: boolOption(options, 'offset', false) };
+    const train = bars(seed, 10_000, data);
+    const val = bars(subSeed(seed, VALIDATION_STREAM), 1_000, data);
+    const outs = [intOption(options, 'ch1', 2, 1, 4), intOption(options, 'ch2', 1, 1, 4)];
+    const spec: CnnSpec = { ...BARS_CNN, convs: BARS_CNN.convs.map((c, i) => ({ ...c, out: outs[i] as number })) };
+    const net = buildCnn(spec, 'default', createRng(subSeed(seed, INIT_STREAM)));
     const rows = memoryRows({ xDim: SIDE * SIDE, x: train.images, y: train.labels }, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
-    return classifierModel(net, rows, memoryRows({ xDim: SIDE * SIDE, x: val.images, y: val.labels }), hp);
+    const model = classifierModel(net, rows, memoryRows({ xDim: SIDE * SIDE, x: val.images, y: val.labels }), hp);
+    const samples = { pixels: val.images, labels: val.labels, n: val.n };
+    return {
+      ...model,
+      // `sample` is hot: `options` is the trainer's live values object, read at every frame.
+      views: () =>
+        cnnViews(
+          { net, spec, samples, classNames: ['vertical', 'horizontal'], kernelGrids: true, featureMaps: ['conv1', 'act1', 'pool1', 'conv2', 'act2', 'pool2'] },
+          intOption(options, 'sample', 0, 0, val.n - 1),
+        ),
+    };
   },
 };

@@ -10,9 +10,12 @@
  */
 import { createRng } from '../data/prng.ts';
 import { mnistData, prepareMnist } from '../data/mnistData.ts';
+import { cnnViews } from '../probe/views/cnnViews.ts';
+import { intOption } from '../probe/views/compose.ts';
+import { DEFAULT_SAMPLE } from './ch09-05.ts';
 import { classifierModel } from './classifier.ts';
 import { INIT_STREAM, subSeed } from './memoryRows.ts';
-import { buildCnn } from './nets/cnn.ts';
+import { buildCnn, type CnnSpec } from './nets/cnn.ts';
 import type { TrainingLesson } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 
@@ -28,7 +31,7 @@ export const ch09_06: TrainingLesson = {
     trains: true,
     // Every variant fixes batch norm on or off, so batchNorm is no control here.
     controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 0 },
     description:
       'The ch09-05 CNN (conv16 → ReLU → pool → conv32 → ReLU → pool → Linear 512→10, 18,378 parameters) and the same ' +
@@ -40,21 +43,45 @@ export const ch09_06: TrainingLesson = {
       'the logits’ spread, and with it the softmax’s confidence, is set by the learnt γ rather than by the ' +
       'features. In our runs the batch-norm net reaches about 98 % test accuracy after one epoch (600 steps), ' +
       'the plain one about 95 %. Course bug fixed: the loss and accuracy of both models have their ' +
-      'own charts, one curve per model (the original drew the loss and the accuracy into the same axes).',
+      'own charts, one curve per model (the original drew the loss and the accuracy into the same axes). ' +
+      'Panels, per model: a test image chosen by its index with each net’s prediction, its feature maps after ' +
+      'each conv, before and after batch norm, after ReLU; the filters (conv1’s 16, input channel 0 of ' +
+      'conv2’s 32); and each batch-norm layer’s running mean and variance per channel (per class for the logits).',
+    demoControls: [
+      { name: 'sample', label: 'test image', kind: 'integer', default: DEFAULT_SAMPLE, min: 0, max: 9999, step: 1, help: 'test image whose feature maps are shown', hot: true },
+    ],
   },
   variants: [variant<Options>('no batch norm', { batchNorm: false }), variant<Options>('batch norm', { batchNorm: true })],
   prepare: async (onProgress) => {
     await prepareMnist('train', 16, onProgress);
     await prepareMnist('test', 16, onProgress);
   },
-  build: ({ seed, hp, variant: v }) => {
+  build: ({ seed, hp, variant: v, options }) => {
     const { batchNorm } = optionsOf<Options>(v, { batchNorm: false });
     // Batch norm draws no random numbers, so both variants get the same convolution and dense weights.
-    const net = buildCnn(
-      { side: 16, inCh: 1, convs: [{ out: 16, k: 5, pad: 2 }, { out: 32, k: 5, pad: 2 }], pool: 2, classes: 10, activation: 'relu', batchNorm },
-      'default',
-      createRng(subSeed(seed, INIT_STREAM)),
-    );
-    return classifierModel(net, mnistData('train', 16), mnistData('test', 16), hp);
+    const spec: CnnSpec = {
+      side: 16,
+      inCh: 1,
+      convs: [
+        { out: 16, k: 5, pad: 2 },
+        { out: 32, k: 5, pad: 2 },
+      ],
+      pool: 2,
+      classes: 10,
+      activation: 'relu',
+      batchNorm,
+    };
+    const net = buildCnn(spec, 'default', createRng(subSeed(seed, INIT_STREAM)));
+    const test = mnistData('test', 16);
+    const model = classifierModel(net, mnistData('train', 16), test, hp);
+    return {
+      ...model,
+      // `sample` is hot: `options` is the trainer's live values object, read at every frame.
+      views: () =>
+        cnnViews(
+          { net, spec, samples: test, featureMaps: ['conv1', 'bn1', 'act1', 'conv2', 'bn2', 'act2'], runningStats: true },
+          intOption(options, 'sample', DEFAULT_SAMPLE, 0, test.n - 1),
+        ),
+    };
   },
 };

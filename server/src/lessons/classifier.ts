@@ -1,10 +1,12 @@
 /**
  * A classification lesson's model around a Net: mini-batches taken in order from tensors (the course's loaders
  * are not shuffled; the last partial batch is kept), softmax cross-entropy, accuracy over the recent batches,
- * and chunked evaluation on the test split.
+ * and chunked evaluation on the test split, which also records each sample's prediction (confusion matrix and
+ * first misclassified samples, for the views) as it goes.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { softmaxCrossEntropy } from '../train/losses.ts';
+import { type EvaluationRecord, EvaluationRecorder } from '../probe/views/gallery.ts';
 import type { Net } from './nets/mlp.ts';
 import type { LessonModel } from './types.ts';
 
@@ -20,8 +22,14 @@ const RECENT_BATCHES = 20;
 /** Test samples evaluated per chunk (one chunk between two training steps). */
 export const EVAL_CHUNK = 1000;
 
-export function classifierModel(net: Net, train: LabelledRows, test: LabelledRows | null, hp: { batchSize: number }): LessonModel {
+export interface ClassifierModel extends LessonModel {
+  /** What the last completed held-out evaluation predicted (null before the first completes). */
+  lastEvaluation(): EvaluationRecord | null;
+}
+
+export function classifierModel(net: Net, train: LabelledRows, test: LabelledRows | null, hp: { batchSize: number }): ClassifierModel {
   let cursor = 0;
+  let lastEvaluation: EvaluationRecord | null = null;
   /** Correct predictions and batch sizes of recent batches, as kept scalars read lazily. */
   const recent: { correct: tf.Scalar; size: number }[] = [];
   const batch = (): { x: tf.Tensor2D; y: tf.Tensor1D; size: number } => {
@@ -60,22 +68,29 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
       ? function* () {
           let correct = 0;
           let lossSum = 0;
+          let recorder: EvaluationRecorder | null = null;
           for (let at = 0; at < test.n; at += EVAL_CHUNK) {
             const size = Math.min(EVAL_CHUNK, test.n - at);
-            const [c, l] = tf.tidy(() => {
+            // Predicted class, its softmax probability and the labels come back as small arrays [size] (read
+            // outside the tidy), so accuracy, the confusion matrix and the gallery need no second pass.
+            let classes = 0;
+            const [predicted, confidence, loss, labels] = tf.tidy(() => {
               const { x, y } = test.rows(at, size);
               const logits = net.forward(x, false) as tf.Tensor2D;
-              const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32'));
-              return [hits, tf.mul(softmaxCrossEntropy(logits, y), size)];
+              classes = logits.shape[1];
+              return [tf.argMax(logits, 1), tf.max(tf.softmax(logits), 1), tf.mul(softmaxCrossEntropy(logits, y), size), y];
             });
-            correct += (c.dataSync() as Float32Array)[0] as number;
-            lossSum += (l.dataSync() as Float32Array)[0] as number;
-            tf.dispose([c, l]);
+            recorder ??= new EvaluationRecorder(classes);
+            correct += recorder.add(at, labels.dataSync(), predicted.dataSync(), confidence.dataSync());
+            lossSum += (loss.dataSync() as Float32Array)[0] as number;
+            tf.dispose([predicted, confidence, loss, labels]);
             yield;
           }
+          if (recorder) lastEvaluation = recorder.finish();
           return { testAccuracy: correct / test.n, testLoss: lossSum / test.n };
         }
       : undefined,
+    lastEvaluation: () => lastEvaluation,
     dispose() {
       for (const r of recent) r.correct.dispose();
       recent.length = 0;

@@ -21,7 +21,8 @@ export interface BuildContext {
   /**
    * The lesson's own option values (info.demoControls: noise, start point, activation…), every control present
    * (defaults filled in). Changing a non-hot option rebuilds every run from scratch, so `build` may read them
-   * once; a hot one (lr schedule) is read by the trainer, never by `build`.
+   * once. The object is live: a hot option (lr schedule, the sample a view draws) changes in place, so the
+   * trainer and `views()` read it at use, never `build`.
    */
   options: DemoValues;
 }

@@ -254,6 +254,9 @@ export class Trainer {
       this.values[name] = value;
       if (!controls.find((c) => c.name === name)?.hot) restart = true;
     }
+    // Views may show what an option picks (the sample whose feature maps are drawn): recompute them even while
+    // paused.
+    if (Object.keys(changes).length) this.views = null;
     if (restart) {
       for (const r of this.runs) r.rebuild(false);
       this.checkpoint = null;

@@ -86,6 +86,28 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
       if (bnLogits) logits = batchNorm(logits, bnLogits, training) as tf.Tensor2D;
       return logits;
     },
+    activations(x) {
+      const acts: Record<string, tf.Tensor> = {};
+      let h = tf.reshape(x, [-1, spec.side, spec.side, spec.inCh]) as tf.Tensor4D;
+      convs.forEach((c, i) => {
+        let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, { pad: spec.convs[i]!.pad });
+        acts[`conv${i + 1}`] = z;
+        if (spec.batchNorm) acts[`bn${i + 1}`] = z = batchNorm(z, norms[i] as BatchNormParams, false);
+        acts[`act${i + 1}`] = h = activate(spec.activation, z) as tf.Tensor4D;
+        if (spec.pool > 1 || poolStride > 1) acts[`pool${i + 1}`] = h = maxPool(h, spec.pool, poolStride);
+      });
+      let logits = dense(tf.reshape(h, [-1, flat]) as tf.Tensor2D, fc.W as tf.Tensor2D, fc.b as tf.Tensor1D);
+      if (bnLogits) {
+        acts.fc = logits;
+        logits = batchNorm(logits, bnLogits, false) as tf.Tensor2D;
+      }
+      acts.logits = logits;
+      return acts;
+    },
+    runningStats: () => [
+      ...norms.map((bn, i) => ({ name: `bn${i + 1}`, mean: bn.runningMean, variance: bn.runningVar })),
+      ...(bnLogits ? [{ name: 'bnfc', mean: bnLogits.runningMean, variance: bnLogits.runningVar }] : []),
+    ],
     dispose() {
       tf.dispose(params);
       for (const bn of [...norms, ...(bnLogits ? [bnLogits] : [])]) tf.dispose([bn.runningMean, bn.runningVar]);

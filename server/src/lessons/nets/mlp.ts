@@ -1,7 +1,8 @@
 /**
  * A multilayer perceptron as plain functions over tf.Variables: sizes [in, h1, …, out], one activation for the
  * hidden layers, linear output (logits or ŷ). Batch norm (when built with it) normalises each hidden layer's
- * pre-activation, before the activation, as the course notes place it (lessons.md formula 8); dropout is applied
+ * pre-activation, before the activation, as the course notes place it (lessons.md formula 8), or its output
+ * (spec.batchNormAfter, ch08-09's option); dropout is applied
  * to the hidden pre-activations at the live rate hp.dropout, as the lessons do (equal to dropout after ReLU).
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -26,6 +27,11 @@ export interface MlpSpec {
   sizes: number[];
   activation: Activation;
   batchNorm: boolean;
+  /**
+   * Batch norm after the activation (linear → act → BN, the course's ch08-09 forward pass) instead of before it
+   * (linear → BN → act, the course notes' placement and the default).
+   */
+  batchNormAfter?: boolean;
   /** Whether the hidden layers take dropout at hp.dropout. */
   dropout: boolean;
 }
@@ -36,8 +42,18 @@ export interface Net {
   names: string[];
   /** x → logits (or ŷ for regression). Reads hp (dropout) at every call. */
   forward(x: tf.Tensor, training: boolean): tf.Tensor;
-  /** Hidden activations of one forward pass, by layer name (for activation probes). */
+  /**
+   * Intermediate tensors of one forward pass in evaluation mode (no dropout, batch norm on its running
+   * statistics), by name, in forward order, for the views. MLP: per hidden layer i = 1, 2, …: `z{i}` the
+   * pre-activation xW + b [N, width], `bn{i}` after batch norm (when built with it), `h{i}` after the activation
+   * (with batchNormAfter, `bn{i}` = BN(h{i}) comes after it and is what the next layer takes); then `logits`
+   * [N, out]. CNN: per conv i: `conv{i}` [N, H, W, C], `bn{i}`, `act{i}`, `pool{i}` (when it
+   * pools); `fc` the dense output before the logits' batch norm (when it has one); `logits`. New tensors: the
+   * caller disposes them (or calls it inside tf.tidy).
+   */
   activations?(x: tf.Tensor): Record<string, tf.Tensor>;
+  /** Batch-norm layers' running statistics (non-trainable, so not in `params`), by layer name, in order. */
+  runningStats?(): { name: string; mean: tf.Variable; variance: tf.Variable }[];
   dispose(): void;
 }
 
@@ -59,12 +75,15 @@ export function buildMlp(spec: MlpSpec, init: InitName, rng: Rng, hp: Hyperparam
       names.push(`bn${i + 1}.gamma`, `bn${i + 1}.beta`);
     }
   }
+  const bnAfter = spec.batchNorm && (spec.batchNormAfter ?? false);
+  const bnBefore = spec.batchNorm && !bnAfter;
   const hidden = (h: tf.Tensor, i: number, training: boolean): tf.Tensor => {
     const layer = layers[i] as DenseParams;
     let z = dense(h as tf.Tensor2D, layer.W as tf.Tensor2D, layer.b as tf.Tensor1D);
-    if (spec.batchNorm) z = batchNorm(z, norms[i] as BatchNormParams, training) as tf.Tensor2D;
+    if (bnBefore) z = batchNorm(z, norms[i] as BatchNormParams, training) as tf.Tensor2D;
     if (spec.dropout) z = dropout(z, hp.dropout, training, rng) as tf.Tensor2D;
-    return activate(spec.activation, z);
+    const a = activate(spec.activation, z);
+    return bnAfter ? batchNorm(a, norms[i] as BatchNormParams, training) : a;
   };
   const last = layers.length - 1;
   return {
@@ -76,6 +95,22 @@ export function buildMlp(spec: MlpSpec, init: InitName, rng: Rng, hp: Hyperparam
       const out = layers[last] as DenseParams;
       return dense(h as tf.Tensor2D, out.W as tf.Tensor2D, out.b as tf.Tensor1D);
     },
+    activations(x) {
+      const acts: Record<string, tf.Tensor> = {};
+      let h = x;
+      for (let i = 0; i < last; i++) {
+        const layer = layers[i] as DenseParams;
+        let z = dense(h as tf.Tensor2D, layer.W as tf.Tensor2D, layer.b as tf.Tensor1D);
+        acts[`z${i + 1}`] = z;
+        if (bnBefore) acts[`bn${i + 1}`] = z = batchNorm(z, norms[i] as BatchNormParams, false) as tf.Tensor2D;
+        acts[`h${i + 1}`] = h = activate(spec.activation, z);
+        if (bnAfter) acts[`bn${i + 1}`] = h = batchNorm(h, norms[i] as BatchNormParams, false);
+      }
+      const out = layers[last] as DenseParams;
+      acts.logits = dense(h as tf.Tensor2D, out.W as tf.Tensor2D, out.b as tf.Tensor1D);
+      return acts;
+    },
+    runningStats: () => norms.map((bn, i) => ({ name: `bn${i + 1}`, mean: bn.runningMean, variance: bn.runningVar })),
     dispose() {
       tf.dispose(params);
       for (const bn of norms) tf.dispose([bn.runningMean, bn.runningVar]);

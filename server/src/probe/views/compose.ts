@@ -1,0 +1,56 @@
+/**
+ * Putting a lesson's views together: each builder of this folder returns a small DemoView (its fields and
+ * panels), and a lesson joins them into the one view its model's `views()` returns.
+ */
+import type { DemoPanel, DemoValues, Field } from '@gradcast/shared';
+import type { DemoView } from '../../lessons/types.ts';
+
+/** The parts' fields and panels, in order; a field name used twice is a bug of the caller. */
+export function joinViews(...parts: (DemoView | null | undefined)[]): DemoView {
+  const fields: Record<string, Field> = {};
+  const layout: DemoPanel[] = [];
+  for (const part of parts) {
+    if (!part) continue;
+    for (const [name, f] of Object.entries(part.fields)) {
+      if (name in fields) throw new Error(`joinViews: field "${name}" appears twice`);
+      fields[name] = f;
+    }
+    layout.push(...part.layout);
+  }
+  return { fields, layout };
+}
+
+/** A text panel (a placeholder until there is something to show, or a note). */
+export function textView(title: string, text: string, group?: string): DemoView {
+  const panel: DemoPanel = { kind: 'text', title, text };
+  if (group) panel.group = group;
+  return { fields: {}, layout: [panel] };
+}
+
+/**
+ * An integer lesson option clamped to [min, max]. Builds made outside a trainer (tests, probes) may pass no
+ * options at all, so a missing or non-numeric value reads as `fallback`.
+ */
+export function intOption(options: DemoValues | undefined, name: string, fallback: number, min: number, max: number): number {
+  const v = options?.[name];
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : fallback;
+  return Math.min(max, Math.max(min, n));
+}
+
+/** A numeric lesson option (fallback when missing). */
+export function numberOption(options: DemoValues | undefined, name: string, fallback: number): number {
+  const v = options?.[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** A string (enum) lesson option, when it is one of `allowed`; else `fallback`. */
+export function enumOption<T extends string>(options: DemoValues | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  const v = options?.[name];
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+}
+
+/** A boolean lesson option (fallback when missing). */
+export function boolOption(options: DemoValues | undefined, name: string, fallback: boolean): boolean {
+  const v = options?.[name];
+  return typeof v === 'boolean' ? v : fallback;
+}
