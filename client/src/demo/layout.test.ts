@@ -17,8 +17,19 @@ describe('parseLayout', () => {
       { kind: 'hologram', title: 'x' },
       { title: 'no kind' },
       { kind: 'text', title: 'Size', text: 'n' },
+      { kind: 'tiles', title: 'Templates', field: 'w' },
+      { kind: 'regions', title: 'Regions', field: 'cls' },
+      { kind: 'histogram', title: 'Activations', field: 'h' },
+      { kind: 'scatter', title: 'Embedding', field: 'e' },
     ];
-    expect(parseLayout(frame(layout)).map((p) => p.title)).toEqual(['Input', 'Size']);
+    expect(parseLayout(frame(layout)).map((p) => p.title)).toEqual([
+      'Input',
+      'Size',
+      'Templates',
+      'Regions',
+      'Activations',
+      'Embedding',
+    ]);
   });
   it('is empty for a missing or broken layout', () => {
     expect(parseLayout(undefined)).toEqual([]);

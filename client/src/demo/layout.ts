@@ -5,7 +5,18 @@
  */
 import type { DemoPanel, Field, Frame } from '@gradcast/shared';
 
-const KINDS: readonly DemoPanel['kind'][] = ['grid', 'image', 'series', 'vectors', 'table', 'text'];
+const KINDS: readonly DemoPanel['kind'][] = [
+  'grid',
+  'image',
+  'series',
+  'vectors',
+  'table',
+  'text',
+  'tiles',
+  'regions',
+  'histogram',
+  'scatter',
+];
 
 /** The frame's panels; entries that are not panels are skipped, and an unreadable layout is no panels. */
 export function parseLayout(frame: Frame | undefined): DemoPanel[] {
