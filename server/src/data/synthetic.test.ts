@@ -77,6 +77,16 @@ describe('chapter 2–3 lines', () => {
     const clean = outlierLine(5, { outliers: false });
     expect(clean.train.y[0]).not.toBe(0);
   });
+
+  it('ch03-03 options: the outlier value replaces the 20s only; noise 0 gives the true line, outliers aside', () => {
+    const { train } = outlierLine(5, { outlierValue: -7 });
+    for (let i = 50; i < 55; i++) expect(train.y[i]).toBe(-7);
+    expect(train.y[0]).toBe(0);
+    expect(train.y[10]).toBe(outlierLine(5).train.y[10]);
+    const flat = outlierLine(5, { noise: 0 });
+    expect(flat.train.y[1]).toBeCloseTo(-3 * flat.train.x[1]! + 1, 6);
+    flat.val.y.forEach((y, i) => expect(y).toBeCloseTo(-3 * flat.val.x[i]! + 1, 6));
+  });
 });
 
 describe('chapter 4 multi-input / multi-output', () => {

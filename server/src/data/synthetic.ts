@@ -108,15 +108,16 @@ export function biasLine(seed: number, { noise = 0.1 } = {}): Regression {
 /**
  * ch03-03: "x = −3…3 step 0.1 (60 points); true line f = −3x + 1. Training: y = f + ε, then outliers y[0] = 0
  * (at x = −3, where f = 10) and y[50…54] = 20 (x = 2.0…2.4). Validation: same x, independent ε, no outliers."
+ * `outlierValue` replaces the 20 of y[50…54] (the lesson's "outlier values" option); y[0] stays 0.
  */
-export function outlierLine(seed: number, { noise = 1, outliers = true } = {}): Split<Regression> {
+export function outlierLine(seed: number, { noise = 1, outliers = true, outlierValue = 20 } = {}): Split<Regression> {
   const rng = createRng(seed);
   const xs = decimalGrid(-30, 60);
   const f = (x: number) => -3 * x + 1;
   const train = regression1d(xs, f, noise, rng);
   if (outliers) {
     train.y[0] = 0;
-    for (let i = 50; i < 55; i++) train.y[i] = 20;
+    for (let i = 50; i < 55; i++) train.y[i] = outlierValue;
   }
   return { train, val: regression1d(xs, f, noise, rng) };
 }

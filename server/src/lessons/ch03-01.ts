@@ -4,10 +4,30 @@
  * gradient descent with lr 0.1, batches taken in order (never shuffled; the last partial batch is kept). The course
  * runs each batch size for 10 epochs from the same start; here the four run side by side, one update each per
  * step, so after k steps the full-batch run has seen k epochs and the batch-1 run k/60 of one.
+ * Options: shuffle and the start point (catalogue "Live controls"). Its panels (contour with every path, loss vs
+ * epoch per batch size, fitted line) are the surface, path, metrics and fit channels.
  */
+import type { DemoControl } from '@gradcast/shared';
+import { createRng } from '../data/prng.ts';
 import { biasLine } from '../data/synthetic.ts';
+import { boolOption, numberOption } from '../probe/views/compose.ts';
 import { buildLinearModel } from './linearModel.ts';
+import { SHUFFLE_STREAM, subSeed } from './memoryRows.ts';
 import type { TrainingLesson } from './types.ts';
+
+const DEFAULTS = { shuffle: false, w0: -15, b0: -10 };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'shuffle',
+    label: 'shuffle',
+    kind: 'boolean',
+    default: DEFAULTS.shuffle,
+    help: 'Draw a new order of the 60 points every epoch (PyTorch’s shuffle=True), the same order sequence for every batch size; off: in order, as the course. Restarts the run.',
+  },
+  { name: 'w0', label: 'start w', kind: 'number', default: DEFAULTS.w0, min: -15, max: 15, step: 0.5, help: 'w where every run starts (the course: −15). Restarts the run.' },
+  { name: 'b0', label: 'start b', kind: 'number', default: DEFAULTS.b0, min: -13, max: 13, step: 0.5, help: 'b where every run starts (the course: −10). Restarts the run.' },
+];
 
 export const ch03_01: TrainingLesson = {
   info: {
@@ -30,7 +50,9 @@ export const ch03_01: TrainingLesson = {
       'original’s loader runs trained on the noise-free y = x − 1 while their loss was measured on the noisy data ' +
       '(issue 3), so the batch sizes did not see the same problem; here every run trains on the same noisy data it ' +
       'is scored on. The surface uses the training formula (the original’s sign error put its minimum at b = +1). ' +
-      'No graph-attached loss list and no per-input printing.',
+      'No graph-attached loss list and no per-input printing. Options: shuffle (a new order every epoch, off as in ' +
+      'the course) and the start (w, b); each restarts the run.',
+    demoControls: CONTROLS,
   },
   variants: [
     { label: 'batch 60 (full)', hp: { batchSize: 60 } },
@@ -38,17 +60,18 @@ export const ch03_01: TrainingLesson = {
     { label: 'batch 5', hp: { batchSize: 5 } },
     { label: 'batch 10', hp: { batchSize: 10 } },
   ],
-  build: ({ tf, seed, hp }) => {
-    // The same seed for every variant: the same 60 noisy points.
+  build: ({ tf, seed, hp, options }) => {
+    // The same seed for every variant: the same 60 noisy points (and, shuffled, the same order sequence).
     const { x, y } = biasLine(seed, { noise: 0.1 });
     return buildLinearModel({
       tf,
       x,
       y,
-      w0: -15,
-      b0: -10,
+      w0: numberOption(options, 'w0', DEFAULTS.w0),
+      b0: numberOption(options, 'b0', DEFAULTS.b0),
       bias: true,
       hp,
+      shuffle: boolOption(options, 'shuffle', DEFAULTS.shuffle) ? createRng(subSeed(seed, SHUFFLE_STREAM)) : undefined,
       window: { w: [-15, 15], b: [-13, 13], resolution: 61 },
       evalSets: { train: { x, y } },
     });

@@ -7,15 +7,63 @@
  *
  * With the outliers the least-squares line of the training set is far from the true one (about w ≈ −1.25,
  * b ≈ 3.1 against −3, 1), which is why the validation loss, not the training loss, is the one to choose by.
+ *
+ * Options: the outliers on or off, their value, the noise scale (catalogue "Live controls"). Views: each run's line
+ * over the validation points with the true line, and (from the first run, reading the others through joinPeers)
+ * the training and validation loss of every lr at its current parameters, against log10 lr.
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { outlierLine } from '../data/synthetic.ts';
+import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
+import { curveView, grid1d } from '../probe/views/curve1d.ts';
 import { buildLinearModel } from './linearModel.ts';
 import { INIT_STREAM, subSeed } from './memoryRows.ts';
-import type { TrainingLesson } from './types.ts';
+import type { DemoView, TrainingLesson, Variant } from './types.ts';
+import { joinPeers } from './variants.ts';
 
 /** The learning rates compared, largest first (see the description for the order). */
 const RATES = [0.1, 0.01, 0.001, 0.0001];
+const VARIANTS: Variant[] = RATES.map((lr) => ({ label: `lr = ${lr}`, hp: { lr } }));
+
+const DEFAULTS = { outliers: true, outlierValue: 20, noise: 1 };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'outliers',
+    label: 'outliers',
+    kind: 'boolean',
+    default: DEFAULTS.outliers,
+    help: 'The six training outliers (y = 0 at x = −3, y = outlier value at x = 2.0…2.4); off: clean training data. Restarts the run.',
+  },
+  {
+    name: 'outlierValue',
+    label: 'outlier value',
+    kind: 'number',
+    default: DEFAULTS.outlierValue,
+    min: -20,
+    max: 40,
+    step: 1,
+    help: 'y of the five outliers at x = 2.0…2.4 (the course: 20; the true line is −5 to −6.2 there). Restarts the run.',
+  },
+  {
+    name: 'noise',
+    label: 'noise scale',
+    kind: 'number',
+    default: DEFAULTS.noise,
+    min: 0,
+    max: 5,
+    step: 0.1,
+    help: 'Standard deviation of the noise on both sets, y = −3x + 1 + noise·ε (the course: 1). Restarts the run.',
+  },
+];
+
+/** MSE of the line w·x + b over a set (float64; the views' numbers, not the training step's). */
+function mse(w: number, b: number, x: Float32Array, y: Float32Array): number {
+  let s = 0;
+  x.forEach((v, i) => (s += (w * v + b - (y[i] as number)) ** 2));
+  return s / x.length;
+}
 
 export const ch03_03: TrainingLesson = {
   info: {
@@ -25,7 +73,7 @@ export const ch03_03: TrainingLesson = {
     trains: true,
     // Every variant fixes its lr, so lr is no control here; the batch size applies to all four.
     controls: ['batchSize', 'speed'],
-    channels: ['metrics', 'params', 'surface', 'path', 'data', 'fit'],
+    channels: ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels'],
     defaults: { optimizer: 'sgd', batchSize: 1, speed: 20 },
     description:
       'Four copies of Linear 1→1 start from the same random (w, b) ~ U(−1, 1) and train side by side with SGD, ' +
@@ -40,16 +88,23 @@ export const ch03_03: TrainingLesson = {
       '(w ∈ [−6, 4], b ∈ [−4, 6]). The runs are listed largest lr first, so the single-run panels (fit, ' +
       'parameters) show the run that visibly moves. The course built a fresh, unseeded model per lr, so its lrs ' +
       'started from different points; here they share one start drawn from the run seed, and the data come from ' +
-      'the run seed too.',
+      'the run seed too. Panels: each lr’s line over the validation points with the true line, and the training ' +
+      'and validation loss of every lr at its current parameters against log10 lr (the course’s final plot, live). ' +
+      'Options: outliers on or off, the outliers’ value and the noise scale; each restarts the run.',
+    demoControls: CONTROLS,
   },
-  variants: RATES.map((lr) => ({ label: `lr = ${lr}`, hp: { lr } })),
-  build: ({ tf, seed, hp }) => {
-    const { train, val } = outlierLine(seed, { noise: 1, outliers: true });
+  variants: VARIANTS,
+  build: ({ tf, seed, hp, options, variant }) => {
+    const { train, val } = outlierLine(seed, {
+      noise: numberOption(options, 'noise', DEFAULTS.noise),
+      outliers: boolOption(options, 'outliers', DEFAULTS.outliers),
+      outlierValue: numberOption(options, 'outlierValue', DEFAULTS.outlierValue),
+    });
     // One start for every variant, from its own stream of the run seed (the data use the seed itself).
     const rng = createRng(subSeed(seed, INIT_STREAM));
     const w0 = rng.range(-1, 1);
     const b0 = rng.range(-1, 1);
-    return buildLinearModel({
+    const model = buildLinearModel({
       tf,
       x: train.x,
       y: train.y,
@@ -60,5 +115,50 @@ export const ch03_03: TrainingLesson = {
       window: { w: [-6, 4], b: [-4, 6], resolution: 61 },
       evalSets: { train: { x: train.x, y: train.y }, val: { x: val.x, y: val.y } },
     });
+    // Each run's (w, b) now and its lr, for the first run's loss-vs-lr panel.
+    const peers = joinPeers(options, variant, { position: () => model.surface.position(), lr: () => hp.lr });
+    const dispose = model.dispose.bind(model);
+    model.dispose = () => {
+      peers.leave();
+      dispose();
+    };
+    const xs = grid1d(-3, 2.9, 60);
+    const truth = Float32Array.from(xs, (x) => -3 * x + 1);
+    const valPoints = Float32Array.from({ length: 2 * val.x.length }, (_, i) => (i % 2 ? val.y : val.x)[i >> 1] as number);
+    model.views = (): DemoView => {
+      const [w, b] = model.surface.position();
+      const lines = curveView({
+        name: 'val',
+        title: 'line over the validation data',
+        x: xs,
+        curves: [
+          { name: 'ŷ = w·x + b', values: Float32Array.from(xs, (x) => w * x + b) },
+          { name: 'true f = −3x + 1', values: truth },
+        ],
+        points: valPoints,
+        pointsName: 'validation data',
+        xLabel: 'x',
+        yLabel: 'y',
+      });
+      if (variant !== VARIANTS[0]) return lines;
+      // The comparison, drawn once (by the first run): every lr, smallest first.
+      const runs = peers
+        .of(VARIANTS)
+        .flatMap((p) => (p ? [{ lr: p.lr(), at: p.position() }] : []))
+        .sort((a, b2) => a.lr - b2.lr);
+      const byLr = curveView({
+        name: 'byLr',
+        title: 'training and validation loss vs lr (current parameters)',
+        x: Float32Array.from(runs, (r) => Math.log10(r.lr)),
+        curves: [
+          { name: 'training MSE', values: Float32Array.from(runs, (r) => mse(r.at[0], r.at[1], train.x, train.y)) },
+          { name: 'validation MSE', values: Float32Array.from(runs, (r) => mse(r.at[0], r.at[1], val.x, val.y)) },
+        ],
+        xLabel: 'log10 lr',
+        yLabel: 'MSE',
+      });
+      return joinViews(lines, byLr);
+    };
+    return model;
   },
 };

@@ -3,13 +3,73 @@
  * Data: 20 samples with x1 = x2 = −1…1 step 0.1, f = x1 + x2 + 1, y = f + ε (std 1). Model Linear 2→1 (3 parameters,
  * PyTorch default init, bound 1/√2), MSE, SGD lr 0.1, batch 2 in order (10 steps per epoch; the course runs
  * 100 epochs = 1000 steps).
+ * Options: the noise scale and de-correlated inputs (issue 5). Views: the fitted plane ŷ(x1, x2) as a grid, and
+ * the (w1, w2) path with the floor of the loss valley (the best w2 for each w1).
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { multiInput } from '../data/synthetic.ts';
+import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
+import { curveView, grid1d, gridView } from '../probe/views/curve1d.ts';
+import { denseValues } from '../probe/views/denseJs.ts';
+import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
-import type { TrainingLesson } from './types.ts';
+import type { DemoView, TrainingLesson } from './types.ts';
+
+const DEFAULTS = { noise: 1, decorrelate: false };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'noise',
+    label: 'noise scale',
+    kind: 'number',
+    default: DEFAULTS.noise,
+    min: 0,
+    max: 3,
+    step: 0.1,
+    help: 'Standard deviation of the noise in y = x1 + x2 + 1 + noise·ε (the course: 1). Restarts the run.',
+  },
+  {
+    name: 'decorrelate',
+    label: 'de-correlate inputs',
+    kind: 'boolean',
+    default: DEFAULTS.decorrelate,
+    help: 'Draw x2 ~ U(−1, 1) instead of x2 = x1 (issue 5): then w1 and w2 are each determined, not only their sum. Restarts the run.',
+  },
+];
+
+/** The plane grid: x1 and x2 from −1 to 1 in steps of 0.2 (11 × 11 cells). */
+const PLANE = grid1d(-1, 1, 11);
+
+/**
+ * The floor of the loss valley in the (w1, w2) plane: for each w1, the w2 (with the best b) of least squared
+ * error, w2 = c − m·w1 with m = cov(x1, x2)/var(x2) and c = cov(x2, y)/var(x2) (a least-squares fit of
+ * y − w1·x1 on x2). With x1 = x2 it is w1 + w2 = β, every point of it an equally good fit.
+ */
+export function valleyFloor(x: Float32Array, y: Float32Array): { c: number; m: number } {
+  const n = y.length;
+  let m1 = 0;
+  let m2 = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    m1 += (x[2 * i] as number) / n;
+    m2 += (x[2 * i + 1] as number) / n;
+    my += (y[i] as number) / n;
+  }
+  let v2 = 0;
+  let c12 = 0;
+  let c2y = 0;
+  for (let i = 0; i < n; i++) {
+    const d1 = (x[2 * i] as number) - m1;
+    const d2 = (x[2 * i + 1] as number) - m2;
+    v2 += d2 * d2;
+    c12 += d1 * d2;
+    c2y += d2 * ((y[i] as number) - my);
+  }
+  return { c: c2y / v2, m: c12 / v2 };
+}
 
 export const ch04_01: TrainingLesson = {
   info: {
@@ -18,25 +78,76 @@ export const ch04_01: TrainingLesson = {
     chapter: 4,
     trains: true,
     controls: ['lr', 'batchSize', 'speed'],
-    channels: ['metrics', 'data', 'fit'],
+    channels: ['metrics', 'data', 'fit', 'panels'],
     defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 2, speed: 20 },
     description:
       'Fits ŷ = w1·x1 + w2·x2 + b (Linear 2→1) to y = x1 + x2 + 1 + ε (20 points, noise std 1) by SGD, lr 0.1, ' +
       'batch 2. As in the course the two inputs are equal (x1 = x2), so only w1 + w2 can be learnt and the fitted ' +
       'plane is arbitrary along the other direction; every point lies on the diagonal, which is why the data and ' +
-      'fit panels show y and ŷ along x1 = x2 (a line of slope w1 + w2). Course bugs fixed: the loss curve is ' +
-      'indexed by the step (the original passed Python’s built-in iter as the iteration), and nothing depends on ' +
-      'the removed Matplotlib 3-D call; the data are drawn from the run seed.',
+      'fit panels show y and ŷ along x1 = x2 (a line of slope w1 + w2). The plane panel shows ŷ over the whole ' +
+      '(x1, x2) square, and the path panel the (w1, w2) the run visited over the floor of the loss valley: with ' +
+      'x1 = x2 that floor is the line w1 + w2 = const of equally good fits, and the path stops wherever it meets ' +
+      'it. Options: the noise scale, and de-correlated inputs (x2 drawn at random, issue 5), which give the valley ' +
+      'a single lowest point near the true w = (1, 1) (the data and fit panels then still plot against x1 and ' +
+      'along the diagonal); each restarts the run. Course bugs fixed: the loss curve is indexed by the step (the ' +
+      'original passed Python’s built-in iter as the iteration), and nothing depends on the removed Matplotlib ' +
+      '3-D call; the data are drawn from the run seed.',
+    demoControls: CONTROLS,
   },
-  build: ({ seed, hp }) => {
-    const data = multiInput(seed, { noise: 1 });
+  build: ({ seed, hp, options }) => {
+    const data = multiInput(seed, {
+      noise: numberOption(options, 'noise', DEFAULTS.noise),
+      decorrelate: boolOption(options, 'decorrelate', DEFAULTS.decorrelate),
+    });
     const spec: MlpSpec = { sizes: [2, 1], activation: 'identity', batchNorm: false, dropout: false };
     const net = buildMlp(spec, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
-    return regressorModel(net, memoryTargets({ xDim: 2, x: data.x, y: data.y }), hp, {
+    const model = regressorModel(net, memoryTargets({ xDim: 2, x: data.x, y: data.y }), hp, {
       head: 'identity',
       loss: 'mse',
-      // x1 of each sample (x2 equals it): the axis of the 1-D view.
+      // x1 of each sample (x2 equals it unless de-correlated): the axis of the 1-D view.
       view1d: { x: Float32Array.from(data.y, (_, i) => data.x[2 * i] as number), y: data.y, input: (t) => [t, t] },
     });
+    const W = net.params[net.names.indexOf('fc1.W')]!;
+    const path = new PathRecorder(2);
+    recordOnTraining(model, path, () => W.dataSync());
+    const floor = valleyFloor(data.x, data.y);
+    model.views = (): DemoView => {
+      const fc = denseValues(net, 'fc1');
+      const [w1, w2] = [fc.W[0] as number, fc.W[1] as number];
+      const b = fc.b[0] as number;
+      // Row 0 at the top: x2 = 1 down to −1; columns x1 = −1 … 1.
+      const plane = new Float32Array(PLANE.length ** 2);
+      PLANE.forEach((x2, r) => PLANE.forEach((x1, c) => (plane[(PLANE.length - 1 - r) * PLANE.length + c] = w1 * x1 + w2 * x2 + b)));
+      const points = path.points([w1, w2]);
+      // A square window around the path (the w1 = w2 line spans it on both axes), with the true w = (1, 1) in it.
+      let lo = 1;
+      let hi = 1;
+      for (const v of points) {
+        if (!Number.isFinite(v)) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      const ws = grid1d(lo - 0.25, hi + 0.25, 41);
+      return joinViews(
+        gridView('plane', 'fitted plane ŷ(x1, x2): columns x1 = −1…1, rows x2 = 1…−1 (step 0.2)', plane, PLANE.length, PLANE.length, {
+          xLabel: 'x1',
+          yLabel: 'x2',
+        }),
+        curveView({
+          name: 'wPath',
+          title: '(w1, w2) path over the loss valley',
+          x: ws,
+          curves: [
+            { name: 'valley floor: best w2 for each w1', values: Float32Array.from(ws, (v) => floor.c - floor.m * v) },
+            { name: 'w2 = w1 (the true w = (1, 1) lies on it)', values: ws },
+          ],
+          points,
+          pointsName: 'visited (w1, w2) (the last is now)',
+          xLabel: 'w1',
+          yLabel: 'w2',
+        }),
+      );
+    };
+    return model;
   },
 };

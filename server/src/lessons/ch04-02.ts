@@ -4,13 +4,25 @@
  * (rows = inputs) and b = [1, −1], i.e. y1 = x1 + x2 + 1 and y2 = −x1 + 3x2 − 1, plus 0.001·ε (the same draw in
  * both columns). Model Linear 2→2 (6 parameters, default init), MSE over all 40 outputs, SGD lr 0.1, batch 5 in
  * order (4 steps per epoch; the course runs 50 epochs = 200 steps).
+ * Views: the weight matrix and the bias as grids, and each output's fit along the diagonal x1 = x2 where the
+ * data lie (the two fitted planes seen where they are determined).
  */
 import { createRng } from '../data/prng.ts';
 import { multiOutput } from '../data/synthetic.ts';
+import { joinViews, textView } from '../probe/views/compose.ts';
+import { curveView, grid1d, gridView } from '../probe/views/curve1d.ts';
+import { denseValues } from '../probe/views/denseJs.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
-import type { TrainingLesson } from './types.ts';
+import type { DemoView, TrainingLesson } from './types.ts';
+
+/** The true weights as the course writes them: rows = inputs, columns = outputs; and the biases. */
+const TRUE_W = [
+  [1, -1],
+  [1, 3],
+];
+const TRUE_B = [1, -1];
 
 export const ch04_02: TrainingLesson = {
   info: {
@@ -19,20 +31,58 @@ export const ch04_02: TrainingLesson = {
     chapter: 4,
     trains: true,
     controls: ['lr', 'batchSize', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 5, speed: 10 },
     description:
       'Fits two outputs at once with one Linear 2→2 (6 parameters): y1 = x1 + x2 + 1 and y2 = −x1 + 3x2 − 1 ' +
       '(20 points, noise 0.001), MSE averaged over all 40 outputs, SGD lr 0.1, batch 5. Each output has its own ' +
-      'row of weights and its own bias; the loss falls towards the tiny noise floor. The inputs are equal ' +
-      '(x1 = x2) as in the course, so only the sum of each output’s two weights is determined. As in the ' +
-      'original, the same noise draw is added to both outputs (at 0.001 it does not matter); the data come from ' +
-      'the run seed.',
+      'column of weights and its own bias (the weight-matrix panel: rows are the inputs x1, x2, columns the ' +
+      'outputs, as the course writes W); the loss falls towards the tiny noise floor. The inputs are equal ' +
+      '(x1 = x2) as in the course, so only the sum of each output’s two weights is determined (2 for both): the ' +
+      'matrix need not approach the true W = [[1, −1], [1, 3]], while each output’s fit along the diagonal, where ' +
+      'the data lie, does approach its data. As in the original, the same noise draw is added to both outputs (at ' +
+      '0.001 it does not matter); the data come from the run seed.',
   },
   build: ({ seed, hp }) => {
     const data = multiOutput(seed, { noise: 0.001 });
     const spec: MlpSpec = { sizes: [2, 2], activation: 'identity', batchNorm: false, dropout: false };
     const net = buildMlp(spec, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
-    return regressorModel(net, memoryTargets({ xDim: 2, x: data.x, y: data.y, yDim: 2 }), hp, { head: 'identity', loss: 'mse' });
+    const model = regressorModel(net, memoryTargets({ xDim: 2, x: data.x, y: data.y, yDim: 2 }), hp, { head: 'identity', loss: 'mse' });
+    // Along the diagonal x1 = x2 = t, over the data's range; the data as (t, y_k) per output.
+    const ts = grid1d(-1, 0.9, 20);
+    const dataOf = (k: number): Float32Array => Float32Array.from({ length: 40 }, (_, i) => (i % 2 ? data.y[2 * (i >> 1) + k] : data.x[2 * (i >> 1)]) as number);
+    const points = [dataOf(0), dataOf(1)];
+    const truthOf = (k: number): Float32Array => Float32Array.from(ts, (t) => t * ((TRUE_W[0]![k] as number) + (TRUE_W[1]![k] as number)) + (TRUE_B[k] as number));
+    const truth = [truthOf(0), truthOf(1)];
+    const note = textView(
+      'true values',
+      'W = [[1, −1], [1, 3]] (rows x1, x2; columns y1, y2), b = [1, −1]. With x1 = x2 only the column sums (2 and 2) and the biases can be learnt.',
+    );
+    model.views = (): DemoView => {
+      const fc = denseValues(net, 'fc1');
+      const fits = [0, 1].map((k) =>
+        curveView({
+          name: `out${k + 1}`,
+          title: `output y${k + 1} along x1 = x2`,
+          x: ts,
+          curves: [
+            { name: `ŷ${k + 1}`, values: Float32Array.from(ts, (t) => t * ((fc.W[k] as number) + (fc.W[2 + k] as number)) + (fc.b[k] as number)) },
+            { name: `true y${k + 1}`, values: truth[k]! },
+          ],
+          points: points[k]!,
+          pointsName: 'data',
+          xLabel: 'x1 = x2',
+          yLabel: `y${k + 1}`,
+          group: 'the two fitted planes along the data',
+        }),
+      );
+      return joinViews(
+        gridView('W', 'weight matrix W (rows x1, x2; columns y1, y2)', fc.W, 2, 2, { group: 'parameters' }),
+        gridView('b', 'bias b (y1, y2)', fc.b, 1, 2, { group: 'parameters' }),
+        note,
+        ...fits,
+      );
+    };
+    return model;
   },
 };

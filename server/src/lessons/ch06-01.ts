@@ -3,12 +3,18 @@
  * Data: x = −2…2 step 0.1 (40 points); class 0 if x ≤ −1, 1 if −1 < x < 1, 2 if x ≥ 1 (11 / 19 / 10), in order.
  * Model Linear 1→3 logits (6 parameters, default init, bound 1), cross-entropy, SGD lr 0.01, batch 5 in order
  * (8 steps per epoch; the course runs 400 epochs = 3,200 steps).
+ * Views: the three logit lines over x, the strip of argmax classes with the labelled points, and the softmax
+ * probabilities over x with each point at its true class's probability.
  */
 import { createRng } from '../data/prng.ts';
 import { threeClass1d } from '../data/synthetic.ts';
+import { joinViews } from '../probe/views/compose.ts';
+import { column, curveView, grid1d } from '../probe/views/curve1d.ts';
+import { labelledPoints, regionsView, softmaxRows } from '../probe/views/regions.ts';
 import { INIT_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
-import type { TrainingLesson } from './types.ts';
+import { predictRows } from './regressor.ts';
+import type { DemoView, TrainingLesson } from './types.ts';
 
 export const ch06_01: TrainingLesson = {
   info: {
@@ -17,19 +23,70 @@ export const ch06_01: TrainingLesson = {
     chapter: 6,
     trains: true,
     controls: ['lr', 'batchSize', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 5, speed: 30 },
     description:
       'Three classes on a line (x ≤ −1, −1 < x < 1, x ≥ 1; 40 points) learnt by softmax regression: one logit line ' +
       'z_k = w_k·x + b_k per class, the predicted class being the largest logit. Cross-entropy, SGD lr 0.01, ' +
       'batch 5. The accuracy (over all 40 points) climbs as the crossings of the lines move towards x = −1 and ' +
-      'x = 1, reaching 100 % within the course’s 3,200 steps. Course bug fixed: the original’s region colouring ' +
-      'compared a curve with itself (y1 > y1); here a point’s class is the argmax of its logits.',
+      'x = 1, reaching 100 % within the course’s 3,200 steps. Panels: the three logit lines, the strip of argmax ' +
+      'classes under them with the labelled points, and the softmax probabilities over x (each point at the ' +
+      'probability of its own class). Course bug fixed: the original’s region colouring compared a curve with ' +
+      'itself (y1 > y1); here a point’s class is the argmax of its logits.',
   },
   build: ({ seed, hp }) => {
     const set = threeClass1d();
     const spec: MlpSpec = { sizes: [1, 3], activation: 'identity', batchNorm: false, dropout: false };
     const net = buildMlp(spec, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
-    return smallClassifierModel(net, { xDim: 1, x: set.x, y: set.labels }, hp);
+    const model = smallClassifierModel(net, { xDim: 1, x: set.x, y: set.labels }, hp);
+    const xs = grid1d(-2, 2, 81);
+    // The grid and the data in one batch through the network.
+    const rows = new Float32Array(xs.length + set.n);
+    rows.set(xs);
+    rows.set(set.x, xs.length);
+    const strip = regionsView({
+      name: 'strip',
+      title: 'predicted class (argmax of the logits) over x, with the labelled points',
+      extent: [-2, 2, 0, 1],
+      nx: 80,
+      ny: 1,
+      scores: (cells) => predictRows(net, 'identity', cells, 1),
+      kind: 'logits',
+      classes: 3,
+      points: labelledPoints(set.x, set.labels),
+      xLabel: 'x',
+    });
+    model.views = (): DemoView => {
+      const logits = predictRows(net, 'identity', rows, 1);
+      const grid = logits.subarray(0, 3 * xs.length);
+      const probs = softmaxRows(logits, 3);
+      const names = ['class 0 (x ≤ −1)', 'class 1', 'class 2 (x ≥ 1)'];
+      // Each data point at the probability the model gives its own class.
+      const own = Float32Array.from({ length: 2 * set.n }, (_, i) =>
+        i % 2 ? (probs[3 * (xs.length + (i >> 1)) + (set.labels[i >> 1] as number)] as number) : (set.x[i >> 1] as number),
+      );
+      return joinViews(
+        curveView({
+          name: 'logits',
+          title: 'logit lines z_k = w_k·x + b_k',
+          x: xs,
+          curves: [0, 1, 2].map((k) => ({ name: `z${k}: ${names[k]}`, values: column(grid, 3, k) })),
+          xLabel: 'x',
+          yLabel: 'logit',
+        }),
+        strip(),
+        curveView({
+          name: 'softmax',
+          title: 'softmax probabilities over x (points: each sample’s own class)',
+          x: xs,
+          curves: [0, 1, 2].map((k) => ({ name: `P(${names[k]})`, values: column(probs.subarray(0, 3 * xs.length), 3, k) })),
+          points: own,
+          pointsName: 'samples, at their own class',
+          xLabel: 'x',
+          yLabel: 'probability',
+        }),
+      );
+    };
+    return model;
   },
 };

@@ -3,9 +3,14 @@
  * Data: x = linspace(−20, 20, 100); y = 1 if −10 < x < −5 or 5 < x < 10 (26 ones), otherwise 0. Models
  * 1 → 7 (σ) → 1 (σ) (22 parameters) and 1 → 13 (σ) → 1 (σ) (40 parameters), default init, BCE, Adam lr 0.1
  * (β 0.9/0.999, ε 1e-8), full batch of 100 (the course runs 600 epochs = 600 steps per model).
+ * View (per model): each hidden unit's weighted sigmoid v_j·σ(w_j·x + b_j) over x — the edges the bumps are
+ * built from — and their sum with the output bias, the output unit's pre-activation z(x).
  */
 import { createRng } from '../data/prng.ts';
 import { twoBumps1d } from '../data/synthetic.ts';
+import { grid1d } from '../probe/views/curve1d.ts';
+import { denseValues } from '../probe/views/denseJs.ts';
+import { unitContributions, unitCurvesView } from '../probe/views/hiddenUnits.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
@@ -24,14 +29,16 @@ export const ch07_02: TrainingLesson = {
     chapter: 7,
     trains: true,
     controls: ['lr', 'optimizer', 'momentum', 'batchSize', 'speed'],
-    channels: ['metrics', 'data', 'fit'],
+    channels: ['metrics', 'data', 'fit', 'panels'],
     defaults: { lr: 0.1, optimizer: 'adam', batchSize: 100, speed: 20 },
     description:
       'Two bumps of 1s (−10 < x < −5 and 5 < x < 10, 100 points in [−20, 20]) need four sigmoid edges; a ' +
       '1 → 7 (σ) → 1 (σ) network (22 parameters) and a 1 → 13 (σ) → 1 (σ) network (40 parameters) learn them side ' +
       'by side, from the same weight stream (the course reset the seed before building the second), with BCE and ' +
       'Adam lr 0.1 on the full batch. Training accuracy is over all 100 points at threshold 0.5; the fit panel ' +
-      'shows the 7-unit network’s output probability over the labels. Course bugs fixed: BCE gets targets shaped ' +
+      'shows both networks’ output probability over the labels, and the bumps panel each hidden unit’s weighted ' +
+      'sigmoid v_j·σ(w_j·x + b_j) with their sum z(x), the output’s pre-activation: each unit is one rising or ' +
+      'falling edge, scaled by its output weight, and the bumps are where they overlap. Course bugs fixed: BCE gets targets shaped ' +
       'N×1 like the predictions (the original passed N targets against N×1 outputs, which current PyTorch rejects ' +
       'and a broadcasting loss would turn into an N×N average); the unused histogram helper, which called a ' +
       'method the model lacks, is not ported.',
@@ -43,11 +50,19 @@ export const ch07_02: TrainingLesson = {
     // Targets as a column [100, 1], the shape of the network's output (issue 9).
     const y = Float32Array.from(set.labels);
     const net = buildMlp({ sizes: [1, hidden, 1], activation: 'sigmoid', batchNorm: false, dropout: false }, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
-    return regressorModel(net, memoryTargets({ xDim: 1, x: set.x, y, yDim: 1 }), hp, {
+    const model = regressorModel(net, memoryTargets({ xDim: 1, x: set.x, y, yDim: 1 }), hp, {
       head: 'sigmoid',
       loss: 'bce',
       accuracyOn: { x: set.x, xDim: 1, y },
       view1d: { x: set.x, y, input: (t) => [t] },
     });
+    const xs = grid1d(-20, 20, 161);
+    model.views = () => {
+      const { parts, total } = unitContributions(xs, denseValues(net, 'fc1'), 'sigmoid', denseValues(net, 'fc2'));
+      return unitCurvesView('bumps', 'each hidden unit’s weighted sigmoid v_j·σ(w_j·x + b_j), and their sum z(x)', xs, parts, 'x', [
+        { name: 'z(x) = Σ + output bias', values: total },
+      ]);
+    };
+    return model;
   },
 };

@@ -3,13 +3,45 @@
  * Data: 100 points, 25 each at (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0 in that block order, jittered by N(0, 0.01²).
  * Model 2 → 2 (σ) → 1 (σ) (9 parameters, default init), BCE, SGD lr 0.1, batch 1 in order (100 steps per epoch;
  * the course runs 500 epochs = 50,000 steps).
+ * Options: hidden units, jitter (catalogue "Live controls"). View: the decision regions over the data range ± 0.1
+ * (60 × 60 cells; the course's step 0.02 gives about 63) with the points and each hidden unit's line.
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { xor } from '../data/synthetic.ts';
+import { intOption, numberOption } from '../probe/views/compose.ts';
+import { denseValues } from '../probe/views/denseJs.ts';
+import { unitLines } from '../probe/views/hiddenUnits.ts';
+import { labelledPoints, paddedExtent, regionsView } from '../probe/views/regions.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
-import { regressorModel } from './regressor.ts';
+import { predictRows, regressorModel } from './regressor.ts';
 import type { TrainingLesson } from './types.ts';
+
+const DEFAULTS = { hidden: 2, jitter: 0.01 };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'hidden',
+    label: 'hidden units',
+    kind: 'integer',
+    default: DEFAULTS.hidden,
+    min: 1,
+    max: 8,
+    step: 1,
+    help: 'Units of the hidden layer (the course: 2, the fewest that solve XOR; more leave the plateau sooner). Restarts the run.',
+  },
+  {
+    name: 'jitter',
+    label: 'jitter',
+    kind: 'number',
+    default: DEFAULTS.jitter,
+    min: 0,
+    max: 0.5,
+    step: 0.01,
+    help: 'Standard deviation of the Gaussian jitter around the four corners (the course: 0.01). Restarts the run.',
+  },
+];
 
 export const ch07_03: TrainingLesson = {
   info: {
@@ -18,25 +50,46 @@ export const ch07_03: TrainingLesson = {
     chapter: 7,
     trains: true,
     controls: ['lr', 'batchSize', 'init', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 1, init: 'default', speed: 30 },
     description:
       'XOR, which no single linear boundary separates, learnt by a 2 → 2 (σ) → 1 (σ) network: each hidden unit ' +
       'draws one line and the output combines them. BCE, SGD lr 0.1, batch 1 over 100 jittered corner points; the ' +
       'accuracy (all 100 points, threshold 0.5) sits at 50 % and then 75 % on a plateau of thousands of steps ' +
       'before the hidden units split the work and it reaches 100 % (some starting weights stay at 75 % much ' +
-      'longer). Course bugs fixed: the jitter (std 0.01) is added once, where the original re-added it on every ' +
-      'pass of its filling loop (std 0.01 to 0.05); the data are drawn from the run seed.',
+      'longer). The regions panel shows the network’s decision (output > 0.5) over the data range ± 0.1, shaded ' +
+      'by confidence, with the points and each hidden unit’s line (where its pre-activation is 0). Options: the ' +
+      'number of hidden units (1 to 8) and the jitter; each restarts the run. Course bugs fixed: the jitter (std ' +
+      '0.01) is added once, where the original re-added it on every pass of its filling loop (std 0.01 to 0.05); ' +
+      'the data are drawn from the run seed.',
+    demoControls: CONTROLS,
   },
-  build: ({ seed, hp }) => {
-    const set = xor(seed, { jitter: 0.01 });
+  build: ({ seed, hp, options }) => {
+    const set = xor(seed, { jitter: numberOption(options, 'jitter', DEFAULTS.jitter) });
     const y = Float32Array.from(set.labels);
-    const spec: MlpSpec = { sizes: [2, 2, 1], activation: 'sigmoid', batchNorm: false, dropout: false };
+    const hidden = intOption(options, 'hidden', DEFAULTS.hidden, 1, 8);
+    const spec: MlpSpec = { sizes: [2, hidden, 1], activation: 'sigmoid', batchNorm: false, dropout: false };
     const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
-    return regressorModel(net, memoryTargets({ xDim: 2, x: set.x, y }), hp, {
+    const model = regressorModel(net, memoryTargets({ xDim: 2, x: set.x, y }), hp, {
       head: 'sigmoid',
       loss: 'bce',
       accuracyOn: { x: set.x, xDim: 2, y },
     });
+    const extent = paddedExtent(set.x, 0.1);
+    model.views = regionsView({
+      name: 'regions',
+      title: 'decision regions (output > 0.5) with the points and each hidden unit’s line',
+      extent,
+      nx: 60,
+      ny: 60,
+      scores: (cells) => predictRows(net, 'sigmoid', cells, 2),
+      kind: 'probability',
+      classes: 2,
+      points: labelledPoints(set.x, set.labels),
+      segments: () => unitLines(denseValues(net, 'fc1'), extent),
+      xLabel: 'x1',
+      yLabel: 'x2',
+    });
+    return model;
   },
 };

@@ -3,12 +3,45 @@
  * Data: x = linspace(−20, 20, 100); class 1 if −10 < x < −5 (13 points), class 2 if 5 < x < 10 (13), otherwise 0
  * (74), in order. Model 1 → 2 (ReLU) → 3 logits (13 parameters, default init), cross-entropy, SGD lr 0.1, batch 5
  * in order (20 steps per epoch; the course runs 1,000 epochs = 20,000 steps).
+ * Options: the hidden activation and the number of hidden units (catalogue "Live controls"). Views: the strip of
+ * predicted classes over x with the labelled points, the three logit curves, each hidden unit over x.
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { threeClassBumps1d } from '../data/synthetic.ts';
+import { enumOption, intOption, joinViews } from '../probe/views/compose.ts';
+import { column, curveView, grid1d } from '../probe/views/curve1d.ts';
+import { denseValues } from '../probe/views/denseJs.ts';
+import { unitCurves, unitCurvesView } from '../probe/views/hiddenUnits.ts';
+import { labelledPoints, regionsView } from '../probe/views/regions.ts';
 import { INIT_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
-import type { TrainingLesson } from './types.ts';
+import { predictRows } from './regressor.ts';
+import type { DemoView, TrainingLesson } from './types.ts';
+
+const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'] as const;
+const DEFAULTS = { activation: 'relu' as (typeof ACTIVATIONS)[number], hidden: 2 };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'activation',
+    label: 'hidden activation',
+    kind: 'enum',
+    options: [...ACTIVATIONS],
+    default: DEFAULTS.activation,
+    help: 'Activation of the hidden units (the course’s active run: ReLU; its commented-out runs: sigmoid and tanh). Restarts the run.',
+  },
+  {
+    name: 'hidden',
+    label: 'hidden units',
+    kind: 'integer',
+    default: DEFAULTS.hidden,
+    min: 1,
+    max: 8,
+    step: 1,
+    help: 'Units of the hidden layer (the course: 2, barely enough). Restarts the run.',
+  },
+];
 
 export const ch07_05b: TrainingLesson = {
   info: {
@@ -17,7 +50,7 @@ export const ch07_05b: TrainingLesson = {
     chapter: 7,
     trains: true,
     controls: ['lr', 'batchSize', 'init', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 5, init: 'default', speed: 30 },
     description:
       'Two bumps of classes 1 and 2 on a background of class 0 along x ∈ [−20, 20] (100 points), learnt by a ' +
@@ -26,12 +59,47 @@ export const ch07_05b: TrainingLesson = {
       'are large enough to switch the ReLUs off on all or most points — a dead unit gets no gradient — so the ' +
       'network settles on predicting the background everywhere (74 %), as the course’s own script does. Lower lr ' +
       'to 0.01 and the units survive: the bumps appear and the accuracy climbs towards 90 % over the course’s ' +
-      '20,000 steps for some starting weights (try init). No course bug touches this lesson.',
+      '20,000 steps for some starting weights (try init). Panels: the strip of predicted classes over x with the ' +
+      'labelled points, the three logit curves, and each hidden unit over x (a dead ReLU is flat at 0). Options: ' +
+      'the hidden activation (ReLU, or the course’s commented-out sigmoid and tanh) and the number of hidden ' +
+      'units; each restarts the run. No course bug touches this lesson.',
+    demoControls: CONTROLS,
   },
-  build: ({ seed, hp }) => {
+  build: ({ seed, hp, options }) => {
     const set = threeClassBumps1d();
-    const spec: MlpSpec = { sizes: [1, 2, 3], activation: 'relu', batchNorm: false, dropout: false };
+    const activation = enumOption(options, 'activation', ACTIVATIONS, DEFAULTS.activation);
+    const hidden = intOption(options, 'hidden', DEFAULTS.hidden, 1, 8);
+    const spec: MlpSpec = { sizes: [1, hidden, 3], activation, batchNorm: false, dropout: false };
     const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
-    return smallClassifierModel(net, { xDim: 1, x: set.x, y: set.labels }, hp);
+    const model = smallClassifierModel(net, { xDim: 1, x: set.x, y: set.labels }, hp);
+    const xs = grid1d(-20, 20, 161);
+    const strip = regionsView({
+      name: 'strip',
+      title: 'predicted class over x, with the labelled points',
+      extent: [-20, 20, 0, 1],
+      nx: 160,
+      ny: 1,
+      scores: (cells) => predictRows(net, 'identity', cells, 1),
+      kind: 'logits',
+      classes: 3,
+      points: labelledPoints(set.x, set.labels),
+      xLabel: 'x',
+    });
+    model.views = (): DemoView => {
+      const logits = predictRows(net, 'identity', xs, 1);
+      return joinViews(
+        strip(),
+        curveView({
+          name: 'logits',
+          title: 'logits z_k(x)',
+          x: xs,
+          curves: [0, 1, 2].map((k) => ({ name: `z${k} (class ${k})`, values: column(logits, 3, k) })),
+          xLabel: 'x',
+          yLabel: 'logit',
+        }),
+        unitCurvesView('units', `hidden units ${activation}(w_j·x + b_j)`, xs, unitCurves(xs, denseValues(net, 'fc1'), activation)),
+      );
+    };
+    return model;
   },
 };

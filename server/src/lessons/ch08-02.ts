@@ -4,12 +4,38 @@
  * θ = linspace(4j, 4(j+1), 500) + 0.2·ε, point (r·sin θ, r·cos θ). Model [2, 10, 10, 3] with ReLU hidden layers
  * and linear logits (173 parameters, default init), cross-entropy, SGD lr 0.01, batch 20 (75 steps per epoch; the
  * course runs 1,000 epochs = 75,000 steps).
+ * Options: the layer list (the course's active one and its two commented alternatives) and shuffle. View: the
+ * 3-class decision regions over the data range ± 0.1 (60 × 60 cells) with the 1,500 points.
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
-import { INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
+import { boolOption, enumOption } from '../probe/views/compose.ts';
+import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import type { TrainingLesson } from './types.ts';
+
+/** The course's layer lists: the active [2, 10, 10, 3] and the two commented-out alternatives. */
+const LAYERS = ['2-10-10-3', '2-50-3', '2-10-10-10-3'] as const;
+const DEFAULTS = { layers: '2-10-10-3' as (typeof LAYERS)[number], shuffle: true };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'layers',
+    label: 'layer sizes',
+    kind: 'enum',
+    options: [...LAYERS],
+    default: DEFAULTS.layers,
+    help: 'The network’s layer list: the course’s 2-10-10-3 (173 parameters), or its commented-out 2-50-3 (303; lr 0.1 there) and 2-10-10-10-3 (283). Restarts the run.',
+  },
+  {
+    name: 'shuffle',
+    label: 'shuffle',
+    kind: 'boolean',
+    default: DEFAULTS.shuffle,
+    help: 'Reshuffle the batches every epoch (on: the fix of issue 13); off: the course’s class-ordered batches, each a single class, so the loss saw-tooths. Restarts the run.',
+  },
+];
 
 export const ch08_02: TrainingLesson = {
   info: {
@@ -18,7 +44,7 @@ export const ch08_02: TrainingLesson = {
     chapter: 8,
     trains: true,
     controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'weightDecay', 'dropout', 'batchNorm', 'init', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 20, speed: 0 },
     description:
       'A 2-10-10-3 ReLU network (173 parameters) learns the three interleaved arms of a spiral (1,500 points), ' +
@@ -29,13 +55,20 @@ export const ch08_02: TrainingLesson = {
       'here there is only the run’s own optimizer. The spiral is drawn from the run seed (the original’s NumPy ' +
       'stream was unseeded). Live controls beyond the course: optimizer, momentum, weight decay, dropout on ' +
       'the hidden layers, batch norm (rebuilds the network, keeping the weights) and the initialisation (draws ' +
-      'the weights anew).',
+      'the weights anew). The regions panel shows the predicted class over the data range ± 0.1 with all 1,500 ' +
+      'points (evaluation mode). Options: the layer list (the course’s 2-10-10-3, or its commented-out 2-50-3 and ' +
+      '2-10-10-10-3) and shuffle (off brings back the single-class batches of the original); each restarts the run.',
+    demoControls: CONTROLS,
   },
-  build: ({ seed, hp }) => {
+  build: ({ seed, hp, options }) => {
     const set = spiral(seed);
+    const sizes = enumOption(options, 'layers', LAYERS, DEFAULTS.layers).split('-').map(Number);
     // Batch norm, dropout and the initialisation follow the live controls (off, 0 and default, as the course).
-    const spec: MlpSpec = { sizes: [2, 10, 10, 3], activation: 'relu', batchNorm: hp.batchNorm, dropout: true };
+    const spec: MlpSpec = { sizes, activation: 'relu', batchNorm: hp.batchNorm, dropout: true };
     const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
-    return smallClassifierModel(net, { xDim: 2, x: set.x, y: set.labels }, hp, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
+    const shuffle = boolOption(options, 'shuffle', DEFAULTS.shuffle) ? createRng(subSeed(seed, SHUFFLE_STREAM)) : undefined;
+    const model = smallClassifierModel(net, { xDim: 2, x: set.x, y: set.labels }, hp, { shuffle });
+    model.views = classifierRegions(net, { xDim: 2, x: set.x, y: set.labels }, { classes: 3, cells: 60 });
+    return model;
   },
 };

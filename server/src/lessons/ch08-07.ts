@@ -9,27 +9,71 @@
  * Check values: cubic μ 0: 4 → 3.52 → 3.14829 → 2.85094 …, 1.73549 after 10 steps; cubic μ 0.9: 4 → 3.52 →
  * 2.71629 → 1.77160 → 0.82722 → −0.04324 …, −4.09954 after 10; quartic μ 0 stops at the local min 4; quartic
  * μ 0.9: 6 → 5.408 → 4.53867 → 3.66713 … ends near the global min (≈ −1.991 after 100 steps).
+ * Options: the start w of each objective and the gradient noise of the noisy runs. Views (per run): the objective
+ * l(w) over the course's plotted range with the visited (w, l(w)), and a readout of w, l, l′ and the momentum
+ * buffer (the velocity).
  */
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../data/prng.ts';
+import { joinViews, numberOption, textView } from '../probe/views/compose.ts';
+import { curveView, pointsWithin, stepGrid } from '../probe/views/curve1d.ts';
+import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
+import { scheduledLr, scheduleFromOptions } from '../train/schedules.ts';
+import { fmt } from './demoKit.ts';
 import { NOISE_STREAM, subSeed } from './memoryRows.ts';
-import type { ExactSurface, LessonModel, TrainingLesson } from './types.ts';
+import type { DemoView, ExactSurface, LessonModel, TrainingLesson } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 
 export type Objective = 'cubic' | 'quartic';
 
 interface Options {
   objective: Objective;
-  /** Standard deviation of the Gaussian noise added to the gradient at each step (0: none). */
-  gradNoise: number;
+  /** Whether the run adds Gaussian noise to the gradient (std: the gradNoise option). */
+  noisy: boolean;
 }
 
-/** The objectives as tensor formulas (any shape, element-wise), and their starting points. */
-const OBJECTIVES: Record<Objective, { start: number; f(w: tf.Tensor): tf.Tensor }> = {
-  cubic: { start: 4, f: (w) => tf.mul(tf.mul(w, w), w) },
+/**
+ * The objectives as tensor formulas (any shape, element-wise), their course starting points, the course's
+ * plotted w range (the views' curve), and the same formula and its derivative in JS for the views.
+ */
+const OBJECTIVES: Record<Objective, { start: number; range: [number, number]; f(w: tf.Tensor): tf.Tensor; js(w: number): number; djs(w: number): number }> = {
+  cubic: { start: 4, range: [-4, 4], f: (w) => tf.mul(tf.mul(w, w), w), js: (w) => w * w * w, djs: (w) => 3 * w * w },
   // Horner form of 2w⁴ − 9w³ − 21w² + 88w + 48.
-  quartic: { start: 6, f: (w) => tf.add(tf.mul(tf.add(tf.mul(tf.sub(tf.mul(tf.sub(tf.mul(w, 2), 9), w), 21), w), 88), w), 48) },
+  quartic: {
+    start: 6,
+    range: [-4, 6],
+    f: (w) => tf.add(tf.mul(tf.add(tf.mul(tf.sub(tf.mul(tf.sub(tf.mul(w, 2), 9), w), 21), w), 88), w), 48),
+    js: (w) => (((2 * w - 9) * w - 21) * w + 88) * w + 48,
+    djs: (w) => ((8 * w - 27) * w - 42) * w + 88,
+  },
 };
+
+const DEFAULTS = { cubicStart: 4, quarticStart: 6, gradNoise: 10 };
+
+const CONTROLS: DemoControl[] = [
+  { name: 'cubicStart', label: 'start w (w³)', kind: 'number', default: DEFAULTS.cubicStart, min: -4, max: 6, step: 0.1, help: 'Where the w³ runs start (the course: 4). Restarts the run.' },
+  {
+    name: 'quarticStart',
+    label: 'start w (quartic)',
+    kind: 'number',
+    default: DEFAULTS.quarticStart,
+    min: -4,
+    max: 6,
+    step: 0.1,
+    help: 'Where the quartic runs start (the course: 6; from 3, plain descent reaches the local minimum at 4 from the other side). Restarts the run.',
+  },
+  {
+    name: 'gradNoise',
+    label: 'gradient noise',
+    kind: 'number',
+    default: DEFAULTS.gradNoise,
+    min: 0,
+    max: 50,
+    step: 1,
+    help: 'Standard deviation of the Gaussian noise added to the gradient in the last two runs (the course: 10, added to the loss value instead). Restarts the run.',
+  },
+];
 
 /**
  * The surface axis s that tells the objectives apart: s = 0 is the quartic, s = 1 the cubic. The surface is
@@ -38,9 +82,20 @@ const OBJECTIVES: Record<Objective, { start: number; f(w: tf.Tensor): tf.Tensor 
  */
 const EDGE: Record<Objective, number> = { quartic: 0, cubic: 1 };
 
-/** A one-weight model whose loss is `objective(w)`, plus σ·ε in the gradient when `gradNoise` σ > 0. */
-export function objectiveModel(objective: Objective, gradNoise: number, noiseSeed: number): LessonModel {
-  const { start, f } = OBJECTIVES[objective];
+/**
+ * A one-weight model whose loss is `objective(w)`, plus σ·ε in the gradient when `gradNoise` σ > 0, from
+ * `start` (default: the course's). With `view`, it draws the objective with its path and a velocity readout:
+ * the momentum buffer after the last update, buf = (w_before − w_now)/lr_eff (w ← w − lr·buf, PyTorch form,
+ * no weight decay), with lr_eff the run's lr under the lr schedule (every step is an epoch here).
+ */
+export function objectiveModel(
+  objective: Objective,
+  gradNoise: number,
+  noiseSeed: number,
+  start = OBJECTIVES[objective].start,
+  view?: { hp: { lr: number }; options: DemoValues },
+): LessonModel {
+  const { f } = OBJECTIVES[objective];
   const w = tf.variable(tf.scalar(start), true);
   const rng = createRng(noiseSeed);
   const read = (): number => (w.dataSync() as Float32Array)[0] as number;
@@ -63,7 +118,7 @@ export function objectiveModel(objective: Objective, gradNoise: number, noiseSee
     },
     position: () => [read(), EDGE[objective]],
   };
-  return {
+  const model: LessonModel = {
     params: [w],
     paramNames: ['w'],
     loss: (training) =>
@@ -82,11 +137,41 @@ export function objectiveModel(objective: Objective, gradNoise: number, noiseSee
     surface,
     dispose: () => w.dispose(),
   };
+  if (view) {
+    const path = new PathRecorder(1);
+    recordOnTraining(model, path, () => [read()]);
+    const { js, djs, range } = OBJECTIVES[objective];
+    const ws = stepGrid(range[0], range[1], 0.1);
+    const curve = Float32Array.from(ws, js);
+    model.views = (): DemoView => {
+      const now = read();
+      const visited = path.points([now]);
+      const points = Float32Array.from({ length: 2 * visited.length }, (_, i) => (i % 2 ? js(visited[i >> 1] as number) : (visited[i >> 1] as number)));
+      const before = path.last();
+      const steps = path.recorded;
+      const lr = view.hp.lr * scheduledLr(scheduleFromOptions(view.options), 1, Math.max(0, steps - 1));
+      const buf = before && lr > 0 ? ((before[0] as number) - now) / lr : 0;
+      return joinViews(
+        curveView({
+          name: 'objective',
+          title: `objective l(w) with the path (w = ${range[0]}…${range[1]}; points outside are not drawn)`,
+          x: ws,
+          curves: [{ name: objective === 'cubic' ? 'l(w) = w³' : 'l(w) = 2w⁴ − 9w³ − 21w² + 88w + 48', values: curve }],
+          points: pointsWithin(points, range[0], range[1]),
+          pointsName: 'visited w (the last is now)',
+          xLabel: 'w',
+          yLabel: 'l(w)',
+        }),
+        textView('velocity', `step ${steps}: w = ${fmt(now)}, l(w) = ${fmt(js(now))}, l′(w) = ${fmt(djs(now))}, momentum buffer (velocity) = ${fmt(buf)}`),
+      );
+    };
+  }
+  return model;
 }
 
-const runs = (objective: Objective, lr: number, gradNoise: number, name: string) =>
+const runs = (objective: Objective, lr: number, noisy: boolean, name: string) =>
   [0, 0.9].map((momentum) =>
-    variant<Options>(`${name}, μ = ${momentum}`, { objective, gradNoise }, { optimizer: 'momentum', momentum, lr }),
+    variant<Options>(`${name}, μ = ${momentum}`, { objective, noisy }, { optimizer: 'momentum', momentum, lr }),
   );
 
 export const ch08_07: TrainingLesson = {
@@ -97,7 +182,7 @@ export const ch08_07: TrainingLesson = {
     trains: true,
     // Every variant fixes its lr, momentum and optimizer; only the pace is left to change.
     controls: ['speed'],
-    channels: ['metrics', 'params', 'surface', 'path'],
+    channels: ['metrics', 'params', 'surface', 'path', 'panels'],
     defaults: { optimizer: 'momentum', speed: 5 },
     description:
       'A single weight w whose loss is the objective itself, descended with and without momentum (PyTorch form ' +
@@ -106,18 +191,25 @@ export const ch08_07: TrainingLesson = {
       'through it (−4.100 after 10 steps, off the course’s plot as off ours) and on down the slope that has no ' +
       'bottom, until w³ overflows float32 and the run freezes. On the quartic 2w⁴ − 9w³ − 21w² + 88w + 48 from w = 6 (lr 0.001) plain descent stops in the local ' +
       'minimum at w = 4 (l = 0) while momentum rolls over the bump at 1.375 into the global minimum at w = −2 ' +
-      '(l = −108). The last two runs repeat the quartic with Gaussian noise of std 10 added to the gradient. The ' +
+      '(l = −108). The last two runs repeat the quartic with Gaussian noise of std 10 (the gradient-noise option) added to the gradient. The ' +
       'surface is drawn over w ∈ [−4, 6] and an axis s that blends the two objectives, (1 − s)·quartic + s·w³: the ' +
       'quartic runs move along its s = 0 edge and the cubic runs along s = 1, each path exactly on its own ' +
       'objective. Course bugs fixed: the noise goes into the gradient (the original added std·N(0, 1) to the loss ' +
       'value, which does not change the gradient, so its “noisy” runs followed exactly the same path and only the ' +
       'plotted values jittered); every run has its own optimizer and momentum buffer (the original reused one ' +
-      'optimizer between its noise-free and noisy quartic runs, so the buffer carried over).',
+      'optimizer between its noise-free and noisy quartic runs, so the buffer carried over). Panels, per run: the ' +
+      'objective over the course’s plotted range (w³ over −4…4, the quartic over −4…6) with every visited (w, l(w)), ' +
+      'as the course’s one figure per run, and a readout of w, l, l′ and the momentum buffer (the velocity). ' +
+      'Options: the start w of each objective and the std of the gradient noise of the last two runs; each ' +
+      'restarts the run.',
+    demoControls: CONTROLS,
   },
-  variants: [...runs('cubic', 0.01, 0, 'w³'), ...runs('quartic', 0.001, 0, 'quartic'), ...runs('quartic', 0.001, 10, 'quartic + noise 10')],
-  build: ({ seed, variant: v }) => {
-    const { objective, gradNoise } = optionsOf<Options>(v, { objective: 'cubic', gradNoise: 0 });
+  variants: [...runs('cubic', 0.01, false, 'w³'), ...runs('quartic', 0.001, false, 'quartic'), ...runs('quartic', 0.001, true, 'quartic + gradient noise')],
+  build: ({ seed, hp, variant: v, options }) => {
+    const { objective, noisy } = optionsOf<Options>(v, { objective: 'cubic', noisy: false });
+    const start = numberOption(options, objective === 'cubic' ? 'cubicStart' : 'quarticStart', OBJECTIVES[objective].start);
+    const std = noisy ? numberOption(options, 'gradNoise', DEFAULTS.gradNoise) : 0;
     // The noisy runs draw the same noise sequence, so they differ by their momentum alone.
-    return objectiveModel(objective, gradNoise, subSeed(seed, NOISE_STREAM));
+    return objectiveModel(objective, std, subSeed(seed, NOISE_STREAM), start, { hp, options });
   },
 };

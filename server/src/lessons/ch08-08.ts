@@ -3,12 +3,27 @@
  * Data: the 3-arm spiral of ch08-02 (500 points per class, 1,500 in class order; the course seeds NumPy with 0).
  * Model [2, 50, 3] with ReLU (303 parameters, default init), cross-entropy, SGD lr 0.1 with momentum
  * μ ∈ {0, 0.1, 0.4, 0.5} (PyTorch form), batch 20 (75 steps per epoch; the course runs 100 epochs per μ).
+ * Option: shuffle. View (per μ, side by side): the decision regions over the data range ± 0.1 (40 × 40 cells: four
+ * runs share the frame) with every third point (500 of 1,500, each arm evenly: the points are stored along the
+ * arms).
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
-import { INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
+import { boolOption } from '../probe/views/compose.ts';
+import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import type { TrainingLesson } from './types.ts';
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'shuffle',
+    label: 'shuffle',
+    kind: 'boolean',
+    default: true,
+    help: 'Reshuffle the batches every epoch, in one order for all four runs (on: the fix of issue 13); off: the course’s class-ordered batches, each a single class. Restarts the run.',
+  },
+];
 
 const MOMENTA = [0, 0.1, 0.4, 0.5];
 
@@ -20,7 +35,7 @@ export const ch08_08: TrainingLesson = {
     trains: true,
     // Every variant fixes its momentum (and so the optimizer); lr and batch size apply to all four.
     controls: ['lr', 'batchSize', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'momentum', momentum: 0, batchSize: 20, speed: 0 },
     description:
       'The 2-50-3 ReLU network (303 parameters) on the three-arm spiral (1,500 points), four times side by side from ' +
@@ -31,12 +46,19 @@ export const ch08_08: TrainingLesson = {
       'original did not shuffle, so every batch held a single class (ch08-02’s issue 13); here the batches are ' +
       'reshuffled every epoch, in the same seeded order for all four runs. The loss curve has every step’s loss ' +
       '(the original kept only the last mini-batch of each epoch) and results are keyed by what they hold (the ' +
-      'original pre-filled a misspelt “Accuracy:” key). The spiral is drawn from the run seed.',
+      'original pre-filled a misspelt “Accuracy:” key). The spiral is drawn from the run seed. The regions panels ' +
+      'show each run’s predicted class side by side (evaluation mode, every third point drawn). Option: shuffle ' +
+      '(off brings back the single-class batches of the original; restarts the run).',
+    demoControls: CONTROLS,
   },
   variants: MOMENTA.map((momentum) => ({ label: `μ = ${momentum}`, hp: { optimizer: 'momentum' as const, momentum } })),
-  build: ({ seed, hp }) => {
+  build: ({ seed, hp, options }) => {
     const set = spiral(seed);
     const net = buildMlp({ sizes: [2, 50, 3], activation: 'relu', batchNorm: false, dropout: false }, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
-    return smallClassifierModel(net, { xDim: 2, x: set.x, y: set.labels }, hp, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
+    const shuffle = boolOption(options, 'shuffle', true) ? createRng(subSeed(seed, SHUFFLE_STREAM)) : undefined;
+    const data = { xDim: 2, x: set.x, y: set.labels };
+    const model = smallClassifierModel(net, data, hp, { shuffle });
+    model.views = classifierRegions(net, data, { classes: 3, cells: 40, every: 3 });
+    return model;
   },
 };

@@ -5,16 +5,50 @@
  *   Model A ("Norm"): no momentum.
  *   Model B ("Adv"): ReLU(Dropout(Linear)) with p = 0.0, momentum 0.4; BatchNorm1d(100) and BatchNorm1d(3) are
  *   created but never used (206 unused parameters). So B differs from A by momentum alone (issue 20).
+ * Options: the hidden activation, the batch-norm position and shuffle. View (per run, side by side): the decision regions over the data
+ * range ± 0.1 (50 × 50 cells) with every third point.
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
-import { INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
+import { boolOption, enumOption } from '../probe/views/compose.ts';
+import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import type { TrainingLesson } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 
+const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'] as const;
+const BN_POSITIONS = ['before activation', 'after activation'] as const;
+const DEFAULTS = { activation: 'relu' as (typeof ACTIVATIONS)[number], bnPosition: 'before activation' as (typeof BN_POSITIONS)[number], shuffle: true };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'activation',
+    label: 'hidden activation',
+    kind: 'enum',
+    options: [...ACTIVATIONS],
+    default: DEFAULTS.activation,
+    help: 'Activation of the hidden layer of all three runs (the course: ReLU; its commented-out variants: sigmoid, tanh). Restarts the run.',
+  },
+  {
+    name: 'bnPosition',
+    label: 'batch norm position',
+    kind: 'enum',
+    options: [...BN_POSITIONS],
+    default: DEFAULTS.bnPosition,
+    help: 'Where the “+ BN” run normalises: the hidden pre-activation, before dropout and the activation (the course notes), or the activation’s output (the order of the course’s commented-out BN(ReLU(z))). Restarts the run.',
+  },
+  {
+    name: 'shuffle',
+    label: 'shuffle',
+    kind: 'boolean',
+    default: DEFAULTS.shuffle,
+    help: 'Reshuffle the batches every epoch, in one order for all runs (on: the fix of issue 13); off: the course’s class-ordered batches. Restarts the run.',
+  },
+];
+
 interface Options {
-  /** Batch norm on the hidden pre-activation, before dropout and ReLU. */
+  /** Batch norm on the hidden layer: on the pre-activation, before dropout and ReLU, unless the bnPosition option puts it after. */
   batchNorm: boolean;
   /** Dropout on the hidden pre-activation at the live rate hp.dropout. */
   dropout: boolean;
@@ -29,7 +63,7 @@ export const ch08_10: TrainingLesson = {
     // Every variant fixes its momentum (and so the optimizer); dropout applies to the two "advanced" runs. No
     // batch size control (the catalogue lists none here): at batch 1 batch norm has nothing to normalise over.
     controls: ['lr', 'dropout', 'speed'],
-    channels: ['metrics'],
+    channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'momentum', momentum: 0, dropout: 0, batchSize: 20, speed: 0 },
     description:
       'The 2-100-3 ReLU network on the three-arm spiral (1,500 points), three ways side by side from the same ' +
@@ -48,18 +82,29 @@ export const ch08_10: TrainingLesson = {
       'parameters); accuracy is evaluated in evaluation mode (the original never switched, which matters once ' +
       'p > 0 or BN is on); no graph-attached loss tensors are stored; the class-ordered points are reshuffled every ' +
       'epoch in one seeded order for all runs (unshuffled, every batch held one class, ch08-02’s issue 13); the ' +
-      'spiral is drawn from the run seed.',
+      'spiral is drawn from the run seed. The regions panels show each run’s predicted class side by side ' +
+      '(evaluation mode, every third point drawn). Options: the hidden activation (ReLU as the course, or its ' +
+      'commented-out sigmoid and tanh), the batch-norm run’s position of BN (before the activation, or after it as ' +
+      'the course’s commented-out BN(ReLU(z))) and shuffle (off: the original’s single-class batches); each ' +
+      'restarts the run.',
+    demoControls: CONTROLS,
   },
   variants: [
     variant<Options>('plain', { batchNorm: false, dropout: false }, { optimizer: 'momentum', momentum: 0 }),
     variant<Options>('momentum 0.4', { batchNorm: false, dropout: true }, { optimizer: 'momentum', momentum: 0.4 }),
     variant<Options>('momentum 0.4 + BN', { batchNorm: true, dropout: true }, { optimizer: 'momentum', momentum: 0.4 }),
   ],
-  build: ({ seed, hp, variant: v }) => {
+  build: ({ seed, hp, variant: v, options }) => {
     const { batchNorm, dropout } = optionsOf<Options>(v, { batchNorm: false, dropout: false });
     const set = spiral(seed);
+    const activation = enumOption(options, 'activation', ACTIVATIONS, DEFAULTS.activation);
     // Batch norm draws no random numbers, so all three get the same dense weights.
-    const net = buildMlp({ sizes: [2, 100, 3], activation: 'relu', batchNorm, dropout }, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
-    return smallClassifierModel(net, { xDim: 2, x: set.x, y: set.labels }, hp, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
+    const batchNormAfter = enumOption(options, 'bnPosition', BN_POSITIONS, DEFAULTS.bnPosition) === 'after activation';
+    const net = buildMlp({ sizes: [2, 100, 3], activation, batchNorm, batchNormAfter, dropout }, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
+    const shuffle = boolOption(options, 'shuffle', DEFAULTS.shuffle) ? createRng(subSeed(seed, SHUFFLE_STREAM)) : undefined;
+    const data = { xDim: 2, x: set.x, y: set.labels };
+    const model = smallClassifierModel(net, data, hp, { shuffle });
+    model.views = classifierRegions(net, data, { classes: 3, cells: 50, every: 3 });
+    return model;
   },
 };

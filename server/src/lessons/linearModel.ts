@@ -7,15 +7,21 @@
  *
  * Batching: without `hp` every step is full-batch gradient descent (ch02-01, ch02-03). With `hp`, each step
  * takes the next hp.batchSize points in order (the course's loaders do not shuffle; the last partial batch is
- * kept), so ch03-02 runs SGD with batch 1 and ch05-02 batch 3. The surface is always the loss over the whole
- * training set, the course's surface; under mini-batches the loss a step reports (and the path's loss column)
- * is that of its own mini-batch, so path points need not lie on the surface.
+ * kept; ch03-01's shuffle option draws a new order every epoch instead), so ch03-02 runs SGD with batch 1 and
+ * ch05-02 batch 3. The surface is always the loss over the whole training set, the course's surface; under
+ * mini-batches the loss a step reports (and the path's loss column) is that of its own mini-batch, so path
+ * points need not lie on the surface.
+ *
+ * The model records the (w, b) it visited at every step (`visited`), for the views that draw the path (ch02-01's
+ * loss curve with its points).
  *
  * `evalSets` adds an `evaluate` that reports, for each named set, the loss over the whole set at the current
  * parameters with the training formula: ch03-01 compares its batch sizes by the loss over all 60 points, ch03-03
  * its learning rates by training and validation loss.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
+import type { Rng } from '../data/prng.ts';
+import { PathRecorder } from '../probe/views/pathRecorder.ts';
 import { bce } from '../train/losses.ts';
 import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
 
@@ -48,9 +54,22 @@ export interface LinearSetup {
    * x and y are [n] each, as the training data.
    */
   evalSets?: Record<string, { x: Float32Array; y: Float32Array }>;
+  /**
+   * Mini-batches from a permutation of the points redrawn at every epoch (PyTorch's shuffle=True), from this
+   * seeded generator; absent: in order, as the course's loaders. The surface stays the loss over all points.
+   */
+  shuffle?: Rng;
 }
 
-export function buildLinearModel(s: LinearSetup): LessonModel {
+/** The linear model with what its lessons' views read: the (w, b) it visited, its surface and regression. */
+export interface LinearLessonModel extends LessonModel {
+  /** (w, b) at every training step, θ_0 first (b is 0 without a bias); the current θ is surface.position(). */
+  visited: PathRecorder;
+  surface: ExactSurface;
+  regression: Regression1D;
+}
+
+export function buildLinearModel(s: LinearSetup): LinearLessonModel {
   const { tf } = s;
   const n = s.x.length;
   const head = s.head ?? 'identity';
@@ -81,6 +100,16 @@ export function buildLinearModel(s: LinearSetup): LessonModel {
   /** First sample of the current mini-batch; wraps to 0 after the last (partial) batch. */
   let cursor = 0;
   const batchSize = (): number => Math.min(s.hp ? s.hp.batchSize : n, n - cursor);
+  /** The epoch's order of the points when shuffling (Fisher–Yates over the previous order, at every epoch start). */
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  const reshuffle = (rng: Rng): void => {
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+  };
+  if (s.shuffle) reshuffle(s.shuffle);
+  const visited = new PathRecorder(2);
 
   const surface: ExactSurface = {
     xLabel: 'w',
@@ -115,15 +144,22 @@ export function buildLinearModel(s: LinearSetup): LessonModel {
     },
   };
 
-  const model: LessonModel = {
+  /** The current mini-batch's columns of a [1, n] row: a slice in order, a gather of the epoch's order shuffled. */
+  const batchOf = (row: tfc.Tensor, size: number): tfc.Tensor => {
+    if (size === n) return row;
+    if (!s.shuffle) return tf.slice(row, [0, cursor], [1, size]);
+    return tf.gather(row, tf.tensor1d(order.subarray(cursor, cursor + size), 'int32'), 1);
+  };
+  const model: LinearLessonModel = {
     params,
     paramNames: s.bias ? ['w', 'b'] : ['w'],
-    loss: () =>
+    loss: (training) =>
       tf.tidy(() => {
+        // θ_k, the point this update starts from (evaluation-mode passes are no steps).
+        if (training) visited.record([read(w), read(b)]);
         const size = batchSize();
-        const full = size === n;
-        const x = full ? xT : tf.slice(xT, [0, cursor], [1, size]);
-        const y = full ? yT : tf.slice(yT, [0, cursor], [1, size]);
+        const x = batchOf(xT, size);
+        const y = batchOf(yT, size);
         const pred = forward(w, b, x);
         // BCE through losses.bce for PyTorch's saturation-safe gradient; its value is perPair's formula.
         return (lossName === 'bce' ? bce(pred, y) : tf.mean(perPair(pred, y))) as tfc.Scalar;
@@ -131,11 +167,15 @@ export function buildLinearModel(s: LinearSetup): LessonModel {
     advance: (size) => {
       if (!s.hp) return;
       cursor += size;
-      if (cursor >= n) cursor = 0;
+      if (cursor >= n) {
+        cursor = 0;
+        if (s.shuffle) reshuffle(s.shuffle);
+      }
     },
     stepsPerEpoch: (size) => (s.hp ? Math.ceil(n / size) : 1),
     surface,
     regression,
+    visited,
     dispose: () => tf.dispose([xT, yT, w, b, ...evalSets.flatMap((e) => [e.x, e.y])]),
   };
   if (evalSets.length) {

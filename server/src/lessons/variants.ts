@@ -35,3 +35,40 @@ export const ACTIVATION_VARIANTS: Variant[] = [
 /** The hidden activation a variant of ACTIVATION_VARIANTS asks for. */
 export const activationOf = (v: Variant | null | undefined): Activation =>
   optionsOf<ActivationOptions>(v, { activation: 'sigmoid' }).activation;
+
+/**
+ * The runs of one trainer, as seen by a comparison panel that sets the variants against each other (ch03-03's loss
+ * vs lr): each run registers what the panel needs to read under its variant, and any run reads the others'.
+ *
+ * Keyed by the options object: the trainer builds every run with its one `values` object (BuildContext.options),
+ * so runs of one room find each other and never another room's. A run registers at build and leaves when its
+ * model is disposed (`leave`, called from dispose); after a rebuild the new model's entry is the latest. Builds
+ * without a variant (probes in tests) do not register. Where a trainer passed each run its own options object,
+ * a run would only find itself: the panel would show that run alone.
+ */
+const peerTables = new WeakMap<object, Map<Variant, unknown[]>>();
+
+export interface Peers<T> {
+  /** The latest live entry of each variant, in the order given (undefined where that variant has none). */
+  of(variants: readonly Variant[]): (T | undefined)[];
+  /** Removes this run's entry (call from the model's dispose). */
+  leave(): void;
+}
+
+export function joinPeers<T>(options: object, variant: Variant | null | undefined, entry: T): Peers<T> {
+  let table = peerTables.get(options);
+  if (!table) peerTables.set(options, (table = new Map()));
+  const mine = variant ? (table.get(variant) ?? []) : null;
+  if (variant && mine) {
+    mine.push(entry);
+    table.set(variant, mine);
+  }
+  const t = table;
+  return {
+    of: (variants) => variants.map((v) => (v === variant ? entry : (t.get(v)?.at(-1) as T | undefined))),
+    leave: () => {
+      const i = mine?.indexOf(entry) ?? -1;
+      if (mine && i >= 0) mine.splice(i, 1);
+    },
+  };
+}
