@@ -47,7 +47,9 @@ export interface DemoControl {
  *  - grid: a 2-D array [rows, cols] as a heatmap with the values written in each cell (small arrays);
  *  - image: a 2-D array as a greyscale image (pixels in [0, 1]), no numbers;
  *  - series: line plot of `field` (y) against `x` (another field), optional `y2` for a second line, `lines` for
- *    more, `names` for the legend (one per line, in order field, y2, lines…), `points` to mark (x, y) pairs;
+ *    more, `names` for the legend (one per line, in order field, y2, lines…), `points` to mark (x, y) pairs:
+ *    a path by default (joined, the last one emphasised: an optimizer's visits), or scattered data when
+ *    `pointsAs` is "dots";
  *  - vectors: 2-D arrows, field [k, 4] rows (x0, y0, x1, y1);
  *  - table: field [rows, cols] as a table with `columns` headers;
  *  - text: `text` only;
@@ -72,6 +74,8 @@ export interface DemoPanel {
   lines?: string[];
   names?: string[];
   points?: string;
+  /** series: draw `points` as a path (default) or as unjoined data dots. */
+  pointsAs?: 'path' | 'dots';
   segments?: string;
   labels?: string;
   captions?: string[];

@@ -60,6 +60,26 @@ describe('roomLayout', () => {
     expect(l.narrow.rows).toBe('auto auto');
   });
 
+  it('gives a training lesson’s views a full-width row of their own, below the charts', () => {
+    const l = roomLayout(['metrics', 'panels'], { accuracy: true });
+    expect(l.panels).toEqual(['loss', 'accuracy', 'demo']);
+    expect(shape(l.wide.areas)).toEqual([
+      ['loss', 'side'],
+      ['accuracy', 'side'],
+      ['demo', 'side'],
+    ]);
+    expect(l.wide.rows.split(' ').at(-1)).toBe('auto)');
+    expect(shape(l.medium.areas)).toEqual([['loss'], ['accuracy', 'side'], ['demo']]);
+    expect(shape(l.narrow.areas).flat()).toEqual(['loss', 'side', 'accuracy', 'demo']);
+    const surface = roomLayout(['metrics', 'surface', 'path', 'data', 'fit', 'panels'], { accuracy: false });
+    expect(shape(surface.wide.areas)).toEqual([
+      ['surface', 'contour', 'side'],
+      ['data', 'loss', 'side'],
+      ['demo', 'side'],
+    ]);
+    expect(shape(surface.medium.areas)).toEqual([['surface'], ['contour', 'side'], ['data', 'loss'], ['demo']]);
+  });
+
   it('ignores accuracy for a lesson without metrics', () => {
     expect(roomLayout(['panels'], { accuracy: true }).panels).toEqual(['demo']);
   });

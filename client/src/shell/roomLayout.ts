@@ -5,8 +5,10 @@
  *
  * Wide: twelve equal tracks for the panels and a controls column ("side") spanning every row. The first row
  * is the lesson's main view (surface + contour map, else data + loss, else the loss alone, else the demo);
- * the other panels share the second row. Medium: two columns, the first panel across both, the controls beside
- * the next one. Narrow: one column, the controls right after the main view.
+ * the charts share the second row. A training lesson's views ("demo" area: weight tiles, decision regions,
+ * histograms…) take a full-width row of their own below, as tall as they need, so a long views column never
+ * stretches a chart beside it. Medium: two columns, the first panel across both, the controls beside the next
+ * one, the views across both. Narrow: one column, the controls right after the main view.
  */
 import type { Channel } from '@gradcast/shared';
 
@@ -67,10 +69,12 @@ function rowAreas(row: PanelId[]): string {
   return `"${row.flatMap((p, k) => Array<string>(s[k] as number).fill(p)).join(' ')} side"`;
 }
 
-function wide(hero: PanelId[], rest: PanelId[], surface: boolean): GridTemplate {
+function wide(hero: PanelId[], all: PanelId[], surface: boolean): GridTemplate {
   const rows: string[] = [];
   const areas: string[] = [];
   const demoOnly = hero[0] === 'demo';
+  const views = all.includes('demo');
+  const rest = all.filter((p) => p !== 'demo');
   if (hero.length) {
     areas.push(rowAreas(hero));
     // A surface row has a fixed share of the screen; charts and demos grow with the page.
@@ -78,7 +82,11 @@ function wide(hero: PanelId[], rest: PanelId[], surface: boolean): GridTemplate 
   }
   if (rest.length) {
     areas.push(rowAreas(rest));
-    rows.push(rest.includes('demo') ? 'minmax(24rem, auto)' : 'minmax(17rem, 1fr)');
+    rows.push('minmax(17rem, 1fr)');
+  }
+  if (views) {
+    areas.push(rowAreas(['demo']));
+    rows.push('minmax(24rem, auto)');
   }
   if (!areas.length) {
     areas.push(`"${Array<string>(TRACKS).fill('.').join(' ')} side"`);
@@ -96,11 +104,17 @@ function medium(panels: PanelId[]): GridTemplate {
     a === 'demo' || a === 'side' ? 'auto' : first ? 'minmax(24rem, 60vh)' : 'minmax(18rem, auto)';
   areas.push(`"${order[0]} ${order[0]}"`);
   rows.push(height(order[0] as Area, true));
-  for (let k = 1; k < order.length; k += 2) {
-    const a = order[k] as Area;
-    const b = order[k + 1];
+  // The views (a training lesson's demo area) go last, across both columns; the rest pair up.
+  const paired = order.slice(1).filter((a) => a !== 'demo' || order[0] === 'demo');
+  for (let k = 0; k < paired.length; k += 2) {
+    const a = paired[k] as Area;
+    const b = paired[k + 1];
     areas.push(b ? `"${a} ${b}"` : `"${a} ${a}"`);
-    rows.push(a === 'demo' || b === 'demo' ? 'auto' : 'minmax(18rem, auto)');
+    rows.push('minmax(18rem, auto)');
+  }
+  if (order[0] !== 'demo' && order.includes('demo')) {
+    areas.push('"demo demo"');
+    rows.push('auto');
   }
   return { columns: 'minmax(0, 1fr) minmax(0, 1fr)', rows: rows.join(' '), areas: areas.join(' ') };
 }

@@ -137,6 +137,7 @@ export const ch03_03: TrainingLesson = {
         ],
         points: valPoints,
         pointsName: 'validation data',
+        pointsAs: 'dots',
         xLabel: 'x',
         yLabel: 'y',
       });

@@ -71,6 +71,7 @@ export const ch04_02: TrainingLesson = {
           ],
           points: points[k]!,
           pointsName: 'data',
+          pointsAs: 'dots',
           xLabel: 'x1 = x2',
           yLabel: `y${k + 1}`,
           group: 'the two fitted planes along the data',

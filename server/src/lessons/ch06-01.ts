@@ -82,6 +82,7 @@ export const ch06_01: TrainingLesson = {
           curves: [0, 1, 2].map((k) => ({ name: `P(${names[k]})`, values: column(probs.subarray(0, 3 * xs.length), 3, k) })),
           points: own,
           pointsName: 'samples, at their own class',
+          pointsAs: 'dots',
           xLabel: 'x',
           yLabel: 'probability',
         }),

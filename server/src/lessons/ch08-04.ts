@@ -94,6 +94,7 @@ export const ch08_04: TrainingLesson = {
           ],
           points,
           pointsName,
+          pointsAs: 'dots',
           xLabel: 'x',
           yLabel: 'y',
         });

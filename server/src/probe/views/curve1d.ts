@@ -45,6 +45,8 @@ export interface CurveSpec {
   points?: Float32Array;
   /** The markers' legend entry (the names entry after the curves'). */
   pointsName?: string;
+  /** "dots" when the points are data (scattered, unjoined), not a path of visits. */
+  pointsAs?: 'path' | 'dots';
   xLabel?: string;
   yLabel?: string;
   group?: string;
@@ -74,6 +76,7 @@ export function curveView(spec: CurveSpec): DemoView {
     fields[`${name}.points`] = field('f32', pts, [pts.length / 2, 2]);
     panel.points = `${name}.points`;
     if (spec.pointsName) panel.names = [...(panel.names ?? []), spec.pointsName];
+    if (spec.pointsAs) panel.pointsAs = spec.pointsAs;
   }
   if (spec.xLabel) panel.xLabel = spec.xLabel;
   if (spec.yLabel) panel.yLabel = spec.yLabel;
