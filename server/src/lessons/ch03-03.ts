@@ -158,7 +158,7 @@ export const ch03_03: TrainingLesson = {
         xLabel: 'log10 lr',
         yLabel: 'MSE',
       });
-      return joinViews(lines, byLr);
+      return joinViews(lines, { ...byLr, common: [byLr.layout[0]?.title ?? ''] });
     };
     return model;
   },

@@ -111,6 +111,11 @@ export interface TrainingLesson {
 export interface DemoView {
   fields: Record<string, Field>;
   layout: DemoPanel[];
+  /**
+   * Titles of panels that describe every run of a comparison at once (ch03-03's loss against lr): drawn once,
+   * under their own title, not captioned with the variant that happened to compute them.
+   */
+  common?: string[];
 }
 
 /**

@@ -29,6 +29,18 @@ describe('mergeViews', () => {
     ]);
   });
 
+  it('keeps a panel that describes every run once, under its own title', () => {
+    const summary: DemoView = {
+      fields: { s: field('f32', Float32Array.of(1, 2)) },
+      layout: [{ kind: 'series', title: 'loss vs lr', field: 's' }],
+      common: ['loss vs lr'],
+    };
+    const m = mergeViews([{ ...view(1), fields: { ...view(1).fields, ...summary.fields }, layout: [...view(1).layout, ...summary.layout], common: summary.common }, view(2)], ['a', 'b']);
+    const found = m.layout.filter((p) => p.title === 'loss vs lr');
+    expect(found).toEqual([{ kind: 'series', title: 'loss vs lr', field: 'v0.s' }]);
+    expect(m.layout.filter((p) => p.group === 'Weights').map((p) => p.title)).toEqual(['a', 'b']);
+  });
+
   it('makes a panels frame carrying the layout as JSON', () => {
     const f = viewsFrame(view(2), 4, 17);
     expect([f.channel, f.generation, f.step]).toEqual(['panels', 4, 17]);

@@ -2,7 +2,8 @@
  * Lesson views (DemoView: named arrays plus how to draw them) as `panels` frames. A comparison lesson's
  * variants each produce their own views; merged, the same-titled panels of every variant sit side by side
  * under that title, each captioned with its variant's label, and every field name is prefixed with the
- * variant's index so they do not collide.
+ * variant's index so they do not collide. A panel a view marks `common` (it describes every run) is kept once,
+ * as it is.
  */
 import type { DemoPanel, Field, Frame } from '@gradcast/shared';
 import type { DemoView } from '../lessons/types.ts';
@@ -29,6 +30,10 @@ export function mergeViews(views: (DemoView | null)[], labels: string[]): DemoVi
       const copy: DemoPanel = { ...panel };
       for (const ref of FIELD_REFS) if (copy[ref]) copy[ref] = rename(copy[ref] as string);
       if (copy.lines) copy.lines = copy.lines.map(rename);
+      if (view.common?.includes(panel.title)) {
+        if (!byTitle.has(`common:${panel.title}`)) byTitle.set(`common:${panel.title}`, [copy]);
+        continue;
+      }
       const heading = panel.group ? `${panel.group} · ${panel.title}` : panel.title;
       copy.group = heading;
       copy.title = labels[i] ?? `run ${i + 1}`;

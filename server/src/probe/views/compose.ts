@@ -9,6 +9,7 @@ import type { DemoView } from '../../lessons/types.ts';
 export function joinViews(...parts: (DemoView | null | undefined)[]): DemoView {
   const fields: Record<string, Field> = {};
   const layout: DemoPanel[] = [];
+  const common: string[] = [];
   for (const part of parts) {
     if (!part) continue;
     for (const [name, f] of Object.entries(part.fields)) {
@@ -16,8 +17,9 @@ export function joinViews(...parts: (DemoView | null | undefined)[]): DemoView {
       fields[name] = f;
     }
     layout.push(...part.layout);
+    if (part.common) common.push(...part.common);
   }
-  return { fields, layout };
+  return common.length ? { fields, layout, common } : { fields, layout };
 }
 
 /** A text panel (a placeholder until there is something to show, or a note). */
