@@ -146,4 +146,43 @@ describe.skipIf(!present)('two browsers in one room', () => {
     );
     expect((await cells(v)).map(Number)).toEqual([-4, 4, -4, 4]);
   });
+
+  it('a training lesson’s views: decision regions are drawn, and an option change restarts the run for the viewer', async () => {
+    const room = await server.createRoom('ch07-03');
+    const p = await (await browser.newContext()).newPage();
+    const v = await (await browser.newContext()).newPage();
+    await p.goto(room.presenterUrl);
+    await v.goto(room.viewerUrl);
+    const canvas = '[data-testid="panel-regions.class"] canvas';
+    await v.locator(canvas).first().waitFor({ timeout: 30_000 });
+    // Class colours, their confidence shades and the points on top: many colours, and the canvas is covered.
+    const stats = await v.evaluate((sel) => {
+      const c = document.querySelector(sel) as HTMLCanvasElement | null;
+      const ctx = c?.getContext('2d');
+      if (!c || !ctx || !c.width || !c.height) return null;
+      const px = ctx.getImageData(0, 0, c.width, c.height).data;
+      const colors = new Set<number>();
+      let opaque = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        colors.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+        if (px[i + 3]! > 200) opaque++;
+      }
+      return { distinct: colors.size, opaqueFraction: opaque / (c.width * c.height) };
+    }, canvas);
+    expect(stats).not.toBeNull();
+    expect(stats!.distinct).toBeGreaterThan(3);
+    expect(stats!.opaqueFraction).toBeGreaterThan(0.5);
+    expect(await v.getByTestId('demo-hidden').isDisabled()).toBe(true);
+    await v.waitForFunction(() => Number(document.querySelector('[data-testid="step-count"]')?.textContent ?? 0) > 5, undefined, { timeout: 15_000 });
+    await p.getByTestId('run-pause').click();
+    await p.getByTestId('demo-hidden').fill('4');
+    await v.waitForFunction(
+      () => document.querySelector('[data-testid="demo-hidden-value"]')?.textContent?.trim() === '4',
+      undefined,
+      { timeout: 10_000 },
+    );
+    // Paused, and restarted from step 0 with the new network.
+    await v.waitForFunction(() => document.querySelector('[data-testid="step-count"]')?.textContent?.trim() === '0', undefined, { timeout: 10_000 });
+    expect(await text(v, 'run-state')).toBe('paused');
+  });
 });
