@@ -11,6 +11,7 @@
  * register the chained tensor methods (x.add) unless something imports them.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { SGD_UPDATE, type SgdUpdateAttrs } from '../backend/wasm/sgdUpdate.ts';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
 
@@ -151,12 +152,19 @@ class HandWrittenOptimizer implements Optimizer {
     });
     const c = resolve(this.config);
     this.steps += 1;
+    const fusedSgd = tf.getKernel(SGD_UPDATE, tf.getBackend()) != null;
 
     tf.tidy(() => {
       params.forEach((w, i) => {
         const g0 = grads[i];
         if (!g0) return;
         const t = ++this.tParam[i]!;
+        if (this.name === 'sgd' && fusedSgd) {
+          // The same float32 roundings as the ops below, in one kernel (backend/wasm/sgdUpdate.ts).
+          const attrs: SgdUpdateAttrs = { lr: c.lr, lambda: c.lambda };
+          w.assign(tf.engine().runKernel(SGD_UPDATE, { w, g: g0 }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor);
+          return;
+        }
         // L2 as PyTorch's weight_decay: folded into the gradient before any state update.
         const g = c.lambda !== 0 ? tf.add(g0, tf.mul(w, c.lambda)) : g0;
 

@@ -153,4 +153,18 @@ describe('BatchMatMul / _FusedMatMul fill-ins (explicit transposes + XNNPACK)', 
       expect(leaks(() => void gradsOf(c.f, c.args, c.r, c.grads ? undefined : [])), c.name).toEqual({ tensors: 0, dataIds: 0 });
     }
   });
+
+  it('one buffer used as b under two shapes (a reshape) gives both products right', () => {
+    // XNNPACK caches packed weights by buffer id, not shape (xnnWeights in batchMatMul.ts).
+    const w = [0.5, -1, 2, 3, -0.25, 1.5, 4];
+    const got = tf.tidy(() => {
+      const col = tf.tensor2d(w, [7, 1]);
+      const first = tf.matMul(tf.ones([3, 7]), col); // packs the buffer as [7, 1]
+      const second = tf.matMul(tf.ones([2, 1]), tf.reshape(col, [1, 7])); // same buffer as [1, 7]
+      return [Array.from(first.dataSync()), Array.from(second.dataSync())];
+    });
+    const sum = w.reduce((a, b) => a + b, 0);
+    expect(got[0]).toEqual([sum, sum, sum]);
+    expect(got[1]).toEqual([...w, ...w]);
+  });
 });

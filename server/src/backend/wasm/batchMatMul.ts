@@ -22,12 +22,35 @@ export function batchMatMul(args: KernelArgs): Info {
   }
   return withScratch(backend, (s) => {
     const ops = plainOperands(s, a, b, transposeA, transposeB);
-    const product = productOf3d(s, ops, (x, y) => s.native('BatchMatMul', { a: x, b: y }, noTranspose));
+    const product = productOf3d(s, ops, (x, y) => s.native('BatchMatMul', { a: x, b: xnnWeights(s, y) }, noTranspose));
     return s.reshape(product, ops.outShape);
   });
 }
 
 export const noTranspose = { transposeA: false, transposeB: false };
+
+/** The [K, N] shape each buffer was first packed as, by dataId (see xnnWeights). */
+const packedAs = new WeakMap<object, string>();
+
+/**
+ * b for wasm's native BatchMatMul / _FusedMatMul, made safe for XNNPACK's operator cache. That cache (C++)
+ * is keyed by b's buffer id, not by its shape, and lives until the buffer is freed; one buffer can carry
+ * several shapes because Reshape and Identity share buffers (a [1, 7] row used as b after its [7, 1]
+ * reshape was: measured, the second product reused the first packing and returned garbage). So a buffer
+ * is passed as is only with the shape it was first packed as; any other shape gets a fresh copy (one
+ * more packing, as an unshared b pays anyway).
+ */
+export function xnnWeights(s: Scratch, b: Info): Info {
+  const key = b.shape.slice(-2).join(',');
+  const first = packedAs.get(b.dataId);
+  if (first === undefined) packedAs.set(b.dataId, key);
+  else if (first !== key) {
+    const copy = s.native('Identity', { x: b }); // wasm's own Identity: a copy in a new buffer
+    packedAs.set(copy.dataId, key);
+    return copy;
+  }
+  return b;
+}
 
 /** Both operands as plain 3-D products: a3 [Ba, M, K]·b3 [Bb, K, N], with their original batch shapes. */
 export interface PlainOperands {

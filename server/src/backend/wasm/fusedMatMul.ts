@@ -7,7 +7,7 @@
  * Its gradient is plain BatchMatMul kernels (tfjs-core), handled by batchMatMul.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { plainOperands, productOf3d } from './batchMatMul.ts';
+import { plainOperands, productOf3d, xnnWeights } from './batchMatMul.ts';
 import { type Info, type KernelArgs, type WasmBackend, withScratch } from './scratch.ts';
 
 export function fusedMatMul(args: KernelArgs): Info {
@@ -26,11 +26,11 @@ export function fusedMatMul(args: KernelArgs): Info {
     const direct = !transposeA && !transposeB && batchA === 1 && batchB === 1;
     // PReLU weights that span batches cannot be split per batch: keep wasm's own (correct, slower) loop.
     const unsplittable = batchB !== 1 && preluActivationWeights != null;
-    if (direct || unsplittable) return s.native(tf._FusedMatMul, args.inputs, args.attrs);
+    if (direct || unsplittable) return s.native(tf._FusedMatMul, { ...args.inputs, b: xnnWeights(s, b) }, args.attrs);
     const ops = plainOperands(s, a, b, transposeA, transposeB);
     const epilogue = { ...attrs, transposeA: false, transposeB: false };
     const product = productOf3d(s, ops, (x, y) => {
-      const inputs: tf.NamedTensorInfoMap = { a: x, b: y };
+      const inputs: tf.NamedTensorInfoMap = { a: x, b: xnnWeights(s, y) };
       if (bias != null) inputs['bias'] = bias;
       if (preluActivationWeights != null) inputs['preluActivationWeights'] = preluActivationWeights;
       return s.native(tf._FusedMatMul, inputs, epilogue);

@@ -9,10 +9,13 @@ import { conv2dBackpropFilter } from './conv2dBackpropFilter.ts';
 import { conv2dBackpropInput } from './conv2dBackpropInput.ts';
 import { fusedBatchNorm } from './fusedBatchNorm.ts';
 import { fusedMatMul } from './fusedMatMul.ts';
+import { identity } from './identity.ts';
 import { maxPoolGrad } from './maxPoolGrad.ts';
 import { maxPoolGradOps } from './maxPoolGradOps.ts';
 import { FILL_IN, type FillInConfig, isFillIn, rememberNative } from './nativeKernel.ts';
 import { oneHot } from './oneHot.ts';
+import { SGD_UPDATE, sgdUpdate } from './sgdUpdate.ts';
+import { smallAdd, smallMultiply, smallRealDiv, smallSub } from './smallBinary.ts';
 import { meanLeading, sumLeading } from './sumLeading.ts';
 
 export { oneHotFloat } from './oneHotFloat.ts';
@@ -37,6 +40,12 @@ function fillIns(options: WasmKernelOptions): Array<readonly [string, tf.KernelF
     [tf.Sum, sumLeading as tf.KernelFunc, "wasm's transposes x first when the reduced axes lead (bias gradients)"],
     [tf.FusedBatchNorm, fusedBatchNorm as tf.KernelFunc, "wasm's divides and takes a square root per element, ~3x slower"],
     [tf.Mean, meanLeading as tf.KernelFunc, "wasm's transposes x first when the reduced axes lead (batch-norm statistics)"],
+    [tf.Identity, identity as tf.KernelFunc, "wasm's copies; the tape clones every tensor it saves for backward"],
+    [tf.Add, smallAdd as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
+    [tf.Sub, smallSub as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
+    [tf.Multiply, smallMultiply as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
+    [tf.RealDiv, smallRealDiv as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
+    [SGD_UPDATE, sgdUpdate as unknown as tf.KernelFunc, 'new: one kernel per parameter for the optimizers\' SGD step'],
   ];
 }
 
