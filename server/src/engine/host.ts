@@ -156,7 +156,8 @@ export class EngineHost {
       generation: f.generation,
       step: f.step,
       bytes: encodeFrame(f),
-      reliable: STATIC_CHANNELS.has(f.channel) || f.meta.full === true,
+      // A training lesson's views recur about once a second while it runs (meta.live): newest wins, like metrics.
+      reliable: (STATIC_CHANNELS.has(f.channel) && f.meta.live !== true) || f.meta.full === true,
     }));
   }
 

@@ -1,6 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { field } from '@gradcast/shared';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ch02_03 } from '../lessons/ch02-03.ts';
 import { buildLinearModel } from '../lessons/linearModel.ts';
 import type { TrainingLesson } from '../lessons/types.ts';
@@ -347,5 +348,33 @@ describe('lesson options and views', () => {
     expect(stepped[0]!.fields.w!.data[0]).toBeCloseTo(position(t)[0], 5);
     expect(tf.memory().numTensors).toBe(before);
     t.dispose();
+  });
+
+  it('large views wait longer (bandwidth budget), go volatile while running and reliably once paused', () => {
+    // 12,000 f32 values = 48 KB: at 24 KB/s a frame every 2 s, not every second.
+    const big: TrainingLesson = {
+      ...optioned,
+      build: (ctx) => ({ ...optioned.build(ctx), views: () => ({ fields: { t: field('f32', new Float32Array(12_000)) }, layout: [{ kind: 'grid', title: 't', field: 't' }] }) }),
+    };
+    let now = 10_000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const t = new Trainer(big, 1);
+      const panels = new Set(['panels'] as const);
+      const at = (ms: number): number => {
+        now = 10_000 + ms;
+        t.trainStep();
+        return t.frames(panels).length;
+      };
+      expect(at(0)).toBe(1);
+      expect(at(1500)).toBe(0);
+      expect(at(2100)).toBe(1);
+      expect(t.frames(panels, true)[0]!.meta.live).toBe(true);
+      t.control('step');
+      expect(t.frames(panels)[0]!.meta.live).toBeUndefined();
+      t.dispose();
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

@@ -57,6 +57,13 @@ const EVAL_LOG = 1024;
 export const PANELS_INTERVAL_MS = 1000;
 /** The panels' share of the worker's time: the gap grows to this many times what computing them took. */
 const PANELS_COST_FACTOR = 20;
+/**
+ * What a training lesson's views may send each viewer, bytes per second: the gap grows with the frame's size
+ * (ch07-04's 100 weight tiles, ≈ 90 KB, go every ≈ 4 s). 300 viewers on one access point then share ≈ 60 Mbit/s
+ * at most for the views, on top of the small live channels.
+ */
+export const PANELS_BYTES_PER_SECOND = 24_000;
+const DTYPE_BYTES = { f32: 4, f64: 8, i32: 4, u8: 1, q16: 2, q8: 1 } as const;
 
 export class RunError extends Error {
   constructor(
@@ -98,7 +105,7 @@ export class Trainer {
   /** The lesson's option values (info.demoControls), every control present. */
   readonly values: DemoValues;
   /** Last `panels` frame (lesson views) and when it was computed: views are throttled, snapshots reuse it. */
-  private views: { frame: Frame; at: number; cost: number } | null = null;
+  private views: { frame: Frame; at: number; cost: number; bytes: number } | null = null;
 
   constructor(
     readonly lesson: TrainingLesson,
@@ -354,7 +361,7 @@ export class Trainer {
 
   /**
    * The lesson views as a `panels` frame: computed again when the last one is older than the throttle gap (at
-   * least PANELS_INTERVAL_MS, more when they are costly), or belongs to another generation or an earlier step
+   * least PANELS_INTERVAL_MS, more when they are costly or large), or belongs to another generation or an earlier step
    * while paused (a single step should show). A snapshot gets the last one when it is current enough.
    */
   private viewsFrame(all: boolean): Frame | null {
@@ -363,13 +370,22 @@ export class Trainer {
     const stale =
       !last ||
       last.frame.generation !== this.generation ||
-      (last.frame.step !== this.step && (this.state !== 'running' || now - last.at >= Math.max(PANELS_INTERVAL_MS, PANELS_COST_FACTOR * last.cost)));
+      (last.frame.step !== this.step && (this.state !== 'running' || now - last.at >= this.viewsGap(last)));
     if (!stale) return all ? last.frame : null;
     const views = this.runs.map((r) => (r.diverged ? null : (r.model.views?.() ?? null)));
     const merged = mergeViews(views, this.runs.map((r) => r.label));
     const frame = viewsFrame(merged, this.generation, this.step);
-    this.views = { frame, at: now, cost: performance.now() - now };
+    // While running, another one follows within seconds: it may go volatile. A paused run's views (a single
+    // step, an option change) may be the last for a while, so they go reliably.
+    if (this.state === 'running') frame.meta.live = true;
+    const bytes = Object.values(frame.fields).reduce((n, f) => n + f.data.length * DTYPE_BYTES[f.dtype], 0);
+    this.views = { frame, at: now, cost: performance.now() - now, bytes };
     return frame;
+  }
+
+  /** Shortest time until the next views frame, ms: the floor, the compute share, and the bandwidth budget. */
+  private viewsGap(last: { cost: number; bytes: number }): number {
+    return Math.max(PANELS_INTERVAL_MS, PANELS_COST_FACTOR * last.cost, (1000 * last.bytes) / PANELS_BYTES_PER_SECOND);
   }
 
   /** The first run's loss on its current batch, in evaluation mode. */
