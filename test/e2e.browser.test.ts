@@ -127,6 +127,18 @@ describe.skipIf(!present)('two browsers in one room', () => {
     expect(s.litFraction).toBeGreaterThan(0.05);
   });
 
+  it('a click on the presenter’s contour map restarts the run from that (w, b), for the viewer too', async () => {
+    const pick = presenter.getByTestId('contour-pick');
+    await pick.waitFor({ timeout: 10_000 });
+    expect(await viewer.getByTestId('contour-pick').count()).toBe(0); // viewers of a locked room cannot
+    const box = (await pick.boundingBox())!;
+    // A quarter across and three quarters down the [−15, 15]² map: (w, b) = (−7.5, −7.5).
+    await pick.click({ position: { x: box.width / 4, y: (3 * box.height) / 4 } });
+    const value = (page: Page, id: string) => page.evaluate((t) => Number(document.querySelector(`[data-testid="${t}"]`)?.textContent), id);
+    await viewer.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="demo-w0-value"]')?.textContent) + 7.5) < 0.6, undefined, { timeout: 10_000 });
+    expect(Math.abs((await value(viewer, 'demo-b0-value')) + 7.5)).toBeLessThan(0.6);
+  });
+
   it('a demo lesson: the presenter changes the stride, the viewer sees the new output grid', async () => {
     const room = await server.createRoom('ch09-01');
     const p = await (await browser.newContext()).newPage();
