@@ -25,7 +25,7 @@ const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--l
 
 Suites:
   train    milliseconds per training step, for each training lesson and each available backend
-  viewer   frames and bytes per second that one viewer receives (ch02-03, default speed and unpaced)
+  viewer   frames and bytes per second that one viewer receives (ch02-03, or --lessons; default speed and unpaced)
   pytorch  ms per step on wasm against PyTorch on the CPU (Debian's python3-torch), same lessons, one run
   accuracy the MNIST goals on wasm: ch06-02 for 60 s (test accuracy ≥ 0.90), ch09-05 for 120 s (≥ 0.97)
 `;
@@ -189,7 +189,11 @@ async function main(argv: string[]): Promise<number> {
         const backends = values.backend === undefined ? undefined : [backendOption(values.backend)];
         rows = await benchTrain({ backends, lessons, log });
       } else if (suite === 'viewer') {
-        rows = await benchViewer({ seconds: numberOption(values.seconds, 'seconds'), backend: values.backend === undefined ? undefined : backendOption(values.backend), log });
+        rows = [];
+        for (const lesson of lessons ?? ['ch02-03']) {
+          const backend = values.backend === undefined ? undefined : backendOption(values.backend);
+          rows.push(...(await benchViewer({ lesson, seconds: numberOption(values.seconds, 'seconds'), backend, log })));
+        }
       } else if (suite === 'accuracy') {
         const { benchAccuracy } = await import('./bench/accuracy.ts');
         rows = await benchAccuracy({ log });
