@@ -91,6 +91,10 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
         }
       : undefined,
     lastEvaluation: () => lastEvaluation,
+    rewound() {
+      // The gallery and confusion matrix belong to weights that no longer exist; the next evaluation refills them.
+      lastEvaluation = null;
+    },
     dispose() {
       for (const r of recent) r.correct.dispose();
       recent.length = 0;

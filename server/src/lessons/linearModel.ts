@@ -176,6 +176,7 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
     surface,
     regression,
     visited,
+    rewound: (step) => visited.rewind(step),
     dispose: () => tf.dispose([xT, yT, w, b, ...evalSets.flatMap((e) => [e.x, e.y])]),
   };
   if (evalSets.length) {

@@ -95,6 +95,11 @@ export interface LessonModel {
    * variants side by side.
    */
   views?(): DemoView;
+  /**
+   * The trainer put back the parameters of step `step` (revert): drop what the model recorded after it for its
+   * views (visited points, the last evaluation's gallery), so they match the restored weights.
+   */
+  rewound?(step: number): void;
   dispose(): void;
 }
 

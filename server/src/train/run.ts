@@ -114,8 +114,10 @@ export class Run {
     return this.model.params.map((p) => Float32Array.from(p.dataSync() as Float32Array));
   }
 
-  restore(values: Float32Array[]): void {
+  /** Puts back the parameter values of step `step` (a checkpoint). */
+  restore(values: Float32Array[], step: number): void {
     this.model.params.forEach((p, i) => p.assign(tf.tensor(values[i] as Float32Array, p.shape)));
+    this.model.rewound?.(step);
     this.afterRewind();
   }
 

@@ -378,3 +378,22 @@ describe('lesson options and views', () => {
     }
   });
 });
+
+describe('revert and the models’ own records', () => {
+  it('ch02-01: a revert rewinds the visited points to the checkpoint, so the 1-D path matches the weights', async () => {
+    const { ch02_01 } = await import('../lessons/ch02-01.ts');
+    const t = new Trainer(ch02_01, 1, { lr: 0.05 });
+    for (let k = 0; k < 30; k++) t.trainStep();
+    const visited = (t as unknown as { runs: { model: { visited: { recorded: number; last(): number[] | null } } }[] }).runs[0]!.model.visited;
+    expect(visited.recorded).toBe(30);
+    t.control('revert');
+    expect(t.step).toBe(20);
+    expect(visited.recorded).toBe(20);
+    const restored = t.params[0]!.dataSync()[0]!;
+    t.control('step');
+    // θ_20 recorded again: the restored weight.
+    expect(visited.last()![0]).toBeCloseTo(restored, 6);
+    expect(visited.recorded).toBe(21);
+    t.dispose();
+  });
+});

@@ -297,7 +297,7 @@ export class Trainer {
       case 'revert': {
         const ck = this.checkpoint;
         if (!ck) throw new RunError('conflict', 'no finite checkpoint to revert to yet');
-        this.runs.forEach((r, i) => r.restore(ck.values[i] as Float32Array[]));
+        this.runs.forEach((r, i) => r.restore(ck.values[i] as Float32Array[], ck.step));
         this.restart(ck.step);
         this.state = 'paused';
         break;

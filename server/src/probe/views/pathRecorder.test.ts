@@ -35,3 +35,16 @@ describe('path recorder', () => {
     expect(Array.from(p.points())).toEqual([0, 1]);
   });
 });
+
+describe('PathRecorder.rewind', () => {
+  it('forgets the points of the steps at and after a revert, and records from there again', () => {
+    const r = new PathRecorder(1);
+    for (let k = 0; k < 30; k++) r.record([k * 10]);
+    r.rewind(20);
+    expect(r.recorded).toBe(20);
+    expect(Array.from(r.points())).toEqual(Array.from({ length: 20 }, (_, k) => k * 10));
+    r.record([-1]);
+    expect(r.last()).toEqual([-1]);
+    expect(r.points().length).toBe(21);
+  });
+});

@@ -5,8 +5,8 @@
  * ones are thinned to a uniform stride, the latest keep full resolution), so a long run stays cheap to draw.
  *
  * A point is recorded at each training forward pass, i.e. θ_k just before update k + 1 (`recordOnTraining`),
- * so θ_0 is the first point and the current θ is appended when the view is drawn. A revert (which restores the
- * weights without rebuilding the model) is not seen: the points after the checkpoint stay.
+ * so θ_0 is the first point and the current θ is appended when the view is drawn; point k is θ_k. A revert
+ * (which restores the weights without rebuilding the model) rewinds the record to the checkpoint's step.
  */
 import { StepSeries } from '@gradcast/shared';
 import type { LessonModel } from '../../lessons/types.ts';
@@ -36,6 +36,12 @@ export class PathRecorder {
     this.series.push(this.count++, ...Array.from(values));
   }
 
+  /** Forgets the points of steps ≥ `step` (a revert to step `step`: θ_step is recorded again by its update). */
+  rewind(step: number): void {
+    this.series.truncateAfter(step - 1);
+    this.count = Math.min(this.count, step);
+  }
+
   /** The last recorded point, or null before the first. */
   last(): number[] | null {
     const n = this.series.length;
@@ -63,6 +69,11 @@ export function recordOnTraining(model: LessonModel, recorder: PathRecorder, rea
   model.loss = (training) => {
     if (training) recorder.record(read());
     return loss(training);
+  };
+  const rewound = model.rewound?.bind(model);
+  model.rewound = (step) => {
+    recorder.rewind(step);
+    rewound?.(step);
   };
   return model;
 }
