@@ -165,6 +165,8 @@ describe.skipIf(!present)('two browsers in one room', () => {
     const v = await (await browser.newContext()).newPage();
     await p.goto(room.presenterUrl);
     await v.goto(room.viewerUrl);
+    // The views stream only while they are on screen (a phone that never scrolls down never gets them).
+    await v.locator('#h-demo').scrollIntoViewIfNeeded({ timeout: 30_000 });
     const canvas = '[data-testid="panel-regions.class"] canvas';
     await v.locator(canvas).first().waitFor({ timeout: 30_000 });
     // Class colours, their confidence shades and the points on top: many colours, and the canvas is covered.

@@ -14,6 +14,7 @@
  * the snapshot and in `demo:changed`, and change with `demo:set`.
  */
 import {
+  type Channel,
   decodeFrame,
   isHyperparamName,
   peekFrame,
@@ -141,6 +142,8 @@ export class Session {
 
   #auth: JoinAuth;
   #socket: RoomSocket | null = null;
+  /** Channels this page does not want now (its views scrolled out of sight): the server stops sending them. */
+  readonly #muted = new Set<Channel>();
   /** One column per run. */
   #history = new RunSeries(HISTORY_CAPACITY);
   /** Columns per run: w, b, loss. */
@@ -242,6 +245,23 @@ export class Session {
     return true;
   }
 
+  /**
+   * Stops (or resumes) a channel for this page only, e.g. the views while they are out of sight on a phone:
+   * the largest frames then never cross the network. Best effort: a refusal or a lost connection only
+   * means the frames keep coming; a reconnect re-applies it after the snapshot.
+   */
+  mute(channel: Channel, muted: boolean): void {
+    if (muted === this.#muted.has(channel)) return;
+    if (muted) this.#muted.add(channel);
+    else this.#muted.delete(channel);
+    this.#subscribe();
+  }
+
+  #subscribe(): void {
+    const channels = (this.lesson?.channels ?? []).filter((c) => !this.#muted.has(c));
+    this.#socket?.emit('frames:subscribe', { channels }, () => {});
+  }
+
   async control(action: RunAction): Promise<boolean> {
     const res = await this.#request(capitalise(action), (s) => s.emitWithAck('run:control', { action }));
     if (!res) return false;
@@ -325,6 +345,7 @@ export class Session {
     this.#clearHistories();
     this.frames.clear();
     for (const bytes of frames) this.#ingest(bytes);
+    if (this.#muted.size) this.#subscribe();
     this.joined = true;
     this.error = null;
   }
