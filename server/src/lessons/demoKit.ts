@@ -42,7 +42,13 @@ export function fieldRows(f: Field): number[][] {
 export function fmt(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const s = Number.isInteger(v) ? String(v) : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-4 ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+  // Integers in full while they are short; huge ones (a diverging run's 1.7e12) in exponent form like the rest.
+  const s =
+    Number.isInteger(v) && Math.abs(v) < 1e6
+      ? String(v)
+      : Math.abs(v) >= 1e5 || Math.abs(v) < 1e-4
+        ? v.toExponential(3)
+        : String(Number(v.toPrecision(4)));
   return s.replace('-', '−');
 }
 
