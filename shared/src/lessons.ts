@@ -62,11 +62,34 @@ export interface DemoControl {
  *    (x0, y0, x1, y1), e.g. each hidden unit's boundary or the true boundary;
  *  - histogram: field [k, bins] of counts, `x` a field [bins + 1] of bin edges shared by the k rows; drawn as k
  *    small histograms side by side, named by `names`;
- *  - scatter: field [n, 2] of points, `labels` a field [n] of class indices that colour them.
+ *  - scatter: field [n, 2] of points, `labels` a field [n] of class indices that colour them;
+ *  - network: a dense network as a graph, layers as columns of nodes from input (left) to output (right).
+ *    `sizes` (on the panel, not a field) holds the nodes drawn per layer, input first: L layers, N = Σ sizes
+ *    nodes, E = Σ sizes[l]·sizes[l+1] edges. `field` is f32 [E], every edge's weight layer by layer, each
+ *    layer's block its weight matrix W [sizes[l], sizes[l+1]] row-major (x·W + b: edge i → j at i·sizes[l+1] + j),
+ *    drawn coloured by sign (the diverging scale's colours) with width and opacity ∝ |w| / max |w| of the panel.
+ *    Optional `y2`: f32 [N], a value per node in layer order (the title says which: biases, activations of one
+ *    input…), drawn as the node's fill on the diverging scale; NaN means "no value" (e.g. the input layer's
+ *    nodes when the values are biases), drawn hollow. Optional `labels`: a field [N] of per-node masks, 1 kept,
+ *    0 dropped (a dropout mask), a dropped node drawn faded and crossed out and its edges hidden. Optional `names`:
+ *    one name per layer. Wide layers are not drawn in full: a server sends at most 16 nodes per layer, the
+ *    first ones (units 0 … sizes[l] − 1, their edges and values); then `totals` holds every layer's
+ *    full width (totals[l] ≥ sizes[l]) and the client says "first sizes[l] of totals[l]" under the layer.
  * `group` puts panels side by side under one heading (e.g. input, kernel, output). `xLabel`/`yLabel` name axes.
  */
 export interface DemoPanel {
-  kind: 'grid' | 'image' | 'series' | 'vectors' | 'table' | 'text' | 'tiles' | 'regions' | 'histogram' | 'scatter';
+  kind:
+    | 'grid'
+    | 'image'
+    | 'series'
+    | 'vectors'
+    | 'table'
+    | 'text'
+    | 'tiles'
+    | 'regions'
+    | 'histogram'
+    | 'scatter'
+    | 'network';
   title: string;
   field?: string;
   x?: string;
@@ -85,6 +108,10 @@ export interface DemoPanel {
   group?: string;
   xLabel?: string;
   yLabel?: string;
+  /** network: nodes drawn per layer, input first (at most 16 each). */
+  sizes?: number[];
+  /** network: every layer's full width when a layer is drawn in part (its first sizes[l] units). */
+  totals?: number[];
   /** Colour scale: "diverging" (around 0), "sequential", or "grey" (tiles: pixels in [0, 1]). */
   scale?: 'diverging' | 'sequential' | 'grey';
 }

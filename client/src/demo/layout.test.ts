@@ -21,6 +21,7 @@ describe('parseLayout', () => {
       { kind: 'regions', title: 'Regions', field: 'cls' },
       { kind: 'histogram', title: 'Activations', field: 'h' },
       { kind: 'scatter', title: 'Embedding', field: 'e' },
+      { kind: 'network', title: 'Graph', field: 'net.w', sizes: [1, 2, 1] },
     ];
     expect(parseLayout(frame(layout)).map((p) => p.title)).toEqual([
       'Input',
@@ -29,6 +30,7 @@ describe('parseLayout', () => {
       'Regions',
       'Activations',
       'Embedding',
+      'Graph',
     ]);
   });
   it('is empty for a missing or broken layout', () => {

@@ -16,6 +16,7 @@ const KINDS: readonly DemoPanel['kind'][] = [
   'regions',
   'histogram',
   'scatter',
+  'network',
 ];
 
 /** The frame's panels; entries that are not panels are skipped, and an unreadable layout is no panels. */

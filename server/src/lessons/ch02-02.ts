@@ -5,9 +5,11 @@
  * (starting at the hand-set values), and a toggle replaces them with the default init: w and b from
  * U(−1/√fan_in, +1/√fan_in) = U(−1, 1) (fan_in = 1), drawn from our seeded PRNG with the room's seed (PyTorch's
  * stream cannot be reproduced; lessons.md "Seeds").
- * ŷ = x·W + b is computed with tfjs (matMul + add) for the chosen x and the course's inputs 1 and [1, 2].
+ * ŷ = x·W + b is computed with tfjs (matMul + add) for the chosen x and the course's inputs 1 and [1, 2], and
+ * drawn on the 1 → 1 network graph: one edge of weight w, the nodes filled with x and ŷ.
  */
 import { createRng } from '../data/prng.ts';
+import { networkView } from '../probe/views/network.ts';
 import { initBias, initWeight } from '../train/init.ts';
 import { fmt, linspace, rowsField, tensorField } from './demoKit.ts';
 import type { DemoLesson } from './types.ts';
@@ -55,8 +57,13 @@ export const ch02_02: DemoLesson = {
     const line = linspace(-5, 5, 21);
     const yLine = predict(line);
     const source = init ? `default init, seed ${seed}` : 'sliders';
+    // The graph of Linear(1, 1): one edge (W [1, 1] = w), node values the chosen x and its ŷ.
+    const graph = networkView('net', 'Network graph (edge: w; nodes: your x and its ŷ = w·x + b)', [
+      { W: Float32Array.of(w), b: Float32Array.of(b), inDim: 1, outDim: 1 },
+    ], { values: [[x], [yhat[0]!]], names: ['x', 'ŷ'] });
     return {
       fields: {
+        ...graph.fields,
         state: rowsField([[w, b]]),
         predictions: rowsField(inputs.map((xi, i) => [xi, yhat[i]!])),
         x: tensorField(tf.tensor1d(line)),
@@ -70,6 +77,7 @@ export const ch02_02: DemoLesson = {
           text: `x = ${fmt(x)} ──(× w = ${fmt(w)})──▶ ${fmt(w * x)} ──(+ b = ${fmt(b)})──▶ ŷ = ${fmt(yhat[0]!)}. ` +
             'Linear(1, 1) has 2 parameters: linear.weight [1×1] and linear.bias [1].',
         },
+        ...graph.layout,
         { kind: 'table', title: 'Predictions: your x; model(tensor([[1.]])); model(tensor([[1.], [2.]]))', field: 'predictions', columns: ['x', 'ŷ = w·x + b'] },
         { kind: 'series', title: `ŷ = ${fmt(w)}·x ${b < 0 ? '−' : '+'} ${fmt(Math.abs(b))}`, field: 'ŷ', x: 'x' },
       ],

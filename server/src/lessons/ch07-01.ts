@@ -4,21 +4,24 @@
  * 1 → 2 (σ) → 1 (σ) (7 parameters, default init: bounds 1 and 1/√2), BCE, SGD lr 0.1, one sample per step in
  * order (40 steps per epoch; the course runs 600 epochs = 24,000 steps).
  * Options: the number of hidden units and their activation (catalogue "Live controls"; the output stays σ).
- * Views: the samples in hidden space (a1, a2) coloured by label, each unit's activation over x, the units'
- * weights side by side.
+ * Views: the network graph (weights and biases), the samples in hidden space (a1, a2) coloured by label, each
+ * unit's activation over x, the units' weights side by side.
  */
 import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { bump1d } from '../data/synthetic.ts';
-import { enumOption, intOption } from '../probe/views/compose.ts';
+import { enumOption, intOption, joinViews } from '../probe/views/compose.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
 import { shallowNetViews } from '../probe/views/hiddenUnits.ts';
+import { netNetworkView } from '../probe/views/network.ts';
 import type { TrainingLesson } from './types.ts';
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
 const DEFAULTS = { hidden: 2, activation: 'sigmoid' as (typeof ACTIVATIONS)[number] };
+
+const NETWORK_TITLE = 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases';
 
 const CONTROLS: DemoControl[] = [
   {
@@ -55,7 +58,8 @@ export const ch07_01: TrainingLesson = {
       '1 → 2 (σ) → 1 (σ) network learns one rising and one falling sigmoid whose combination is the bump. BCE, ' +
       'SGD lr 0.1, one sample per step in order; the fit panel shows the output probability over the 0/1 labels ' +
       'and the training accuracy is over all 40 points at threshold 0.5. The loss curve is the per-sample loss ' +
-      'of each step (the course plotted the sum over each epoch). Panels: the 40 samples in hidden space (a1, a2) ' +
+      'of each step (the course plotted the sum over each epoch). Panels: the network graph (edges coloured by ' +
+      'the weights’ sign, as wide as |w|; nodes filled by their bias), the 40 samples in hidden space (a1, a2) ' +
       'coloured by label — the course’s scatter, where the bump’s points come apart from the rest so that one ' +
       'output line can separate them —, each hidden unit’s activation over x, and the units’ weights side by ' +
       'side. Options: the number of hidden units (1 to 8) and their activation; each restarts the run.',
@@ -74,7 +78,8 @@ export const ch07_01: TrainingLesson = {
       accuracyOn: { x: set.x, xDim: 1, y },
       view1d: { x: set.x, y, input: (t) => [t] },
     });
-    model.views = shallowNetViews(net, activation, set);
+    const hiddenViews = shallowNetViews(net, activation, set);
+    model.views = () => joinViews(netNetworkView(net, 'network', NETWORK_TITLE), hiddenViews());
     return model;
   },
 };

@@ -4,13 +4,16 @@
  * 1 → 7 (σ) → 1 (σ) (22 parameters) and 1 → 13 (σ) → 1 (σ) (40 parameters), default init, BCE, Adam lr 0.1
  * (β 0.9/0.999, ε 1e-8), full batch of 100 (the course runs 600 epochs = 600 steps per model).
  * View (per model): each hidden unit's weighted sigmoid v_j·σ(w_j·x + b_j) over x — the edges the bumps are
- * built from — and their sum with the output bias, the output unit's pre-activation z(x).
+ * built from — and their sum with the output bias, the output unit's pre-activation z(x); the network graph
+ * (weights and biases; the 13-unit layer is drawn in full, under the 16-unit cut of network.ts).
  */
 import { createRng } from '../data/prng.ts';
 import { twoBumps1d } from '../data/synthetic.ts';
 import { grid1d } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
+import { joinViews } from '../probe/views/compose.ts';
 import { unitContributions, unitCurvesView } from '../probe/views/hiddenUnits.ts';
+import { netNetworkView } from '../probe/views/network.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
@@ -38,8 +41,9 @@ export const ch07_02: TrainingLesson = {
       'Adam lr 0.1 on the full batch. Training accuracy is over all 100 points at threshold 0.5; the fit panel ' +
       'shows both networks’ output probability over the labels, and the bumps panel each hidden unit’s weighted ' +
       'sigmoid v_j·σ(w_j·x + b_j) with their sum z(x), the output’s pre-activation: each unit is one rising or ' +
-      'falling edge, scaled by its output weight, and the bumps are where they overlap. Course bugs fixed: BCE gets targets shaped ' +
-      'N×1 like the predictions (the original passed N targets against N×1 outputs, which current PyTorch rejects ' +
+      'falling edge, scaled by its output weight, and the bumps are where they overlap; the network graph shows ' +
+      'each network’s weights (edges coloured by sign, as wide as |w|) and biases (node fill). Course bugs fixed: ' +
+      'BCE gets targets shaped N×1 like the predictions (the original passed N targets against N×1 outputs, which current PyTorch rejects ' +
       'and a broadcasting loss would turn into an N×N average); the unused histogram helper, which called a ' +
       'method the model lacks, is not ported.',
   },
@@ -59,9 +63,12 @@ export const ch07_02: TrainingLesson = {
     const xs = grid1d(-20, 20, 161);
     model.views = () => {
       const { parts, total } = unitContributions(xs, denseValues(net, 'fc1'), 'sigmoid', denseValues(net, 'fc2'));
-      return unitCurvesView('bumps', 'each hidden unit’s weighted sigmoid v_j·σ(w_j·x + b_j), and their sum z(x)', xs, parts, 'x', [
-        { name: 'z(x) = Σ + output bias', values: total },
-      ]);
+      return joinViews(
+        unitCurvesView('bumps', 'each hidden unit’s weighted sigmoid v_j·σ(w_j·x + b_j), and their sum z(x)', xs, parts, 'x', [
+          { name: 'z(x) = Σ + output bias', values: total },
+        ]),
+        netNetworkView(net, 'network', 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases'),
+      );
     };
     return model;
   },

@@ -4,14 +4,16 @@
  * Model 2 → 2 (σ) → 1 (σ) (9 parameters, default init), BCE, SGD lr 0.1, batch 1 in order (100 steps per epoch;
  * the course runs 500 epochs = 50,000 steps).
  * Options: hidden units, jitter (catalogue "Live controls"). View: the decision regions over the data range ± 0.1
- * (60 × 60 cells; the course's step 0.02 gives about 63) with the points and each hidden unit's line.
+ * (60 × 60 cells; the course's step 0.02 gives about 63) with the points and each hidden unit's line; the network
+ * graph (weights and biases).
  */
 import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { xor } from '../data/synthetic.ts';
-import { intOption, numberOption } from '../probe/views/compose.ts';
+import { intOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
 import { unitLines } from '../probe/views/hiddenUnits.ts';
+import { netNetworkView } from '../probe/views/network.ts';
 import { labelledPoints, paddedExtent, regionsView } from '../probe/views/regions.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
@@ -58,7 +60,8 @@ export const ch07_03: TrainingLesson = {
       'accuracy (all 100 points, threshold 0.5) sits at 50 % and then 75 % on a plateau of thousands of steps ' +
       'before the hidden units split the work and it reaches 100 % (some starting weights stay at 75 % much ' +
       'longer). The regions panel shows the network’s decision (output > 0.5) over the data range ± 0.1, shaded ' +
-      'by confidence, with the points and each hidden unit’s line (where its pre-activation is 0). Options: the ' +
+      'by confidence, with the points and each hidden unit’s line (where its pre-activation is 0); the network ' +
+      'graph shows the weights (edges coloured by sign, as wide as |w|) and biases (node fill). Options: the ' +
       'number of hidden units (1 to 8) and the jitter; each restarts the run. Course bugs fixed: the jitter (std ' +
       '0.01) is added once, where the original re-added it on every pass of its filling loop (std 0.01 to 0.05); ' +
       'the data are drawn from the run seed.',
@@ -76,7 +79,7 @@ export const ch07_03: TrainingLesson = {
       accuracyOn: { x: set.x, xDim: 2, y },
     });
     const extent = paddedExtent(set.x, 0.1);
-    model.views = regionsView({
+    const regions = regionsView({
       name: 'regions',
       title: 'decision regions (output > 0.5) with the points and each hidden unit’s line',
       extent,
@@ -90,6 +93,8 @@ export const ch07_03: TrainingLesson = {
       xLabel: 'x1',
       yLabel: 'x2',
     });
+    const title = 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases';
+    model.views = () => joinViews(regions(), netNetworkView(net, 'network', title));
     return model;
   },
 };

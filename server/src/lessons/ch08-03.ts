@@ -7,19 +7,30 @@
  * course runs 500 iterations, both models stepping in the same loop as here.
  * Options: the training feature noise and the hidden width. View (per model, side by side): the learned decision
  * regions over the data range ± 0.1 (32 × 32 cells, each a 2-300-300-2 forward pass: ~10 ms per model on wasm)
- * with every second training point and the true boundary f = 0.
+ * with every second training point and the true boundary f = 0; the network graph of the first 16 units of each
+ * layer (weights and biases), with, for p > 0, a sample dropout mask: the training step's masks are not kept, so
+ * each view draws a fresh Bernoulli(1 − p) keep mask per hidden layer from its own seeded stream (a new one about
+ * once a second: the drop-mask animation of the catalogue).
  */
 import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { polynomialBoundary, polynomialBoundaryF } from '../data/synthetic.ts';
 import { zeroContour } from '../probe/views/boundaryLines.ts';
-import { intOption, numberOption } from '../probe/views/compose.ts';
+import { intOption, joinViews, numberOption } from '../probe/views/compose.ts';
+import { netNetworkView } from '../probe/views/network.ts';
 import { paddedExtent } from '../probe/views/regions.ts';
 import { classifierRegions, INIT_STREAM, memoryRows, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
+import { dropoutMask } from '../train/model.ts';
 import type { TrainingLesson } from './types.ts';
 
 const DEFAULTS = { noise: 0.2, width: 300 };
+
+/**
+ * Stream (subSeed) of the views' sample dropout masks: apart from the weights' and the training masks' stream, so
+ * drawing a view's mask (at the views' pace, not the steps') never changes the run's training.
+ */
+const VIEW_MASK_STREAM = 101;
 
 const CONTROLS: DemoControl[] = [
   {
@@ -70,7 +81,10 @@ export const ch08_03: TrainingLesson = {
       'catalogue’s polynomial (its unused coefficient a[3] plays no part), and the label noise near the boundary is ' +
       'the lesson’s design. The decision-region view the original defined but never called is drawn: each ' +
       'model’s predicted class over the data range ± 0.1 (evaluation mode) with every second training point and ' +
-      'the true boundary f = 0 on top, side by side. Options: the training feature noise and the hidden width; ' +
+      'the true boundary f = 0 on top, side by side, and each network’s graph, cut to the first 16 units of each ' +
+      'hidden layer: edges coloured by the weights’ sign, as wide as |w|, nodes filled by their bias, and for ' +
+      'p = 0.5 a sample dropout mask, drawn afresh for every view (crossed-out units are dropped; the training ' +
+      'step’s own masks are not kept). Options: the training feature noise and the hidden width; ' +
       'each restarts the run.',
     demoControls: CONTROLS,
   },
@@ -91,13 +105,24 @@ export const ch08_03: TrainingLesson = {
     });
     // The true boundary over the drawn extent (the same extent classifierRegions takes), traced once.
     const truth = zeroContour(polynomialBoundaryF, paddedExtent(train.x, 0.1), 80, 80);
-    model.views = classifierRegions(net, data, {
+    const regions = classifierRegions(net, data, {
       classes: 2,
       cells: 32,
       every: 2,
       title: 'learned decision regions with the points and the true boundary f = 0',
       segments: truth,
     });
+    const maskRng = createRng(subSeed(seed, VIEW_MASK_STREAM));
+    const network = () => {
+      // hp is this variant's live hyperparameters: p = 0 draws no mask (every unit kept).
+      const p = hp.dropout;
+      // Per layer, full widths (2, width, width, 2): inputs and outputs are never dropped.
+      const kept = new Float32Array(2).fill(1);
+      const mask = p > 0 ? [kept, dropoutMask(width, p, maskRng), dropoutMask(width, p, maskRng), kept] : null;
+      const title = 'network graph: edges the weights, node fill the biases, crossed out: a sample dropout mask';
+      return netNetworkView(net, 'network', title, { mask });
+    };
+    model.views = () => joinViews(regions(), network());
     return model;
   },
 };

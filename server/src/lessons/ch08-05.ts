@@ -4,14 +4,16 @@
  * has every weight 1 and every bias 0; model 2 PyTorch's default random init. SGD lr 0.1, one sample per step in
  * order (40 steps per epoch; the course's run lasts 1,000 epochs).
  * Options: the symmetric start (same value / zeros with bias 1), the same value, the loss (BCE / MSE). Views (per
- * run): the hidden units' weights side by side, the hidden-activation scatter, each unit's sigmoid over x.
+ * run): the network graph (symmetric units show as identical edges), the hidden units' weights side by side, the
+ * hidden-activation scatter, each unit's sigmoid over x.
  */
 import type { DemoControl } from '@gradcast/shared';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../data/prng.ts';
 import { bump1d } from '../data/synthetic.ts';
-import { enumOption, numberOption } from '../probe/views/compose.ts';
+import { enumOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { shallowNetViews } from '../probe/views/hiddenUnits.ts';
+import { netNetworkView } from '../probe/views/network.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
@@ -89,9 +91,10 @@ export const ch08_05: TrainingLesson = {
       'training out and only trained the random model); both runs use the same loss, by default BCE, the loss the course ' +
       'wrote for the symmetric run and uses for this network in ch07-01 (the one active run used MSE, with a ' +
       'scalar target against a 1-element output, PyTorch’s size warning); targets are shaped like the outputs. ' +
-      'Panels, side by side for the two runs: the hidden units’ weights (one row per unit: identical rows are ' +
-      'identical units), the samples in hidden space (a1, a2), which the symmetric run keeps on the diagonal ' +
-      'a1 = a2, and each unit’s sigmoid over x. Options: the symmetric start (every weight the same value, 1 by ' +
+      'Panels, side by side for the two runs: the network graph (edges coloured by the weights’ sign, as wide as ' +
+      '|w|; nodes filled by their bias), where the symmetric run’s two hidden units keep identical edges, the ' +
+      'hidden units’ weights (one row per unit: identical rows are identical units), the samples in hidden space ' +
+      '(a1, a2), which the symmetric run keeps on the diagonal a1 = a2, and each unit’s sigmoid over x. Options: the symmetric start (every weight the same value, 1 by ' +
       'default, and biases 0; or every weight 0 and biases 1, which stays symmetric too) and the loss of both runs ' +
       '(BCE, or the MSE of the course’s active run); each restarts the run.',
     demoControls: CONTROLS,
@@ -117,7 +120,9 @@ export const ch08_05: TrainingLesson = {
       accuracyOn: { x: set.x, xDim: 1, y },
       view1d: { x: set.x, y, input: (t) => [t] },
     });
-    model.views = shallowNetViews(net, 'sigmoid', set);
+    const hiddenViews = shallowNetViews(net, 'sigmoid', set);
+    const title = 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases';
+    model.views = () => joinViews(netNetworkView(net, 'network', title), hiddenViews());
     return model;
   },
 };

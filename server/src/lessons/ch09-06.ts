@@ -46,9 +46,14 @@ export const ch09_06: TrainingLesson = {
       'own charts, one curve per model (the original drew the loss and the accuracy into the same axes). ' +
       'Panels, per model: a test image chosen by its index with each net’s prediction, its feature maps after ' +
       'each conv, before and after batch norm, after ReLU; the filters (conv1’s 16, input channel 0 of ' +
-      'conv2’s 32); and each batch-norm layer’s running mean and variance per channel (per class for the logits).',
+      'conv2’s 32); and each batch-norm layer’s running mean and variance per channel (per class for the logits). ' +
+      'Options: batch norm on or off per layer (after conv1, after conv2, on the logits) for the batch-norm net.',
     demoControls: [
       { name: 'sample', label: 'test image', kind: 'integer', default: DEFAULT_SAMPLE, min: 0, max: 9999, step: 1, help: 'test image whose feature maps are shown', hot: true },
+      // The catalogue's "BN on/off per layer", for the batch-norm net (the other has none anywhere).
+      { name: 'bnConv1', label: 'BN after conv1', kind: 'boolean', default: true, help: 'batch norm after the first convolution (batch-norm net)' },
+      { name: 'bnConv2', label: 'BN after conv2', kind: 'boolean', default: true, help: 'batch norm after the second convolution (batch-norm net)' },
+      { name: 'bnLogits', label: 'BN on the logits', kind: 'boolean', default: true, help: 'batch norm on the logits, as the course (batch-norm net)' },
     ],
   },
   variants: [variant<Options>('no batch norm', { batchNorm: false }), variant<Options>('batch norm', { batchNorm: true })],
@@ -69,7 +74,10 @@ export const ch09_06: TrainingLesson = {
       pool: 2,
       classes: 10,
       activation: 'relu',
-      batchNorm,
+      batchNorm: batchNorm && {
+        convs: [options.bnConv1 !== false, options.bnConv2 !== false],
+        logits: options.bnLogits !== false,
+      },
     };
     const net = buildCnn(spec, 'default', createRng(subSeed(seed, INIT_STREAM)));
     const test = mnistData('test', 16);

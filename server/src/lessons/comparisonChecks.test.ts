@@ -51,6 +51,21 @@ describe('parameter counts per variant (lessons.md summary table)', () => {
   }, 60_000);
 });
 
+describe('ch09-06 batch norm per layer (options)', () => {
+  it('turning off BN after conv2 removes bn2 (γ, β of 32 channels) from the batch-norm net only, and restarts the run', async () => {
+    const l = lesson('ch09-06');
+    await l.prepare?.();
+    const t = new Trainer(l, 1);
+    const g = t.generation;
+    t.setValues({ bnConv2: false });
+    expect(t.generation).toBe(g + 1);
+    expect(t.step).toBe(0);
+    expect(t.runs.map((r) => r.paramCount())).toEqual([18378, 18494 - 64]);
+    expect(t.runs[1]!.model.paramNames.filter((n) => n.startsWith('bn'))).toEqual(['bn1.gamma', 'bn1.beta', 'bnfc.gamma', 'bnfc.beta']);
+    t.dispose();
+  }, 60_000);
+});
+
 describe('ch08-07 (momentum on 1-D objectives, PyTorch form)', () => {
   const run = (steps: number) => {
     const t = new Trainer(lesson('ch08-07'), 1, {}, 20, false);

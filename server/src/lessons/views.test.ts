@@ -61,6 +61,27 @@ function checkPanel(p: DemoPanel, frame: Frame): void {
     case 'vectors':
       expect(main?.dims[1]).toBe(4);
       break;
+    case 'network': {
+      // sizes: nodes drawn per layer (≥ 2 layers, 1 to 16 each); field: E = Σ sizes[l]·sizes[l+1] weights.
+      const sizes = p.sizes ?? [];
+      expect(sizes.length, `network "${p.title}" needs sizes`).toBeGreaterThanOrEqual(2);
+      for (const s of sizes) expect(Number.isInteger(s) && s >= 1 && s <= 16, `layer of ${s} nodes`).toBe(true);
+      const edges = sizes.slice(1).reduce((e, s, l) => e + (sizes[l] as number) * s, 0);
+      const nodes = sizes.reduce((a, b) => a + b, 0);
+      expect(main?.data.length).toBe(edges);
+      if (p.y2) expect(get(p.y2, 'y2 (node values)').data.length).toBe(nodes);
+      if (p.labels) {
+        const mask = Array.from(get(p.labels, 'labels (node mask)').data);
+        expect(mask.length).toBe(nodes);
+        for (const m of mask) expect([0, 1]).toContain(m);
+      }
+      if (p.names) expect(p.names.length).toBe(sizes.length);
+      if (p.totals) {
+        expect(p.totals.length).toBe(sizes.length);
+        p.totals.forEach((t, l) => expect(t).toBeGreaterThanOrEqual(sizes[l] as number));
+      }
+      break;
+    }
     default:
       break;
   }

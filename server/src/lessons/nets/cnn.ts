@@ -34,13 +34,21 @@ export interface CnnSpec {
   poolStride?: number;
   classes: number;
   activation: Activation;
-  batchNorm: boolean;
+  /**
+   * Batch norm after every conv and on the logits (true), nowhere (false), or per layer: `convs[i]` after conv
+   * i + 1, `logits` on the logits (ch09-06's "BN on/off per layer"). A layer's parameters keep their names
+   * (bn1, bn2, bnfc) whichever others are on, so a rebuild keeps the ones that stay.
+   */
+  batchNorm: boolean | { convs: boolean[]; logits: boolean };
 }
 
 export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
   const prefix = uniquePrefix('cnn');
   const convs: ConvParams[] = [];
-  const norms: BatchNormParams[] = [];
+  /** The batch norm after each conv, or null where that layer has none. */
+  const norms: (BatchNormParams | null)[] = [];
+  const bnAfterConv = (i: number): boolean => (typeof spec.batchNorm === 'boolean' ? spec.batchNorm : (spec.batchNorm.convs[i] ?? false));
+  const bnOnLogits = typeof spec.batchNorm === 'boolean' ? spec.batchNorm : spec.batchNorm.logits;
   const params: tf.Variable[] = [];
   const names: string[] = [];
   const poolStride = spec.poolStride ?? spec.pool;
@@ -51,12 +59,12 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
     convs.push(conv);
     params.push(conv.W, conv.b);
     names.push(`conv${i + 1}.W`, `conv${i + 1}.b`);
-    if (spec.batchNorm) {
+    if (bnAfterConv(i)) {
       const bn = createBatchNorm(`${prefix}/bn${i + 1}`, c.out);
       norms.push(bn);
       params.push(bn.gamma, bn.beta);
       names.push(`bn${i + 1}.gamma`, `bn${i + 1}.beta`);
-    }
+    } else norms.push(null);
     ch = c.out;
     const convSide = side + 2 * c.pad - c.k + 1;
     side = Math.floor((convSide - spec.pool) / poolStride) + 1;
@@ -66,7 +74,7 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
   const fc = createDense(`${prefix}/fc`, flat, spec.classes, init, rng);
   params.push(fc.W, fc.b);
   names.push('fc.W', 'fc.b');
-  const bnLogits = spec.batchNorm ? createBatchNorm(`${prefix}/bnfc`, spec.classes) : null;
+  const bnLogits = bnOnLogits ? createBatchNorm(`${prefix}/bnfc`, spec.classes) : null;
   if (bnLogits) {
     params.push(bnLogits.gamma, bnLogits.beta);
     names.push('bnfc.gamma', 'bnfc.beta');
@@ -78,7 +86,8 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
       let h = tf.reshape(x, [-1, spec.side, spec.side, spec.inCh]) as tf.Tensor4D;
       convs.forEach((c, i) => {
         let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, { pad: spec.convs[i]!.pad });
-        if (spec.batchNorm) z = batchNorm(z, norms[i] as BatchNormParams, training);
+        const bn = norms[i];
+        if (bn) z = batchNorm(z, bn, training);
         h = activate(spec.activation, z) as tf.Tensor4D;
         if (spec.pool > 1 || poolStride > 1) h = maxPool(h, spec.pool, poolStride);
       });
@@ -92,7 +101,8 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
       convs.forEach((c, i) => {
         let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, { pad: spec.convs[i]!.pad });
         acts[`conv${i + 1}`] = z;
-        if (spec.batchNorm) acts[`bn${i + 1}`] = z = batchNorm(z, norms[i] as BatchNormParams, false);
+        const bn = norms[i];
+        if (bn) acts[`bn${i + 1}`] = z = batchNorm(z, bn, false);
         acts[`act${i + 1}`] = h = activate(spec.activation, z) as tf.Tensor4D;
         if (spec.pool > 1 || poolStride > 1) acts[`pool${i + 1}`] = h = maxPool(h, spec.pool, poolStride);
       });
@@ -105,12 +115,12 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
       return acts;
     },
     runningStats: () => [
-      ...norms.map((bn, i) => ({ name: `bn${i + 1}`, mean: bn.runningMean, variance: bn.runningVar })),
+      ...norms.flatMap((bn, i) => (bn ? [{ name: `bn${i + 1}`, mean: bn.runningMean, variance: bn.runningVar }] : [])),
       ...(bnLogits ? [{ name: 'bnfc', mean: bnLogits.runningMean, variance: bnLogits.runningVar }] : []),
     ],
     dispose() {
       tf.dispose(params);
-      for (const bn of [...norms, ...(bnLogits ? [bnLogits] : [])]) tf.dispose([bn.runningMean, bn.runningVar]);
+      for (const bn of [...norms, bnLogits]) if (bn) tf.dispose([bn.runningMean, bn.runningVar]);
     },
   };
 }
