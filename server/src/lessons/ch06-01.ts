@@ -10,7 +10,7 @@ import { createRng } from '../data/prng.ts';
 import { threeClass1d } from '../data/synthetic.ts';
 import { joinViews } from '../probe/views/compose.ts';
 import { column, curveView, grid1d } from '../probe/views/curve1d.ts';
-import { labelledPoints, regionsView, softmaxRows } from '../probe/views/regions.ts';
+import { classStripView, softmaxRows } from '../probe/views/regions.ts';
 import { INIT_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { predictRows } from './regressor.ts';
@@ -44,17 +44,14 @@ export const ch06_01: TrainingLesson = {
     const rows = new Float32Array(xs.length + set.n);
     rows.set(xs);
     rows.set(set.x, xs.length);
-    const strip = regionsView({
-      name: 'strip',
+    const strip = classStripView({
       title: 'predicted class (argmax of the logits) over x, with the labelled points',
-      extent: [-2, 2, 0, 1],
+      range: [-2, 2],
       nx: 80,
-      ny: 1,
-      scores: (cells) => predictRows(net, 'identity', cells, 1),
-      kind: 'logits',
       classes: 3,
-      points: labelledPoints(set.x, set.labels),
-      xLabel: 'x',
+      logits: (cells) => predictRows(net, 'identity', cells, 1),
+      x: set.x,
+      labels: set.labels,
     });
     model.views = (): DemoView => {
       const logits = predictRows(net, 'identity', rows, 1);

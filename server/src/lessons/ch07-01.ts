@@ -17,6 +17,7 @@ import { regressorModel } from './regressor.ts';
 import { shallowNetViews } from '../probe/views/hiddenUnits.ts';
 import { netNetworkView } from '../probe/views/network.ts';
 import type { TrainingLesson } from './types.ts';
+import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
 const DEFAULTS = { hidden: 2, activation: 'sigmoid' as (typeof ACTIVATIONS)[number] };
@@ -24,16 +25,7 @@ const DEFAULTS = { hidden: 2, activation: 'sigmoid' as (typeof ACTIVATIONS)[numb
 const NETWORK_TITLE = 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases';
 
 const CONTROLS: DemoControl[] = [
-  {
-    name: 'hidden',
-    label: 'hidden units',
-    kind: 'integer',
-    default: DEFAULTS.hidden,
-    min: 1,
-    max: 8,
-    step: 1,
-    help: 'Units of the hidden layer (the course: 2, the fewest that make a bump; 1 cannot). Restarts the run.',
-  },
+  hiddenUnitsControl(DEFAULTS.hidden, 8, 'the fewest that make a bump; 1 cannot'),
   {
     name: 'activation',
     label: 'hidden activation',

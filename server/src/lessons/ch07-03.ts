@@ -19,20 +19,12 @@ import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { predictRows, regressorModel } from './regressor.ts';
 import type { TrainingLesson } from './types.ts';
+import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
 const DEFAULTS = { hidden: 2, jitter: 0.01 };
 
 const CONTROLS: DemoControl[] = [
-  {
-    name: 'hidden',
-    label: 'hidden units',
-    kind: 'integer',
-    default: DEFAULTS.hidden,
-    min: 1,
-    max: 8,
-    step: 1,
-    help: 'Units of the hidden layer (the course: 2, the fewest that solve XOR; more leave the plateau sooner). Restarts the run.',
-  },
+  hiddenUnitsControl(DEFAULTS.hidden, 8, 'the fewest that solve XOR; more leave the plateau sooner'),
   {
     name: 'jitter',
     label: 'jitter',

@@ -16,6 +16,7 @@ import { classifierModel } from './classifier.ts';
 import { memoryRows, SHUFFLE_STREAM, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
+import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
 const ACTIVATIONS: readonly Activation[] = ['sigmoid', 'tanh', 'relu'];
 /**
@@ -46,7 +47,7 @@ export const ch07_04: TrainingLesson = {
       'of the last evaluation.',
     demoControls: [
       { name: 'sample', label: 'test image', kind: 'integer', default: 0, min: 0, max: 9999, step: 1, help: 'test image whose hidden activations are shown', hot: true },
-      { name: 'hidden', label: 'hidden units', kind: 'integer', default: 100, min: 1, max: 300, step: 1, help: 'width of the hidden layer (the course: 100)' },
+      hiddenUnitsControl(100, 300, ''),
       { name: 'activation', label: 'activation', kind: 'enum', default: 'sigmoid', options: [...ACTIVATIONS], help: 'hidden activation (the course: sigmoid)' },
     ],
   },

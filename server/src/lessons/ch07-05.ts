@@ -8,6 +8,7 @@ import { intOption } from '../probe/views/compose.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
 import type { TrainingLesson } from './types.ts';
 import { ACTIVATION_VARIANTS, activationOf } from './variants.ts';
+import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
 export const ch07_05: TrainingLesson = {
   info: {
@@ -33,7 +34,7 @@ export const ch07_05: TrainingLesson = {
       'and a histogram of the hidden activations over 100 training images (σ and tanh saturate at the ends of ' +
       'their range, ReLU units die at 0). Live option: the hidden width (restarts the run).',
     demoControls: [
-      { name: 'hidden', label: 'hidden units', kind: 'integer', default: 10, min: 1, max: 200, step: 1, help: 'width of the hidden layer (the course: 10)' },
+      hiddenUnitsControl(10, 200, ''),
     ],
   },
   variants: ACTIVATION_VARIANTS,

@@ -13,11 +13,12 @@ import { enumOption, intOption, joinViews } from '../probe/views/compose.ts';
 import { column, curveView, grid1d } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
 import { unitCurves, unitCurvesView } from '../probe/views/hiddenUnits.ts';
-import { labelledPoints, regionsView } from '../probe/views/regions.ts';
+import { classStripView } from '../probe/views/regions.ts';
 import { INIT_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { predictRows } from './regressor.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
+import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
 const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'] as const;
 const DEFAULTS = { activation: 'relu' as (typeof ACTIVATIONS)[number], hidden: 2 };
@@ -31,16 +32,7 @@ const CONTROLS: DemoControl[] = [
     default: DEFAULTS.activation,
     help: 'Activation of the hidden units (the course’s active run: ReLU; its commented-out runs: sigmoid and tanh). Restarts the run.',
   },
-  {
-    name: 'hidden',
-    label: 'hidden units',
-    kind: 'integer',
-    default: DEFAULTS.hidden,
-    min: 1,
-    max: 8,
-    step: 1,
-    help: 'Units of the hidden layer (the course: 2, barely enough). Restarts the run.',
-  },
+  hiddenUnitsControl(DEFAULTS.hidden, 8, 'barely enough'),
 ];
 
 export const ch07_05b: TrainingLesson = {
@@ -73,17 +65,14 @@ export const ch07_05b: TrainingLesson = {
     const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
     const model = smallClassifierModel(net, { xDim: 1, x: set.x, y: set.labels }, hp);
     const xs = grid1d(-20, 20, 161);
-    const strip = regionsView({
-      name: 'strip',
+    const strip = classStripView({
       title: 'predicted class over x, with the labelled points',
-      extent: [-20, 20, 0, 1],
+      range: [-20, 20],
       nx: 160,
-      ny: 1,
-      scores: (cells) => predictRows(net, 'identity', cells, 1),
-      kind: 'logits',
       classes: 3,
-      points: labelledPoints(set.x, set.labels),
-      xLabel: 'x',
+      logits: (cells) => predictRows(net, 'identity', cells, 1),
+      x: set.x,
+      labels: set.labels,
     });
     model.views = (): DemoView => {
       const logits = predictRows(net, 'identity', xs, 1);

@@ -178,3 +178,31 @@ export function regionsView(spec: RegionsSpec): () => DemoView {
     return { fields, layout: [panel] };
   };
 }
+
+/**
+ * A 1-D classifier's predicted class along x as a one-row strip over [lo, hi] (nx cells), with the labelled
+ * points mid-strip: ch06-01's argmax bands and ch07-05b's class strip. `logits(cells)` maps x values [m] to
+ * logits [m, classes].
+ */
+export function classStripView(spec: {
+  title: string;
+  range: [number, number];
+  nx: number;
+  classes: number;
+  logits: (cells: Float32Array) => Float32Array;
+  x: Float32Array;
+  labels: Int32Array;
+}): () => DemoView {
+  return regionsView({
+    name: 'strip',
+    title: spec.title,
+    extent: [spec.range[0], spec.range[1], 0, 1],
+    nx: spec.nx,
+    ny: 1,
+    scores: spec.logits,
+    kind: 'logits',
+    classes: spec.classes,
+    points: labelledPoints(spec.x, spec.labels),
+    xLabel: 'x',
+  });
+}
