@@ -143,6 +143,8 @@ export class Session {
   #auth: JoinAuth;
   #socket: RoomSocket | null = null;
   /** Channels this page does not want now (its views scrolled out of sight): the server stops sending them. */
+  // Not page state: nothing draws it, it only shapes the next frames:subscribe.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #muted = new Set<Channel>();
   /** One column per run. */
   #history = new RunSeries(HISTORY_CAPACITY);
