@@ -73,6 +73,18 @@ describe('network geometry', () => {
     expect(edgeStroke(1, 0)).toEqual({ width: EDGE_WIDTH[0], opacity: EDGE_OPACITY[0] });
   });
 
+  it('scales each layer’s edges by that layer’s largest |w|, so a layer of small weights stays visible', () => {
+    // 1 → 2 → 1: W1 = [[0.1, −0.05]], W2 = [[4], [2]].
+    const g = networkGeometry({ sizes: [1, 2, 1], weights: [0.1, -0.05, 4, 2] }, 400)!;
+    expect(g.layerMaxAbsW).toEqual([0.1, 4]);
+    expect(g.maxAbsW).toBe(4);
+    const at = (k: number) => g.edges.find((e) => e.index === k)!;
+    expect(at(0).width).toBe(EDGE_WIDTH[1]);
+    expect(at(2).width).toBe(EDGE_WIDTH[1]);
+    expect(at(1).width).toBeCloseTo((EDGE_WIDTH[0] + EDGE_WIDTH[1]) / 2, 6);
+    expect(at(3).width).toBeCloseTo((EDGE_WIDTH[0] + EDGE_WIDTH[1]) / 2, 6);
+  });
+
   it('fills nodes by value on ±max |value| (NaN hollow) and hides a dropped node’s edges', () => {
     const values = [NaN, NaN, 0.5, -1, 0, 0.25];
     const mask = [1, 1, 1, 0, 1, 1];

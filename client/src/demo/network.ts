@@ -7,7 +7,8 @@
  *    spacing apart (the same spacing in every column, set by the widest one), so a 16-unit layer fits ~320 px;
  *  - edges: coloured by sign with the tiles' diverging scale (colorScale.ts, positive red, negative blue) at
  *    SIGN_TONE of the way to its ends, so a small weight keeps its sign's hue; its magnitude is the stroke's width
- *    and opacity, both ∝ |w| / max |w| over the panel's edges (the largest at EDGE_WIDTH[1] and full opacity);
+ *    and opacity, both ∝ |w| / max |w| over the edges of its layer (each layer's largest at EDGE_WIDTH[1] and
+ *    full opacity);
  *  - nodes: filled by their value on the diverging scale over ±max |value| (NaN: hollow); a dropped node is
  *    faded and crossed out, and the edges into and out of it are not drawn (it passes nothing on).
  */
@@ -86,7 +87,9 @@ export interface NetworkGeometry {
   edges: NetEdge[];
   columns: NetColumn[];
   /** The largest |w| of the panel (0 when every weight is 0 or there are none). */
+  /** Largest |w| of the panel, and of each layer (the scale of that layer's edges). */
   maxAbsW: number;
+  layerMaxAbsW: number[];
   /** The node values' diverging domain, or null without values. */
   valueDomain: ScaleDomain | null;
   /** Whether node values and edge weights are small enough in number to be written out. */
@@ -172,22 +175,33 @@ export function networkGeometry(input: NetworkInput, width: number): NetworkGeom
     }
   });
 
+  // Edges are scaled within their layer: a 300 → 300 layer's weights are far smaller than the input layer's,
+  // and on one scale they would all but vanish.
+  const layerMaxAbsW: number[] = [];
   let maxAbsW = 0;
-  for (let k = 0; k < weights.length; k++) {
-    const a = Math.abs(weights[k] as number);
-    if (Number.isFinite(a) && a > maxAbsW) maxAbsW = a;
+  for (let l = 0, at = 0; l + 1 < sizes.length; l++) {
+    let m = 0;
+    const count = (sizes[l] as number) * (sizes[l + 1] as number);
+    for (let k = at; k < at + count; k++) {
+      const a = Math.abs(weights[k] as number);
+      if (Number.isFinite(a) && a > m) m = a;
+    }
+    layerMaxAbsW.push(m);
+    maxAbsW = Math.max(maxAbsW, m);
+    at += count;
   }
   const edges: NetEdge[] = [];
   let k = 0;
   for (let l = 0; l + 1 < sizes.length; l++) {
     const [rows, cols] = [sizes[l] as number, sizes[l + 1] as number];
+    const layerMax = layerMaxAbsW[l] as number;
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++, k++) {
         const a = nodes[(first[l] as number) + i] as NetNode;
         const b = nodes[(first[l + 1] as number) + j] as NetNode;
         if (a.dropped || b.dropped) continue;
         const w = weights[k] as number;
-        edges.push({ index: k, from: a.index, to: b.index, x1: a.x, y1: a.y, x2: b.x, y2: b.y, w, color: edgeColor(w), ...edgeStroke(w, maxAbsW) });
+        edges.push({ index: k, from: a.index, to: b.index, x1: a.x, y1: a.y, x2: b.x, y2: b.y, w, color: edgeColor(w), ...edgeStroke(w, layerMax) });
       }
     }
   }
@@ -210,6 +224,7 @@ export function networkGeometry(input: NetworkInput, width: number): NetworkGeom
     edges,
     columns,
     maxAbsW,
+    layerMaxAbsW,
     valueDomain,
     writeValues: !!values && n <= WRITE_NODES,
     writeWeights: weights.length <= WRITE_EDGES,
