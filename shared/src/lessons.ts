@@ -26,16 +26,25 @@ export interface LessonInfo {
   demoControls?: DemoControl[];
 }
 
-/** A parameter of a demo lesson (not a training hyperparameter). */
+/**
+ * A parameter of a demo lesson (not a training hyperparameter).
+ * `drawing`: a small greyscale image a member draws (e.g. a digit for the MNIST lessons), `width` × `height`
+ * pixels. Its value is a string: '' for "no drawing", else the standard base64 (with padding, no line breaks)
+ * of exactly width·height bytes, row-major from the top-left, 0 = black background, 255 = white ink (MNIST's
+ * convention); 28×28 is 1,048 characters, small enough for `demo:set`, snapshots and `demo:changed`.
+ */
 export interface DemoControl {
   name: string;
   label: string;
-  kind: 'number' | 'integer' | 'boolean' | 'enum';
+  kind: 'number' | 'integer' | 'boolean' | 'enum' | 'drawing';
   default: number | boolean | string;
   min?: number;
   max?: number;
   step?: number;
   options?: string[];
+  /** drawing: image width and height in pixels. */
+  width?: number;
+  height?: number;
   help?: string;
   /** Training lessons: applies at the next step without restarting the run (e.g. the lr schedule). */
   hot?: boolean;
@@ -135,6 +144,10 @@ export function validateDemoValues(
       if (typeof value !== 'boolean') return bad(`${name}: expected true or false`);
     } else if (c.kind === 'enum') {
       if (typeof value !== 'string' || !c.options?.includes(value)) return bad(`${name}: expected one of ${c.options?.join(', ')}`);
+    } else if (c.kind === 'drawing') {
+      if (typeof value !== 'string') return bad(`${name}: expected a base64 string or ''`);
+      const problem = drawingProblem(value, (c.width ?? 0) * (c.height ?? 0));
+      if (problem) return bad(`${name}: ${problem} (a ${c.width ?? 0}×${c.height ?? 0} drawing)`);
     } else {
       if (typeof value !== 'number' || !Number.isFinite(value)) return bad(`${name}: expected a number`);
       if (c.kind === 'integer' && !Number.isInteger(value)) return bad(`${name}: expected an integer`);
@@ -144,4 +157,21 @@ export function validateDemoValues(
     values[name] = value;
   }
   return { ok: true, values };
+
+  /**
+   * Why `value` is not a drawing of `bytes` pixels ('' when it is one): empty, or strict base64 (the
+   * alphabet A–Z a–z 0–9 + /, length a multiple of 4, '=' only as the final padding, unused bits zero, so
+   * every image has exactly one encoding) whose decoded length is `bytes`. Checked from the text alone: nothing
+   * is decoded.
+   */
+  function drawingProblem(value: string, bytes: number): string {
+    if (value === '') return '';
+    if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value)) return 'not valid base64';
+    const pad = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+    // The last character before the padding carries 4 (==) or 2 (=) bits past the data: they must be zero.
+    const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(value.charAt(value.length - pad - 1));
+    if (pad && last % (pad === 2 ? 16 : 4) !== 0) return 'not valid base64 (non-zero padding bits)';
+    const n = (value.length / 4) * 3 - pad;
+    return n === bytes ? '' : `expected ${bytes} pixels, got ${n}`;
+  }
 }

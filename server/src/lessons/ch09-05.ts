@@ -6,7 +6,7 @@
 import { createRng } from '../data/prng.ts';
 import { mnistData, prepareMnist } from '../data/mnistData.ts';
 import { cnnViews } from '../probe/views/cnnViews.ts';
-import { intOption, joinViews } from '../probe/views/compose.ts';
+import { drawingOption, intOption, joinViews } from '../probe/views/compose.ts';
 import { galleryView } from '../probe/views/gallery.ts';
 import { classifierModel } from './classifier.ts';
 import { buildCnn, type CnnSpec } from './nets/cnn.ts';
@@ -30,9 +30,12 @@ export const ch09_05: TrainingLesson = {
       'Panels: a test image chosen by its index with the net’s prediction and its feature maps after conv1, ' +
       'ReLU1, conv2 and ReLU2; the 16 conv1 filters and input channel 0 of the 32 conv2 filters (as the course ' +
       'draws them before training); and the first misclassified test images of the last evaluation. Lesson ' +
-      'options: the image shown (live), and, restarting the run, the channel counts and the kernel size.',
+      'options: the image shown, or a digit drawn by hand in its place (both live), and, restarting the run, the ' +
+      'channel counts and the kernel size.',
     demoControls: [
       { name: 'sample', label: 'test image', kind: 'integer', default: DEFAULT_SAMPLE, min: 0, max: 9999, step: 1, help: 'test image whose feature maps are shown', hot: true },
+      // 16×16 as the net's input (the course's resized MNIST): white ink on black, shown instead of the test image.
+      { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 16, height: 16, help: 'a digit drawn here replaces the test image: its feature maps and the net’s prediction (Clear to go back)', hot: true },
       { name: 'ch1', label: 'conv1 channels', kind: 'integer', default: 16, min: 1, max: 32, step: 1, help: 'the course: 16' },
       { name: 'ch2', label: 'conv2 channels', kind: 'integer', default: 32, min: 1, max: 64, step: 1, help: 'the course: 32' },
       { name: 'kernel', label: 'kernel size', kind: 'integer', default: 5, min: 1, max: 7, step: 1, help: 'k×k kernels, padding ⌊k/2⌋ (the course: 5, padding 2)' },
@@ -62,10 +65,14 @@ export const ch09_05: TrainingLesson = {
     const model = classifierModel(net, mnistData('train', 16), test, hp);
     return {
       ...model,
-      // `sample` is hot: `options` is the trainer's live values object, read at every frame.
+      // `sample` and `drawn` are hot: `options` is the trainer's live values object, read at every frame.
       views: () =>
         joinViews(
-          cnnViews({ net, spec, samples: test, featureMaps: ['conv1', 'act1', 'conv2', 'act2'] }, intOption(options, 'sample', DEFAULT_SAMPLE, 0, test.n - 1)),
+          cnnViews(
+            { net, spec, samples: test, featureMaps: ['conv1', 'act1', 'conv2', 'act2'] },
+            intOption(options, 'sample', DEFAULT_SAMPLE, 0, test.n - 1),
+            drawingOption(options, 'drawn', 16, 16),
+          ),
           galleryView('gallery', 'misclassified test images (true → predicted)', model.lastEvaluation(), test.pixels, 16),
         ),
     };

@@ -10,7 +10,7 @@ import type { CnnSpec } from '../../lessons/nets/cnn.ts';
 import type { Net } from '../../lessons/nets/mlp.ts';
 import type { DemoView } from '../../lessons/types.ts';
 import { joinViews, textView } from './compose.ts';
-import { activationsOf, featureMapView, type ReadTensor, sampleCaption } from './featureMaps.ts';
+import { activationsOf, drawingCaption, featureMapView, type ReadTensor, sampleCaption } from './featureMaps.ts';
 import { runningStatsView } from './layerStats.ts';
 import { convKernelTiles, indexCaptions, tilesView } from './tiles.ts';
 
@@ -79,12 +79,17 @@ function kernelView(i: number, W: Float32Array, k: number, inCh: number, outCh: 
   });
 }
 
-/** The CNN's views for the chosen sample `index` (clamped to the set). */
-export function cnnViews(v: CnnViewsSpec, index: number): DemoView {
+/**
+ * The CNN's views for the chosen sample `index` (clamped to the set), or for `drawn` when given: an image a
+ * member drew (side·side·inCh pixels in [0, 1], the samples' layout), which then takes the chosen sample's place
+ * as the input tile, the feature maps and the prediction (titled "input: your drawing", captioned "→ 3 (0.87)").
+ */
+export function cnnViews(v: CnnViewsSpec, index: number, drawn?: Float32Array | null): DemoView {
   const { net, spec, samples } = v;
   const k = Math.min(samples.n - 1, Math.max(0, Math.round(index)));
   const d = spec.side * spec.side * spec.inCh;
-  const pixels = samples.pixels.subarray(k * d, (k + 1) * d);
+  if (drawn && drawn.length !== d) throw new RangeError(`cnnViews: a drawing of ${drawn.length} pixels, the net takes ${d}`);
+  const pixels = drawn ?? samples.pixels.subarray(k * d, (k + 1) * d);
   const acts = activationsOf(net, pixels, [1, d]);
   let inCh = spec.inCh;
   const kernels = spec.convs.map((c, i) => {
@@ -95,9 +100,9 @@ export function cnnViews(v: CnnViewsSpec, index: number): DemoView {
   });
   const sampleGroup = 'chosen sample';
   const logits = (acts.logits as ReadTensor).data;
-  const sample = tilesView('sample', 'input', Float32Array.from(pixels), 1, spec.side, spec.side, {
+  const sample = tilesView('sample', drawn ? 'input: your drawing' : 'input', Float32Array.from(pixels), 1, spec.side, spec.side, {
     scale: 'grey',
-    captions: [sampleCaption(k, samples.labels[k] as number, logits, v.classNames)],
+    captions: [drawn ? drawingCaption(logits, v.classNames) : sampleCaption(k, samples.labels[k] as number, logits, v.classNames)],
     group: sampleGroup,
   });
   // A stage this net lacks (batch norm, in the comparison without it) says so under the same title, so the

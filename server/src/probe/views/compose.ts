@@ -56,3 +56,18 @@ export function boolOption(options: DemoValues | undefined, name: string, fallba
   const v = options?.[name];
   return typeof v === 'boolean' ? v : fallback;
 }
+
+/**
+ * A drawing lesson option (DemoControl kind 'drawing': base64 of width·height bytes, 0 black … 255 white ink,
+ * row-major) as pixels in [0, 1] (byte/255, as MNIST's ToTensor), a Float32Array [height·width]; null for ''
+ * ("no drawing"), a missing value, or one of another size (validateDemoValues refuses those before they get here).
+ */
+export function drawingOption(options: DemoValues | undefined, name: string, width: number, height: number): Float32Array | null {
+  const v = options?.[name];
+  if (typeof v !== 'string' || v === '') return null;
+  const bytes = Buffer.from(v, 'base64');
+  if (bytes.length !== width * height) return null;
+  const out = new Float32Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = (bytes[i] as number) / 255;
+  return out;
+}

@@ -100,3 +100,14 @@ export function sampleCaption(index: number, label: number, logits: ArrayLike<nu
   const name = (c: number): string => classNames?.[c] ?? String(c);
   return `#${index}: ${name(label)} → ${name(k)} (${(p[k] as number).toFixed(2)})`;
 }
+
+/**
+ * Caption of a drawn input (no index, no true label: the panel's title says it is the drawing): "→ predicted
+ * (probability)", e.g. "→ 3 (0.87)", short enough to show whole under a 16-pixel tile; `logits` the net's output
+ * row for it.
+ */
+export function drawingCaption(logits: ArrayLike<number>, classNames?: readonly string[]): string {
+  const p = softmaxRow(logits);
+  const k = argMax(p);
+  return `→ ${classNames?.[k] ?? String(k)} (${(p[k] as number).toFixed(2)})`;
+}
