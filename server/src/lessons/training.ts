@@ -30,13 +30,13 @@ import { ch08_10 } from './ch08-10.ts';
 import { ch09_04 } from './ch09-04.ts';
 import { ch09_05 } from './ch09-05.ts';
 import { ch09_06 } from './ch09-06.ts';
-import { SCHEDULE_CONTROLS } from '../train/schedules.ts';
+import { SCHEDULE_CONTROLS, STOP_CONTROL } from '../train/schedules.ts';
 import type { TrainingLesson } from './types.ts';
 
-/** Every training lesson also offers the lr schedule (hot options, after the lesson's own). */
+/** Every training lesson also offers the lr schedule and a pause after N epochs (hot, after the lesson's own). */
 function withSchedule(lesson: TrainingLesson): TrainingLesson {
   const own = lesson.info.demoControls ?? [];
-  return { ...lesson, info: { ...lesson.info, demoControls: [...own, ...SCHEDULE_CONTROLS] } };
+  return { ...lesson, info: { ...lesson.info, demoControls: [...own, ...SCHEDULE_CONTROLS, STOP_CONTROL] } };
 }
 
 /** In catalogue order. */

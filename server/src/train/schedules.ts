@@ -78,6 +78,23 @@ export const SCHEDULE_CONTROLS: readonly DemoControl[] = [
   },
 ];
 
+/**
+ * "Stop after N epochs", offered by every training lesson (the course trains a fixed number: ch07-04 1 epoch,
+ * ch06-02 and ch09-05 3, ch09-06 10): the run pauses as it completes epoch N, so a lecturer can stop where the
+ * course's figure was drawn; play goes on from there. 0 never pauses. Hot.
+ */
+export const STOP_CONTROL: DemoControl = {
+  name: 'stopAfterEpochs',
+  label: 'pause after epoch',
+  kind: 'integer',
+  default: 0,
+  min: 0,
+  max: 1000,
+  step: 1,
+  help: 'pause the run when this many epochs are done (0: never); play continues past it',
+  hot: true,
+};
+
 /** The schedule the options name (an unknown name reads as constant). */
 export function scheduleFromOptions(values: Record<string, unknown>): Schedule {
   const d = typeof values.lrDecay === 'number' ? values.lrDecay : 1;

@@ -397,3 +397,21 @@ describe('revert and the models’ own records', () => {
     t.dispose();
   });
 });
+
+describe('pause after epoch N (lesson option)', () => {
+  it('pauses a running run as it completes epoch N, and play goes on past it', async () => {
+    const { getTrainingLesson } = await import('../lessons/index.ts');
+    const lesson = getTrainingLesson('ch02-03')!; // full batch: one step per epoch
+    const t = new Trainer(lesson, 1);
+    expect(t.values.stopAfterEpochs).toBe(0);
+    t.setValues({ stopAfterEpochs: 3 });
+    for (let k = 0; k < 2; k++) t.trainStep();
+    expect(t.state).toBe('running');
+    t.trainStep();
+    expect([t.step, t.state]).toEqual([3, 'paused']);
+    t.control('play');
+    t.trainStep();
+    expect([t.step, t.state]).toEqual([4, 'running']);
+    t.dispose();
+  });
+});

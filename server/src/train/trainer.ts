@@ -202,9 +202,13 @@ export class Trainer {
       this.evalLog.push({ step: this.step, evals: this.runs.map((r) => r.currentMetrics()) });
       if (this.evalLog.length > EVAL_LOG) this.evalLog.shift();
     }
-    if (this.evaluateEachEpoch && this.step % this.main.model.stepsPerEpoch(this.main.hp.batchSize) === 0) {
+    const perEpoch = this.main.model.stepsPerEpoch(this.main.hp.batchSize);
+    if (this.evaluateEachEpoch && this.step % perEpoch === 0) {
       for (const r of this.runs) r.startEvaluation();
     }
+    // "Pause after epoch N" (a hot option): only as the step completes epoch N, so play continues past it.
+    const stopAt = this.values.stopAfterEpochs;
+    if (typeof stopAt === 'number' && stopAt > 0 && this.state === 'running' && this.step === stopAt * perEpoch) this.state = 'paused';
     return losses[0] as number;
   }
 
