@@ -90,7 +90,7 @@ export const ch02_01: TrainingLesson = {
     // The course's loss curve spans w = −10…4, widened to a start outside it. The surface is constant along b
     // (there is no bias): it only gives the params channel the loss at the current w.
     const w: [number, number] = [Math.min(-10, w0), Math.max(4, w0)];
-    const model = buildLinearModel({ tf, x, y, w0, b0: 0, bias: false, window: { w, b: [-1, 1], resolution: 15 } });
+    const model = buildLinearModel({ tf, x, y, w0, b0: 0, bias: false, window: { w, b: [-1, 1], resolution: 15 }, recordPath: true });
     const ws = stepGrid(w[0], w[1], 0.1);
     model.views = () => lossCurveView(model, ws);
     return model;

@@ -59,11 +59,19 @@ export interface LinearSetup {
    * seeded generator; absent: in order, as the course's loaders. The surface stays the loss over all points.
    */
   shuffle?: Rng;
+  /**
+   * Record the (w, b) of every training step in `visited` (ch02-01's loss-curve view). Off elsewhere: reading θ
+   * costs two readbacks per step, and the trainer's own path already holds it for the surface lessons.
+   */
+  recordPath?: boolean;
 }
 
 /** The linear model with what its lessons' views read: the (w, b) it visited, its surface and regression. */
 export interface LinearLessonModel extends LessonModel {
-  /** (w, b) at every training step, θ_0 first (b is 0 without a bias); the current θ is surface.position(). */
+  /**
+   * (w, b) at every training step, θ_0 first (b is 0 without a bias), when built with recordPath (else empty);
+   * the current θ is surface.position().
+   */
   visited: PathRecorder;
   surface: ExactSurface;
   regression: Regression1D;
@@ -156,7 +164,7 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
     loss: (training) =>
       tf.tidy(() => {
         // θ_k, the point this update starts from (evaluation-mode passes are no steps).
-        if (training) visited.record([read(w), read(b)]);
+        if (training && s.recordPath) visited.record([read(w), read(b)]);
         const size = batchSize();
         const x = batchOf(xT, size);
         const y = batchOf(yT, size);

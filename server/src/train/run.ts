@@ -116,7 +116,11 @@ export class Run {
 
   /** Puts back the parameter values of step `step` (a checkpoint). */
   restore(values: Float32Array[], step: number): void {
-    this.model.params.forEach((p, i) => p.assign(tf.tensor(values[i] as Float32Array, p.shape)));
+    this.model.params.forEach((p, i) => {
+      const t = tf.tensor(values[i] as Float32Array, p.shape);
+      p.assign(t);
+      t.dispose();
+    });
     this.model.rewound?.(step);
     this.afterRewind();
   }

@@ -415,3 +415,18 @@ describe('pause after epoch N (lesson option)', () => {
     t.dispose();
   });
 });
+
+describe('lr schedule in a comparison of batch sizes (ch03-01)', () => {
+  it('each variant decays by its own epochs: after 12 steps the full-batch run is 12 epochs in, batch 1 none', async () => {
+    const { getTrainingLesson } = await import('../lessons/index.ts');
+    const t = new Trainer(getTrainingLesson('ch03-01')!, 1);
+    t.setValues({ lrSchedule: 'exponential' });
+    for (let k = 0; k < 12; k++) t.trainStep();
+    const runs = (t as unknown as { runs: Parameters<Trainer['lrFactor']>[0][] }).runs;
+    const byBatch = new Map(runs.map((r) => [r.hp.batchSize, t.lrFactor(r)]));
+    expect(byBatch.get(60)).toBeCloseTo(0.95 ** 12, 12);
+    expect(byBatch.get(5)).toBeCloseTo(0.95, 12); // 12 batches of 5 per epoch: one epoch done
+    expect(byBatch.get(1)).toBe(1);
+    t.dispose();
+  });
+});

@@ -163,11 +163,10 @@ export class Trainer {
    */
   trainStep(): number {
     const saving = this.step % this.checkpointEvery === 0;
-    const lrFactor = this.lrFactor();
     const results = this.runs.map((r) => {
-      if (this.runs.length === 1) return r.step(DIVERGED_LOSS, saving, lrFactor);
+      if (this.runs.length === 1) return r.step(DIVERGED_LOSS, saving, this.lrFactor(r));
       try {
-        return r.step(DIVERGED_LOSS, saving, lrFactor);
+        return r.step(DIVERGED_LOSS, saving, this.lrFactor(r));
       } catch (err) {
         r.diverged = true;
         this.errors.push(`variant "${r.label}" stopped at step ${this.step}: ${err instanceof Error ? err.message : String(err)}`);
@@ -212,9 +211,13 @@ export class Trainer {
     return losses[0] as number;
   }
 
-  /** The lr schedule's factor for the current epoch (lesson options lrSchedule, lrDecay): lr = factor·lr₀. */
-  lrFactor(): number {
-    return scheduledLr(scheduleFromOptions(this.values), 1, this.epoch);
+  /**
+   * The lr schedule's factor (lesson options lrSchedule, lrDecay) for a run's current epoch: lr = factor·lr₀.
+   * Each run counts its own epochs, since a comparison's variants may differ in batch size (ch03-01).
+   */
+  lrFactor(run: Run = this.main): number {
+    const epoch = Math.floor(this.step / run.model.stepsPerEpoch(run.hp.batchSize));
+    return scheduledLr(scheduleFromOptions(this.values), 1, epoch);
   }
 
   /** Runs the whole held-out evaluation of every run now; returns the first run's metrics. */
