@@ -79,3 +79,18 @@ it('a restarting option (when the lesson has one) starts over at step 0 with a n
   );
   expect(frame).toBeGreaterThan(moving.generation);
 });
+
+it('a channel taken up again starts from its latest frame (a static surface, sent once per generation)', async () => {
+  const s = server.connect({ roomId: snapshot.roomId });
+  await once(s, 'room:snapshot');
+  expect(await request(s, 'frames:subscribe', { channels: ['metrics'] })).toMatchObject({ ok: true, channels: ['metrics'] });
+  const surface = new Promise<number>((resolve) =>
+    s.on('frames', (frames: FrameBytes[]) => {
+      const f = frames.map((b) => peekFrame(b)).find((h) => h.channel === 'surface');
+      if (f) resolve(f.generation);
+    }),
+  );
+  expect(await request(s, 'frames:subscribe', { channels: ['metrics', 'surface'] })).toMatchObject({ ok: true });
+  expect(await surface).toBeGreaterThanOrEqual(1);
+  s.close();
+});

@@ -225,8 +225,20 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
         const parsed = subscribeSchema.safeParse(payload);
         if (!parsed.success) return ack(fail('invalid', `frames:subscribe: ${zodMessage(parsed.error)}`));
         const next = parsed.data.channels.filter((c) => room.lesson.channels.includes(c));
-        rooms.pacer(roomId)?.subscribe(socket, next);
+        const added = new Set(next.filter((c) => !channels.includes(c)));
         channels = next;
+        if (added.size) {
+          // A channel taken up again (views scrolled back into sight) starts from its latest frame: a paused
+          // run's views, or a static channel, would otherwise not come again until the run changes.
+          try {
+            const { frames } = await rooms.engine.request({ t: 'snapshot', roomId });
+            const bytes = (frames ?? []).filter((f) => added.has(f.channel)).map((f) => Buffer.from(f.bytes));
+            if (bytes.length && socket.connected) socket.emit('frames', bytes);
+          } catch (err) {
+            log.warn({ err, roomId }, 'frames for a new subscription failed');
+          }
+        }
+        rooms.pacer(roomId)?.subscribe(socket, channels);
         ack({ ok: true, channels: next });
       }),
     );

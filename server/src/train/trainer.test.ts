@@ -422,8 +422,7 @@ describe('lr schedule in a comparison of batch sizes (ch03-01)', () => {
     const t = new Trainer(getTrainingLesson('ch03-01')!, 1);
     t.setValues({ lrSchedule: 'exponential' });
     for (let k = 0; k < 12; k++) t.trainStep();
-    const runs = (t as unknown as { runs: Parameters<Trainer['lrFactor']>[0][] }).runs;
-    const byBatch = new Map(runs.map((r) => [r.hp.batchSize, t.lrFactor(r)]));
+    const byBatch = new Map(t.runs.map((r) => [r.hp.batchSize, t.lrFactor(r)]));
     expect(byBatch.get(60)).toBeCloseTo(0.95 ** 12, 12);
     expect(byBatch.get(5)).toBeCloseTo(0.95, 12); // 12 batches of 5 per epoch: one epoch done
     expect(byBatch.get(1)).toBe(1);
