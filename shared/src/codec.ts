@@ -37,7 +37,8 @@ interface Descriptor {
   f: FieldDescriptor[];
 }
 
-const BYTES: Record<DType, number> = { f32: 4, f64: 8, i32: 4, u8: 1, q16: 2, q8: 1 };
+/** Bytes per value of each dtype on the wire. */
+export const BYTES: Readonly<Record<DType, number>> = { f32: 4, f64: 8, i32: 4, u8: 1, q16: 2, q8: 1 };
 const align8 = (n: number): number => (n + 7) & ~7;
 
 export class FrameDecodeError extends Error {}

@@ -14,6 +14,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '../backend/gradients.ts';
 import {
+  BYTES,
   type Channel,
   type Frame,
   type HyperparamName,
@@ -63,7 +64,6 @@ const PANELS_COST_FACTOR = 20;
  * at most for the views, on top of the small live channels.
  */
 export const PANELS_BYTES_PER_SECOND = 24_000;
-const DTYPE_BYTES = { f32: 4, f64: 8, i32: 4, u8: 1, q16: 2, q8: 1 } as const;
 
 export class RunError extends Error {
   constructor(
@@ -385,7 +385,7 @@ export class Trainer {
     // While running, another one follows within seconds: it may go volatile. A paused run's views (a single
     // step, an option change) may be the last for a while, so they go reliably.
     if (this.state === 'running') frame.meta.live = true;
-    const bytes = Object.values(frame.fields).reduce((n, f) => n + f.data.length * DTYPE_BYTES[f.dtype], 0);
+    const bytes = Object.values(frame.fields).reduce((n, f) => n + f.data.length * BYTES[f.dtype], 0);
     this.views = { frame, at: now, cost: performance.now() - now, bytes };
     return frame;
   }
