@@ -25,7 +25,13 @@ const STATIC_CHANNELS: ReadonlySet<Channel> = new Set(['surface', 'data', 'panel
 interface HostedRoom {
   /** The room's training run, or its demo (which never trains). */
   trainer: Trainer | DemoSession;
+  /** Every channel of the lesson: what a snapshot holds. */
   channels: ReadonlySet<Channel>;
+  /**
+   * The channels some member receives (the socket thread's subscriptions): live frames are computed for these
+   * only, so views nobody has on screen cost no worker time. All of the lesson's until the first update.
+   */
+  live: ReadonlySet<Channel>;
   lastFramesAt: number;
   /** Steps completed in the current one-second window, and the rate measured over the last window. */
   windowStart: number;
@@ -91,6 +97,7 @@ export class EngineHost {
     const room: HostedRoom = {
       trainer,
       channels: new Set(channels),
+      live: new Set(channels),
       lastFramesAt: -Infinity,
       windowStart: this.now(),
       windowSteps: 0,
@@ -129,6 +136,9 @@ export class EngineHost {
         this.emitFrames(req.roomId, room);
         return { ...this.result(room), changes };
       }
+      case 'channels':
+        room.live = new Set(req.channels.filter((c) => room.channels.has(c)));
+        return this.result(room);
       case 'snapshot':
         return { ...this.result(room), frames: this.encode(trainer.frames(room.channels, true)) };
     }
@@ -163,7 +173,7 @@ export class EngineHost {
 
   private emitFrames(roomId: string, room: HostedRoom): void {
     room.lastFramesAt = this.now();
-    const frames = this.encode(room.trainer.frames(room.channels));
+    const frames = this.encode(room.trainer.frames(room.live));
     this.post(
       { t: 'frames', roomId, frames, status: this.status(room) },
       frames.map((f) => f.bytes),

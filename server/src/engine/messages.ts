@@ -2,7 +2,7 @@
  * Messages between the main thread (EngineClient) and the training worker. Requests carry an `id`; the worker
  * answers each with a reply of the same id. Frames travel as transferable ArrayBuffers (no copy).
  */
-import type { DemoValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
+import type { Channel, DemoValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
 import type { BackendPref } from '../backend/select.ts';
 
 export interface WorkerInit {
@@ -17,7 +17,9 @@ export type EngineRequest =
   | { t: 'hp'; id: number; roomId: string; patch: HyperparamPatch }
   | { t: 'control'; id: number; roomId: string; action: RunAction }
   | { t: 'demo'; id: number; roomId: string; values: DemoValues }
-  | { t: 'snapshot'; id: number; roomId: string };
+  | { t: 'snapshot'; id: number; roomId: string }
+  /** The channels some member of the room receives now: live frames of the others are not computed. */
+  | { t: 'channels'; id: number; roomId: string; channels: Channel[] };
 
 /** A request as a caller writes it: the client adds the `id` (distributive, so each variant keeps its fields). */
 export type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

@@ -31,11 +31,27 @@ export class Pacer {
     private readonly roomId: string,
     private readonly metrics: Metrics,
     private readonly frameRate = 30,
+    /** Called with the union of the members' channels whenever it changes (the engine computes only those). */
+    private readonly onChannels?: (channels: Channel[]) => void,
   ) {}
+
+  /** Every channel some member receives, sorted. */
+  channels(): Channel[] {
+    const all = new Set<Channel>();
+    for (const g of this.groups.values()) for (const c of g.channels) all.add(c);
+    return [...all].sort();
+  }
+
+  /** Reports the union when a (un)subscription changed it. */
+  private changed(before: string): void {
+    const now = this.channels();
+    if (now.join(',') !== before) this.onChannels?.(now);
+  }
 
   /** Puts a member in the group of its channel set (replacing an earlier subscription). */
   subscribe(socket: GradcastSocket, channels: readonly Channel[]): void {
-    this.unsubscribe(socket);
+    const before = this.channels().join(',');
+    this.leave(socket);
     const sorted = [...new Set(channels)].sort();
     const key = sorted.join(',');
     let group = this.groups.get(key);
@@ -46,9 +62,16 @@ export class Pacer {
     group.members += 1;
     this.memberGroup.set(socket.id, key);
     void socket.join(group.room);
+    this.changed(before);
   }
 
   unsubscribe(socket: GradcastSocket): void {
+    const before = this.channels().join(',');
+    this.leave(socket);
+    this.changed(before);
+  }
+
+  private leave(socket: GradcastSocket): void {
     const key = this.memberGroup.get(socket.id);
     if (key === undefined) return;
     this.memberGroup.delete(socket.id);

@@ -103,7 +103,11 @@ export class Rooms {
     const roomId = newRoomId();
     const presenterKey = newPresenterKey();
     // Register first: the engine posts the first frames before it answers.
-    const pacer = new Pacer(this.io, roomId, this.metrics, this.frameRate);
+    const pacer = new Pacer(this.io, roomId, this.metrics, this.frameRate, (channels) => {
+      this.engine.request({ t: 'channels', roomId, channels }).catch((err: unknown) => {
+        this.log.warn({ err, roomId }, 'could not tell the engine which channels are watched');
+      });
+    });
     const entry: Entry = { room: null, pacer, lastStatusAt: 0 };
     this.entries.set(roomId, entry);
     try {
