@@ -271,13 +271,7 @@ export class Trainer {
     // Views may show what an option picks (the sample whose feature maps are drawn): recompute them even while
     // paused.
     if (Object.keys(changes).length) this.views = null;
-    if (restart) {
-      for (const r of this.runs) r.rebuild(false);
-      this.checkpoint = null;
-      this.evalLog.length = 0;
-      this.restart(0);
-      if (this.state === 'diverged') this.state = 'paused';
-    }
+    if (restart) this.startOver();
     return changes;
   }
 
@@ -296,10 +290,7 @@ export class Trainer {
         this.trainStep();
         break;
       case 'reset':
-        for (const r of this.runs) r.rebuild(false);
-        this.checkpoint = null;
-        this.restart(0);
-        if (this.state === 'diverged') this.state = 'paused';
+        this.startOver();
         break;
       case 'revert': {
         const ck = this.checkpoint;
@@ -412,6 +403,14 @@ export class Trainer {
     if (this.state === 'diverged') {
       throw new RunError('conflict', 'the run diverged: revert to the last finite checkpoint or reset first');
     }
+  }
+
+  /** Reset, and a restarting option: every run rebuilt from scratch at step 0 (the evaluation log emptied). */
+  private startOver(): void {
+    for (const r of this.runs) r.rebuild(false);
+    this.checkpoint = null;
+    this.restart(0);
+    if (this.state === 'diverged') this.state = 'paused';
   }
 
   /** Starts a new generation at `step` (0 for reset, the checkpoint's step for revert). */
