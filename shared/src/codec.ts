@@ -20,10 +20,28 @@ export const FRAME_MAGIC_0 = 0x47;
 export const FRAME_MAGIC_1 = 0x43;
 export const FRAME_VERSION = 1;
 export const HEAD_BYTES = 24;
-const Q16_NAN = 65535;
-const Q16_MAX = 65534;
-const Q8_NAN = 255;
-const Q8_MAX = 254;
+/** Quantised dtypes: the largest level of a finite value (the level above it marks a non-finite one). */
+const Q_MAX = { q16: 65534, q8: 254 } as const;
+const QARRAY = { q16: Uint16Array, q8: Uint8Array } as const;
+
+/** Writes src quantised over [lo, hi] into `out` (levels 0…max, max + 1 for a non-finite value). */
+function quantise(src: ArrayLike<number>, out: Uint16Array | Uint8Array, lo: number, hi: number, max: number): void {
+  const scale = hi > lo ? max / (hi - lo) : 0;
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i] as number;
+    out[i] = Number.isFinite(v) ? Math.round((v - lo) * scale) : max + 1;
+  }
+}
+
+function dequantise(raw: Uint16Array | Uint8Array, lo: number, hi: number, max: number): Float32Array {
+  const out = new Float32Array(raw.length);
+  const step = (hi - lo) / max;
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i] as number;
+    out[i] = v > max ? NaN : lo + v * step;
+  }
+  return out;
+}
 
 interface FieldDescriptor {
   n: string;
@@ -115,24 +133,10 @@ export function encodeFrame(frame: Frame): ArrayBuffer {
       case 'u8':
         new Uint8Array(buf, d.o, src.length).set(src);
         break;
-      case 'q16': {
-        const [lo, hi] = d.q as [number, number];
-        const scale = hi > lo ? Q16_MAX / (hi - lo) : 0;
-        const out = new Uint16Array(buf, d.o, src.length);
-        for (let i = 0; i < src.length; i++) {
-          const v = src[i] as number;
-          out[i] = Number.isFinite(v) ? Math.round((v - lo) * scale) : Q16_NAN;
-        }
-        break;
-      }
+      case 'q16':
       case 'q8': {
         const [lo, hi] = d.q as [number, number];
-        const scale = hi > lo ? Q8_MAX / (hi - lo) : 0;
-        const out = new Uint8Array(buf, d.o, src.length);
-        for (let i = 0; i < src.length; i++) {
-          const v = src[i] as number;
-          out[i] = Number.isFinite(v) ? Math.round((v - lo) * scale) : Q8_NAN;
-        }
+        quantise(src, new QARRAY[d.t](buf, d.o, src.length), lo, hi, Q_MAX[d.t]);
         break;
       }
     }
@@ -187,28 +191,11 @@ export function decodeFrame(bytes: ArrayBuffer | ArrayBufferView): Frame {
       case 'u8':
         data = new Uint8Array(base, at, count);
         break;
-      case 'q16': {
-        const [lo, hi] = d.q ?? [0, 0];
-        const raw = new Uint16Array(base, at, count);
-        const out = new Float32Array(count);
-        const step = (hi - lo) / Q16_MAX;
-        for (let i = 0; i < count; i++) {
-          const v = raw[i] as number;
-          out[i] = v === Q16_NAN ? NaN : lo + v * step;
-        }
-        data = out;
-        break;
-      }
+      case 'q16':
       case 'q8': {
         const [lo, hi] = d.q ?? [0, 0];
-        const raw = new Uint8Array(base, at, count);
-        const out = new Float32Array(count);
-        const step = (hi - lo) / Q8_MAX;
-        for (let i = 0; i < count; i++) {
-          const v = raw[i] as number;
-          out[i] = v === Q8_NAN ? NaN : lo + v * step;
-        }
-        data = out;
+        const raw = d.t === 'q16' ? new Uint16Array(base, at, count) : new Uint8Array(base, at, count);
+        data = dequantise(raw, lo, hi, Q_MAX[d.t]);
         break;
       }
       default:
