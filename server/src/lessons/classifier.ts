@@ -5,7 +5,7 @@
  * first misclassified samples, for the views) as it goes.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { softmaxCrossEntropy } from '../train/losses.ts';
+import { softmaxCrossEntropy, softmaxCrossEntropyWithHits } from '../train/losses.ts';
 import { type EvaluationRecord, EvaluationRecorder } from '../probe/views/gallery.ts';
 import type { Net } from './nets/mlp.ts';
 import type { LessonModel } from './types.ts';
@@ -42,12 +42,12 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
     loss(training) {
       const { x, y, size } = batch();
       const logits = net.forward(x, training) as tf.Tensor2D;
+      const { loss, hits } = softmaxCrossEntropyWithHits(logits, y);
       if (training) {
-        const correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), y), 'float32')) as tf.Scalar);
-        recent.push({ correct, size });
+        recent.push({ correct: tf.keep(hits), size });
         if (recent.length > RECENT_BATCHES) recent.shift()?.correct.dispose();
       }
-      return softmaxCrossEntropy(logits, y);
+      return loss;
     },
     advance(batchSize) {
       cursor += batchSize;

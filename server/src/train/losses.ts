@@ -3,6 +3,7 @@
  * that gradients flow through. Gradients need the tfjs gradient registry (see the report / backend setup).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { SOFTMAX_XENT } from '../backend/wasm/softmaxXent.ts';
 
 function sameShape(name: string, yhat: tf.Tensor, y: tf.Tensor): void {
   // Broadcasting [N,1] against [N] would silently build an [N,N] loss (the ch07-02 mismatch, issue 9).
@@ -56,15 +57,46 @@ export function bce(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
  * Worked: logits [1, 2, 3] → 0.407606 for label 2, 2.407606 for label 0.
  */
 export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D | Int32Array | readonly number[]): tf.Scalar {
+  return tf.tidy(() => softmaxCrossEntropyWithHits(logits, labels).loss);
+}
+
+/**
+ * softmaxCrossEntropy plus `hits`, a scalar counting the rows whose largest logit (the first, on ties) is the
+ * label: a classifier's batch accuracy at no extra pass. Both are new tensors for the caller (or its tidy). On
+ * a backend with the fused kernel (wasm: backend/wasm/softmaxXent.ts) loss, gradient and hits come from one
+ * kernel call; elsewhere from the op chain below, the kernel's oracle in its test.
+ */
+export function softmaxCrossEntropyWithHits(
+  logits: tf.Tensor2D,
+  labels: tf.Tensor1D | Int32Array | readonly number[],
+): { loss: tf.Scalar; hits: tf.Scalar } {
   if (logits.rank !== 2) throw new Error(`softmaxCrossEntropy: logits must be [N, C], got [${logits.shape}]`);
   const [n, c] = logits.shape;
   const count = labels instanceof tf.Tensor ? labels.size : labels.length;
   if (count !== n) throw new Error(`softmaxCrossEntropy: ${count} labels for ${n} rows of logits`);
+  const idx = labels instanceof tf.Tensor ? labels : tf.tensor1d(Array.from(labels), 'int32');
+  if (tf.getKernel(SOFTMAX_XENT, tf.getBackend()) != null) {
+    let hits: tf.Scalar | null = null;
+    const loss = tf.customGrad(((z: tf.Tensor, save: tf.GradSaveFunc) => {
+      const [value, dz, correct] = tf.engine().runKernel(SOFTMAX_XENT, { logits: z, labels: idx }, {}) as tf.Tensor[];
+      // The forward function runs in its own tidy: keep the count past it, then hand a clone to the caller's scope.
+      hits = tf.keep(correct as tf.Scalar);
+      save([dz as tf.Tensor]);
+      return { value: value as tf.Scalar, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0] as tf.Tensor) };
+    }) as unknown as Parameters<typeof tf.customGrad>[0])(logits) as tf.Scalar;
+    if (idx !== labels) idx.dispose();
+    const kept = hits as unknown as tf.Scalar;
+    const own = tf.clone(kept);
+    kept.dispose();
+    return { loss, hits: own };
+  }
   return tf.tidy(() => {
-    const idx = labels instanceof tf.Tensor ? tf.cast(labels, 'int32') : tf.tensor1d(Array.from(labels), 'int32');
+    const int = tf.cast(idx, 'int32') as tf.Tensor1D;
     // oneHot in its default int32 dtype, then cast: wasm's OneHot ignores a float dtype (notes §1).
-    const onehot = tf.cast(tf.oneHot(idx as tf.Tensor1D, c), 'float32');
+    const onehot = tf.cast(tf.oneHot(int, c), 'float32');
     const logSoftmax = tf.sub(logits, tf.logSumExp(logits, 1, true));
-    return tf.neg(tf.mean(tf.sum(tf.mul(onehot, logSoftmax), 1))) as tf.Scalar;
+    const loss = tf.neg(tf.mean(tf.sum(tf.mul(onehot, logSoftmax), 1))) as tf.Scalar;
+    const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), int), 'float32')) as tf.Scalar;
+    return { loss, hits };
   });
 }

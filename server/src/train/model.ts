@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
+import { DENSE, DENSE_GRAD, type DenseGradAttrs } from '../backend/wasm/dense.ts';
 import { fans, initBias, initWeight, type InitName } from './init.ts';
 
 // ——— parameters ———
@@ -67,9 +68,60 @@ export function createBatchNorm(name: string, features: number): BatchNormParams
 
 // ——— layers ———
 
-/** x [N, in]·W [in, out] + b [out] → [N, out]. */
-export function dense(x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
-  return tf.add(tf.matMul(x, W), b);
+/**
+ * act(x [N, in]·W [in, out] + b [out]) → [N, out] (no activation by default). `inputGrad: false` says x is data,
+ * not something trained: no gradient is computed for it (the first layer).
+ *
+ * Identity and ReLU are one kernel call forward and one backward where the backend has them (wasm:
+ * backend/wasm/dense.ts), else tf.fused.matMul (which tfjs fuses outside gradient recording only). The other
+ * activations, which tfjs cannot differentiate fused, follow the product as an op of their own.
+ */
+export function dense(
+  x: tf.Tensor2D,
+  W: tf.Tensor2D,
+  b: tf.Tensor1D,
+  activation: Activation = 'identity',
+  opts: { inputGrad?: boolean } = {},
+): tf.Tensor2D {
+  const fusable = activation === 'identity' || activation === 'relu';
+  const act = activation === 'relu' ? 'relu' : 'linear';
+  if (fusable && tf.getKernel(DENSE, tf.getBackend()) != null) return denseKernel(x, W, b, act, opts.inputGrad ?? true);
+  if (fusable) return tf.fused.matMul({ a: x, b: W, bias: b, activation: act }) as tf.Tensor2D;
+  return activate(activation, tf.fused.matMul({ a: x, b: W, bias: b })) as tf.Tensor2D;
+}
+
+/**
+ * dense() on the GradcastDense kernels, differentiated by customGrad. The tape keeps clones of what the
+ * backward kernel reads (x and y; W too unless it is a variable, which outlives the step anyway).
+ */
+function denseKernel(x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D, activation: 'linear' | 'relu', wantDx: boolean): tf.Tensor2D {
+  const keepW = !(W instanceof tf.Variable);
+  const forward = (xi: tf.Tensor, Wi: tf.Tensor, bi: tf.Tensor, save: tf.GradSaveFunc): tf.Tensor2D => {
+    const y = tf.engine().runKernel(DENSE, { x: xi, W: Wi, b: bi }, { activation } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
+    save(keepW ? [xi, y, Wi] : [xi, y]);
+    return y;
+  };
+  const backward = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
+    const [xs, ys, Ws = W] = saved as [tf.Tensor, tf.Tensor, tf.Tensor?];
+    const attrs: DenseGradAttrs = { activation, wantDx };
+    return tf.engine().runKernel(DENSE_GRAD, { dy, x: xs, W: Ws, y: ys }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  };
+  type Grad = Parameters<typeof tf.customGrad>[0];
+  if (wantDx) {
+    const f = (xi: tf.Tensor, Wi: tf.Tensor, bi: tf.Tensor, save: tf.GradSaveFunc) => ({
+      value: forward(xi, Wi, bi, save),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [dW, db, dx] = backward(dy, saved);
+        return [dx, dW, db];
+      },
+    });
+    return tf.customGrad(f as unknown as Grad)(x, W, b) as tf.Tensor2D;
+  }
+  const f = (Wi: tf.Tensor, bi: tf.Tensor, save: tf.GradSaveFunc) => ({
+    value: forward(x, Wi, bi, save),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => backward(dy, saved),
+  });
+  return tf.customGrad(f as unknown as Grad)(W, b) as tf.Tensor2D;
 }
 
 export interface Conv2dOptions {

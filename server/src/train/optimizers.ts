@@ -11,7 +11,7 @@
  * register the chained tensor methods (x.add) unless something imports them.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { SGD_UPDATE, type SgdUpdateAttrs } from '../backend/wasm/sgdUpdate.ts';
+import { OPTIMIZER_UPDATE, type OptimizerUpdateAttrs } from '../backend/wasm/optimizerUpdate.ts';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
 
@@ -152,17 +152,34 @@ class HandWrittenOptimizer implements Optimizer {
     });
     const c = resolve(this.config);
     this.steps += 1;
-    const fusedSgd = tf.getKernel(SGD_UPDATE, tf.getBackend()) != null;
+    // One kernel per parameter where the backend has it (wasm): the same float32 roundings as the ops below.
+    const fused = tf.getKernel(OPTIMIZER_UPDATE, tf.getBackend()) != null;
 
     tf.tidy(() => {
       params.forEach((w, i) => {
         const g0 = grads[i];
         if (!g0) return;
         const t = ++this.tParam[i]!;
-        if (this.name === 'sgd' && fusedSgd) {
-          // The same float32 roundings as the ops below, in one kernel (backend/wasm/sgdUpdate.ts).
-          const attrs: SgdUpdateAttrs = { lr: c.lr, lambda: c.lambda };
-          w.assign(tf.engine().runKernel(SGD_UPDATE, { w, g: g0 }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor);
+        if (fused) {
+          const slots = SLOTS[this.name].map((name) => this.slot(name, i));
+          const attrs: OptimizerUpdateAttrs = {
+            rule: this.name,
+            lr: c.lr,
+            lambda: c.lambda,
+            mu: c.mu,
+            form: c.form,
+            first: t === 1,
+            rho: c.rho,
+            beta1: c.beta1,
+            beta2: c.beta2,
+            eps: c.eps,
+            t,
+          };
+          const inputs: tf.NamedTensorMap = { w, g: g0 };
+          slots.forEach((s, k) => (inputs[`s${k}`] = s));
+          const [wNew, ...slotsNew] = tf.engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+          w.assign(wNew as tf.Tensor);
+          slots.forEach((s, k) => s.assign(slotsNew[k] as tf.Tensor));
           return;
         }
         // L2 as PyTorch's weight_decay: folded into the gradient before any state update.

@@ -14,7 +14,9 @@ import { maxPoolGrad } from './maxPoolGrad.ts';
 import { maxPoolGradOps } from './maxPoolGradOps.ts';
 import { FILL_IN, type FillInConfig, isFillIn, rememberNative } from './nativeKernel.ts';
 import { oneHot } from './oneHot.ts';
-import { SGD_UPDATE, sgdUpdate } from './sgdUpdate.ts';
+import { OPTIMIZER_UPDATE, optimizerUpdate } from './optimizerUpdate.ts';
+import { SOFTMAX_XENT, softmaxXent } from './softmaxXent.ts';
+import { DENSE, DENSE_GRAD, denseBackward, denseForward } from './dense.ts';
 import { smallAdd, smallMultiply, smallRealDiv, smallSub } from './smallBinary.ts';
 import { meanLeading, sumLeading } from './sumLeading.ts';
 
@@ -45,7 +47,10 @@ function fillIns(options: WasmKernelOptions): Array<readonly [string, tf.KernelF
     [tf.Sub, smallSub as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
     [tf.Multiply, smallMultiply as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
     [tf.RealDiv, smallRealDiv as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
-    [SGD_UPDATE, sgdUpdate as unknown as tf.KernelFunc, 'new: one kernel per parameter for the optimizers\' SGD step'],
+    [DENSE, denseForward as unknown as tf.KernelFunc, 'new: a dense layer (product, bias, ReLU) in one kernel call'],
+    [DENSE_GRAD, denseBackward as unknown as tf.KernelFunc, "new: a dense layer's backward pass in one kernel call"],
+    [SOFTMAX_XENT, softmaxXent as unknown as tf.KernelFunc, 'new: softmax cross-entropy, its gradient and the hit count in one kernel'],
+    [OPTIMIZER_UPDATE, optimizerUpdate as unknown as tf.KernelFunc, 'new: one kernel per parameter and step for the hand-written optimizers'],
   ];
 }
 

@@ -96,19 +96,25 @@ export class Scratch {
 
   /** Frees every held intermediate except `result`, which becomes the caller's (the engine's). */
   finish(result: Info): Info {
-    let kept = false;
+    return this.finishAll([result])[0] as Info;
+  }
+
+  /** finish() for a kernel with several outputs: every one of `results` becomes the engine's. */
+  finishAll(results: Info[]): Info[] {
+    const keep = new Set(results);
+    const kept = new Set<Info>();
     for (const t of this.held) {
-      if (t === result && !kept) {
-        kept = true;
+      if (keep.has(t) && !kept.has(t)) {
+        kept.add(t);
         continue;
       }
       this.backend.disposeData(t.dataId);
     }
     this.held.length = 0;
-    // The result may be an input passed through untouched (a no-op reshape/transpose chain): the engine
+    // A result may be an input passed through untouched (a no-op reshape/transpose chain): the engine
     // expects a kernel output to carry its own reference, as wasm's Identity-by-reshape does.
-    if (!kept) this.backend.incRef(result.dataId);
-    return result;
+    for (const r of results) if (!kept.has(r)) this.backend.incRef(r.dataId);
+    return results;
   }
 
   /** Frees everything (error path). */
@@ -120,9 +126,14 @@ export class Scratch {
 
 /** Runs `body` with a Scratch; frees all intermediates on success (but the result) and on error. */
 export function withScratch(backend: WasmBackend, body: (s: Scratch) => Info): Info {
+  return withScratchAll(backend, (s) => [body(s)])[0] as Info;
+}
+
+/** withScratch for a kernel with several outputs. */
+export function withScratchAll(backend: WasmBackend, body: (s: Scratch) => Info[]): Info[] {
   const s = new Scratch(backend);
   try {
-    return s.finish(body(s));
+    return s.finishAll(body(s));
   } catch (e) {
     s.dispose();
     throw e;

@@ -75,39 +75,52 @@ export function buildMlp(spec: MlpSpec, init: InitName, rng: Rng, hp: Hyperparam
       names.push(`bn${i + 1}.gamma`, `bn${i + 1}.beta`);
     }
   }
+  const last = layers.length - 1;
   const bnAfter = spec.batchNorm && (spec.batchNormAfter ?? false);
   const bnBefore = spec.batchNorm && !bnAfter;
-  const hidden = (h: tf.Tensor, i: number, training: boolean): tf.Tensor => {
-    const layer = layers[i] as DenseParams;
-    let z = dense(h as tf.Tensor2D, layer.W as tf.Tensor2D, layer.b as tf.Tensor1D);
-    if (bnBefore) z = batchNorm(z, norms[i] as BatchNormParams, training) as tf.Tensor2D;
-    if (spec.dropout) z = dropout(z, hp.dropout, training, rng) as tf.Tensor2D;
-    const a = activate(spec.activation, z);
-    return bnAfter ? batchNorm(a, norms[i] as BatchNormParams, training) : a;
+  // Inverted dropout scales by a non-negative mask, which commutes with ReLU and the identity: d(relu(z)) =
+  // relu(d(z)). So unless batch norm sits between the product and the activation, or dropout is live under a
+  // squashing activation, the activation fuses into the product (train/model.ts dense).
+  const commutes = spec.activation === 'relu' || spec.activation === 'identity';
+  /**
+   * The forward pass. With `acts` (evaluation mode, for the views) it records every intermediate by name and
+   * keeps the pre-activation z apart; otherwise it fuses where the maths allows.
+   */
+  const run = (x: tf.Tensor, training: boolean, acts?: Record<string, tf.Tensor>): tf.Tensor2D => {
+    let h = x as tf.Tensor2D;
+    for (let i = 0; i < last; i++) {
+      const layer = layers[i] as DenseParams;
+      const [W, b] = [layer.W as tf.Tensor2D, layer.b as tf.Tensor1D];
+      const dropping = spec.dropout && training && hp.dropout > 0;
+      // The first layer's input is data: no gradient is computed for it.
+      const inputGrad = i > 0;
+      if (!acts && !bnBefore && (!dropping || commutes)) {
+        h = dense(h, W, b, spec.activation, { inputGrad });
+        if (spec.dropout) h = dropout(h, hp.dropout, training, rng) as tf.Tensor2D;
+      } else {
+        let z = dense(h, W, b, 'identity', { inputGrad });
+        if (acts) acts[`z${i + 1}`] = z;
+        if (bnBefore) z = batchNorm(z, norms[i] as BatchNormParams, training) as tf.Tensor2D;
+        if (acts && bnBefore) acts[`bn${i + 1}`] = z;
+        if (spec.dropout) z = dropout(z, hp.dropout, training, rng) as tf.Tensor2D;
+        h = activate(spec.activation, z) as tf.Tensor2D;
+        if (acts) acts[`h${i + 1}`] = h;
+      }
+      if (bnAfter) {
+        h = batchNorm(h, norms[i] as BatchNormParams, training) as tf.Tensor2D;
+        if (acts) acts[`bn${i + 1}`] = h;
+      }
+    }
+    const out = layers[last] as DenseParams;
+    return dense(h, out.W as tf.Tensor2D, out.b as tf.Tensor1D, 'identity', { inputGrad: last > 0 });
   };
-  const last = layers.length - 1;
   return {
     params,
     names,
-    forward(x, training) {
-      let h = x;
-      for (let i = 0; i < last; i++) h = hidden(h, i, training);
-      const out = layers[last] as DenseParams;
-      return dense(h as tf.Tensor2D, out.W as tf.Tensor2D, out.b as tf.Tensor1D);
-    },
+    forward: (x, training) => run(x, training),
     activations(x) {
       const acts: Record<string, tf.Tensor> = {};
-      let h = x;
-      for (let i = 0; i < last; i++) {
-        const layer = layers[i] as DenseParams;
-        let z = dense(h as tf.Tensor2D, layer.W as tf.Tensor2D, layer.b as tf.Tensor1D);
-        acts[`z${i + 1}`] = z;
-        if (bnBefore) acts[`bn${i + 1}`] = z = batchNorm(z, norms[i] as BatchNormParams, false) as tf.Tensor2D;
-        acts[`h${i + 1}`] = h = activate(spec.activation, z);
-        if (bnAfter) acts[`bn${i + 1}`] = h = batchNorm(h, norms[i] as BatchNormParams, false);
-      }
-      const out = layers[last] as DenseParams;
-      acts.logits = dense(h as tf.Tensor2D, out.W as tf.Tensor2D, out.b as tf.Tensor1D);
+      acts.logits = run(x, false, acts);
       return acts;
     },
     runningStats: () => norms.map((bn, i) => ({ name: `bn${i + 1}`, mean: bn.runningMean, variance: bn.runningVar })),

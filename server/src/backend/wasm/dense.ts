@@ -1,0 +1,78 @@
+/**
+ * A dense layer's forward and backward passes as one kernel call each, for train/model.ts's dense(): on the
+ * small lessons a kernel call through the engine (scopes, tape, bookkeeping: 3–7 µs) costs more than the
+ * arithmetic, and tfjs's own composition takes a dozen calls per layer and step. tf.fused.matMul does not
+ * help there: tfjs only fuses the activation outside gradient recording, so training runs matMul, add and relu
+ * apart, with the broadcast-add's reshapes and sum and the tape's clones on the way back.
+ *
+ * GradcastDense: inputs x [N, in], W [in, out], b [out] (float32); attr activation 'linear' | 'relu'.
+ *   Output y = act(x·W + b) [N, out], on XNNPACK through wasm's own _FusedMatMul (product, bias and ReLU in
+ *   one epilogue).
+ * GradcastDenseGrad: inputs dy [N, out], x, W, y (the forward's output); attrs activation, wantDx.
+ *   dz = dy ⊙ [y > 0] for ReLU (tfjs's dy·step(z): y > 0 exactly when z > 0), else dy;
+ *   outputs, in order: dW = xᵀ·dz [in, out], db = Σ_rows dz [out], and, when wantDx, dx = dz·Wᵀ [N, in].
+ *   A layer fed by data needs no dx: skipping it saves a third of the backward arithmetic of a first layer.
+ * Both products run through the BatchMatMul and Sum fill-ins (batchMatMul.ts, sumLeading.ts), on XNNPACK.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { xnnWeights } from './batchMatMul.ts';
+import { type Info, type KernelArgs, type WasmBackend, withScratch, withScratchAll } from './scratch.ts';
+
+export const DENSE = 'GradcastDense';
+export const DENSE_GRAD = 'GradcastDenseGrad';
+
+export interface DenseAttrs {
+  activation: 'linear' | 'relu';
+}
+
+export interface DenseGradAttrs extends DenseAttrs {
+  wantDx: boolean;
+}
+
+function check(name: string, x: Info, W: Info): [number, number, number] {
+  const [n, k] = x.shape as [number, number];
+  const [k2, m] = W.shape as [number, number];
+  if (x.dtype !== 'float32' || W.dtype !== 'float32' || x.shape.length !== 2 || W.shape.length !== 2 || k !== k2) {
+    throw new Error(`${name}: needs float32 x [N, in] and W [in, out], got ${x.dtype}[${x.shape}] and ${W.dtype}[${W.shape}]`);
+  }
+  return [n, k, m];
+}
+
+export function denseForward(args: KernelArgs): Info {
+  const backend = args.backend as WasmBackend;
+  const { x, W, b } = args.inputs as { x: Info; W: Info; b: Info };
+  const { activation } = args.attrs as unknown as DenseAttrs;
+  const [n, k, m] = check(DENSE, x, W);
+  if (b.shape.length !== 1 || b.shape[0] !== m) throw new Error(`${DENSE}: bias [${b.shape}] for ${m} outputs`);
+  return withScratch(backend, (s) => {
+    const y = s.native(
+      tf._FusedMatMul,
+      { a: s.reshape(x, [1, n, k]), b: xnnWeights(s, s.reshape(W, [1, k, m])), bias: b },
+      { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0 },
+    );
+    return s.reshape(y, [n, m]);
+  });
+}
+
+export function denseBackward(args: KernelArgs): Info[] {
+  const backend = args.backend as WasmBackend;
+  const { dy, x, W, y } = args.inputs as { dy: Info; x: Info; W: Info; y: Info };
+  const { activation, wantDx } = args.attrs as unknown as DenseGradAttrs;
+  const [n, k, m] = check(DENSE_GRAD, x, W);
+  return withScratchAll(backend, (s) => {
+    let dz = dy;
+    if (activation === 'relu') {
+      dz = s.hold(backend.makeOutput([n, m], 'float32'));
+      // Heap views go stale when wasm memory grows: take them after the last allocation.
+      const dv = backend.typedArrayFromHeap(dy) as Float32Array;
+      const yv = backend.typedArrayFromHeap(y) as Float32Array;
+      const zv = backend.typedArrayFromHeap(dz) as Float32Array;
+      for (let i = 0; i < zv.length; i++) zv[i] = (yv[i] as number) > 0 ? (dv[i] as number) : 0;
+    }
+    const dW = s.run('BatchMatMul', { a: x, b: dz }, { transposeA: true, transposeB: false });
+    const db = s.run('Sum', { x: dz }, { axis: [0], keepDims: false });
+    const outs = [s.reshape(dW, [k, m]), db];
+    if (wantDx) outs.push(s.reshape(s.run('BatchMatMul', { a: dz, b: W }, { transposeA: false, transposeB: true }), [n, k]));
+    return outs;
+  });
+}
