@@ -1,10 +1,11 @@
 /**
  * A training lesson's own options in a room (ch02-03): demo:set with a restarting option starts the run over
  * for everyone (new generation, step 0), a hot one (the lr schedule) keeps it; bad values and viewers are
- * refused and change nothing.
+ * refused and change nothing. ch08-02's layer list: a list outside its limits is refused with the reason, a good
+ * one rebuilds the network and restarts the run, and the network graph follows it.
  */
-import { type FrameBytes, peekFrame, type RoomSnapshot, type RunStatus } from '@gradcast/shared';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { decodeFrame, type DemoPanel, type FrameBytes, peekFrame, type RoomSnapshot, type RunStatus } from '@gradcast/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { once, request, startTestServer, type TestServer, type TestSocket } from './support/server.ts';
 
 let server: TestServer;
@@ -93,4 +94,62 @@ it('a channel taken up again starts from its latest frame (a static surface, sen
   expect(await request(s, 'frames:subscribe', { channels: ['metrics', 'surface'] })).toMatchObject({ ok: true });
   expect(await surface).toBeGreaterThanOrEqual(1);
   s.close();
+});
+
+describe('ch08-02: the layer list', () => {
+  let owner: TestSocket;
+  let watcher: TestSocket;
+  let roomId: string;
+
+  beforeAll(async () => {
+    const room = await server.createRoom('ch08-02');
+    roomId = room.roomId;
+    owner = server.connect({ roomId, presenterKey: room.presenterKey });
+    watcher = server.connect({ roomId });
+    const [[seen]] = await Promise.all([once<[RoomSnapshot, FrameBytes[]]>(owner, 'room:snapshot'), once(watcher, 'room:snapshot')]);
+    expect(seen.demo?.layers).toBe('2-10-10-3');
+    expect(seen.lesson.demoControls?.find((c) => c.name === 'layers')).toMatchObject({
+      kind: 'layers',
+      layers: { input: 2, output: 3, minHidden: 1, maxHidden: 6, minUnits: 1, maxUnits: 128 },
+    });
+  }, 60_000);
+
+  it('refuses a bad list with the reason, and a viewer, changing nothing', async () => {
+    const moving = await statusWhere(watcher, (st) => st.step > 2);
+    expect(await request(owner, 'demo:set', { layers: '2-10-500-3' })).toEqual({
+      ok: false,
+      error: { code: 'invalid', message: 'layers: hidden layer 2 has 500 units, at most 128' },
+    });
+    for (const layers of ['2-10-10', '2 - 10 - 3', [2, 10, 3], 2103, null]) {
+      expect(await request(owner, 'demo:set', { layers }), JSON.stringify(layers)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await request(owner, 'demo:set', { shuffle: false, layers: '2-0-3' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await request(watcher, 'demo:set', { layers: '2-16-3' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const late = server.connect({ roomId });
+    const [seen] = await once<[RoomSnapshot, FrameBytes[]]>(late, 'room:snapshot');
+    expect(seen.demo).toMatchObject({ layers: '2-10-10-3', shuffle: true });
+    expect(seen.generation).toBe(moving.generation);
+    late.close();
+  });
+
+  it('a good list restarts the run for everyone, and the network graph shows it', async () => {
+    const moving = await statusWhere(watcher, (st) => st.step > 2);
+    const changed = once<{ changes: Record<string, unknown> }>(watcher, 'demo:changed');
+    const fresh = statusWhere(watcher, (st) => st.generation > moving.generation);
+    const graph = new Promise<DemoPanel>((resolve) =>
+      watcher.on('frames', (frames: FrameBytes[]) => {
+        for (const b of frames) {
+          const h = peekFrame(b);
+          if (h.channel !== 'panels' || h.generation <= moving.generation) continue;
+          const layout = JSON.parse(String(decodeFrame(b).meta.layout)) as DemoPanel[];
+          const net = layout.find((p) => p.kind === 'network');
+          if (net) resolve(net);
+        }
+      }),
+    );
+    expect(await request(owner, 'demo:set', { layers: '2-16-8-8-3' })).toMatchObject({ ok: true, applied: { layers: '2-16-8-8-3' } });
+    expect((await changed).changes.layers).toEqual(['2-10-10-3', '2-16-8-8-3']);
+    expect((await fresh).step).toBeLessThan(moving.step);
+    expect((await graph).sizes).toEqual([2, 16, 8, 8, 3]);
+  }, 30_000);
 });

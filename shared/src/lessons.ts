@@ -27,16 +27,39 @@ export interface LessonInfo {
 }
 
 /**
+ * The limits of a `layers` control's list: `input`, then minHidden … maxHidden hidden widths, each minUnits …
+ * maxUnits, then `output`. Widths are in units (neurons); the input and output widths are fixed by the data
+ * (features in, classes out), so only the hidden layers are the member's to choose.
+ */
+export interface LayerLimits {
+  /** Units of the input layer (the data's features). */
+  input: number;
+  /** Units of the output layer (e.g. one logit per class). */
+  output: number;
+  /** Fewest and most hidden layers. */
+  minHidden: number;
+  maxHidden: number;
+  /** Fewest and most units of one hidden layer. */
+  minUnits: number;
+  maxUnits: number;
+}
+
+/**
  * A parameter of a demo lesson (not a training hyperparameter).
  * `drawing`: a small greyscale image a member draws (e.g. a digit for the MNIST lessons), `width` × `height`
  * pixels. Its value is a string: '' for "no drawing", else the standard base64 (with padding, no line breaks)
  * of exactly width·height bytes, row-major from the top-left, 0 = black background, 255 = white ink (MNIST's
  * convention); 28×28 is 1,048 characters, small enough for `demo:set`, snapshots and `demo:changed`.
+ * `layers`: a dense network's layer list (ch08-02's layer-list editor). Its value is a string of every layer's
+ * width in units, input first, as decimal integers joined by single '-', e.g. '2-10-10-3' (2 inputs, two hidden
+ * layers of 10, 3 outputs). One spelling per list: no spaces, signs or leading zeros. `layers` (the field) holds
+ * the limits the value must keep (LayerLimits: the fixed input and output widths, how many hidden layers, how
+ * wide each); `options`, when present, are presets the client offers (any list within the limits is accepted).
  */
 export interface DemoControl {
   name: string;
   label: string;
-  kind: 'number' | 'integer' | 'boolean' | 'enum' | 'drawing';
+  kind: 'number' | 'integer' | 'boolean' | 'enum' | 'drawing' | 'layers';
   default: number | boolean | string;
   min?: number;
   max?: number;
@@ -45,6 +68,8 @@ export interface DemoControl {
   /** drawing: image width and height in pixels. */
   width?: number;
   height?: number;
+  /** layers: what a layer list may be (required for that kind; a control without it accepts no value). */
+  layers?: LayerLimits;
   help?: string;
   /** Training lessons: applies at the next step without restarting the run (e.g. the lr schedule). */
   hot?: boolean;
@@ -58,7 +83,8 @@ export interface DemoControl {
  *  - series: line plot of `field` (y) against `x` (another field), optional `y2` for a second line, `lines` for
  *    more, `names` for the legend (one per line, in order field, y2, lines…), `points` to mark (x, y) pairs:
  *    a path by default (joined, the last one emphasised: an optimizer's visits), or scattered data when
- *    `pointsAs` is "dots";
+ *    `pointsAs` is "dots"; `ball` draws the last path point as a ball that rolls along the curve (the first
+ *    line) between frames, pinned at the curve's end when its x leaves the curve's range (a diverging run);
  *  - vectors: 2-D arrows, field [k, 4] rows (x0, y0, x1, y1);
  *  - table: field [rows, cols] as a table with `columns` headers;
  *  - text: `text` only;
@@ -108,6 +134,8 @@ export interface DemoPanel {
   points?: string;
   /** series: draw `points` as a path (default) or as unjoined data dots. */
   pointsAs?: 'path' | 'dots';
+  /** series: the last row of `points` is a ball on the first line (the current position), animated between frames. */
+  ball?: boolean;
   segments?: string;
   labels?: string;
   captions?: string[];
@@ -144,6 +172,12 @@ export function validateDemoValues(
       if (typeof value !== 'boolean') return bad(`${name}: expected true or false`);
     } else if (c.kind === 'enum') {
       if (typeof value !== 'string' || !c.options?.includes(value)) return bad(`${name}: expected one of ${c.options?.join(', ')}`);
+    } else if (c.kind === 'layers') {
+      const list = parseLayerList(value, c.layers);
+      if (!list.ok) return bad(`${name}: ${list.problem}`);
+      // Accepted only in its one spelling, so this is the string sent.
+      values[name] = list.sizes.join('-');
+      continue;
     } else if (c.kind === 'drawing') {
       if (typeof value !== 'string') return bad(`${name}: expected a base64 string or ''`);
       const problem = drawingProblem(value, (c.width ?? 0) * (c.height ?? 0));
@@ -174,4 +208,47 @@ export function validateDemoValues(
     const n = (value.length / 4) * 3 - pad;
     return n === bytes ? '' : `expected ${bytes} pixels, got ${n}`;
   }
+}
+
+/**
+ * A `layers` control's value as its widths (units per layer, input first), or why it is not a list within
+ * `limits`, in words that name the layer and the limit (e.g. "hidden layer 2 has 500 units, at most 128").
+ * Only the canonical spelling is accepted (digits joined by single '-', no leading zeros), so equal lists are
+ * equal strings: a change is a change of network, and `demo:changed` shows the same text everyone typed.
+ */
+export function parseLayerList(
+  value: unknown,
+  limits: LayerLimits | undefined,
+): { ok: true; sizes: number[] } | { ok: false; problem: string } {
+  const no = (problem: string) => ({ ok: false as const, problem });
+  if (!limits) return no('this control declares no layer limits, so no list is accepted');
+  const { input, output, minHidden, maxHidden, minUnits, maxUnits } = limits;
+  // An example within the limits, for the messages: the fewest hidden layers (at least one), 10 units each.
+  const units = Math.min(maxUnits, Math.max(minUnits, 10));
+  const example = [input, ...Array<number>(Math.max(1, minHidden)).fill(units), output].join('-');
+  if (typeof value !== 'string') return no(`expected a layer list as a string of widths joined by '-', e.g. '${example}'`);
+  if (!/^[0-9]+(?:-[0-9]+)*$/.test(value)) {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return no(`expected widths (whole numbers) joined by single '-', no spaces, e.g. '${example}'; got ${JSON.stringify(shown)}`);
+  }
+  const parts = value.split('-');
+  const last = parts.length - 1;
+  const layer = (i: number) => (i === 0 ? 'the input layer' : i === last ? 'the output layer' : `hidden layer ${i}`);
+  const zeroed = parts.findIndex((p) => p.length > 1 && p.startsWith('0'));
+  if (zeroed >= 0) return no(`${layer(zeroed)} is written '${parts[zeroed]}': no leading zeros`);
+  if (parts.length < 2) return no(`expected an input layer, hidden layers and an output layer, e.g. '${example}'; got one width`);
+  const sizes = parts.map(Number);
+  if (sizes[0] !== input) return no(`the input layer must have ${input} units (the data's features), got ${parts[0]}`);
+  if (sizes[last] !== output) return no(`the output layer must have ${output} units, got ${parts[last]}`);
+  const hidden = parts.length - 2;
+  if (hidden < minHidden || hidden > maxHidden) {
+    const range = minHidden === maxHidden ? `${minHidden}` : `${minHidden} to ${maxHidden}`;
+    return no(`expected ${range} hidden layers between input and output, got ${hidden}`);
+  }
+  for (let i = 1; i < last; i++) {
+    const n = sizes[i] as number;
+    if (n < minUnits) return no(`${layer(i)} has ${parts[i]} units, at least ${minUnits}`);
+    if (n > maxUnits) return no(`${layer(i)} has ${parts[i]} units, at most ${maxUnits}`);
+  }
+  return { ok: true, sizes };
 }

@@ -4,29 +4,39 @@
  * θ = linspace(4j, 4(j+1), 500) + 0.2·ε, point (r·sin θ, r·cos θ). Model [2, 10, 10, 3] with ReLU hidden layers
  * and linear logits (173 parameters, default init), cross-entropy, SGD lr 0.01, batch 20 (75 steps per epoch; the
  * course runs 1,000 epochs = 75,000 steps).
- * Options: the layer list (the course's active one and its two commented alternatives) and shuffle. View: the
- * 3-class decision regions over the data range ± 0.1 (60 × 60 cells) with the 1,500 points.
+ * Options: the layer list (DemoControl kind 'layers': any 2-…-3 list of 1–6 hidden layers of 1–128 units, the
+ * course's active list and its two commented alternatives as presets) and shuffle. Views, side by side: the
+ * 3-class decision regions over the data range ± 0.1 (60 × 60 cells) with the 1,500 points, and the network graph
+ * (weights as edges, biases as node fills; layers wider than 16 drawn in part).
  */
-import type { DemoControl } from '@gradcast/shared';
+import { type DemoControl, type LayerLimits, parseLayerList } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
-import { boolOption, enumOption } from '../probe/views/compose.ts';
+import { boolOption, joinViews } from '../probe/views/compose.ts';
+import { netNetworkView } from '../probe/views/network.ts';
 import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
-import type { TrainingLesson } from './types.ts';
+import type { DemoView, TrainingLesson } from './types.ts';
 
 /** The course's layer lists: the active [2, 10, 10, 3] and the two commented-out alternatives. */
-const LAYERS = ['2-10-10-3', '2-50-3', '2-10-10-10-3'] as const;
-const DEFAULTS = { layers: '2-10-10-3' as (typeof LAYERS)[number], shuffle: true };
+const PRESETS = ['2-10-10-3', '2-50-3', '2-10-10-10-3'];
+/**
+ * What a layer list may be: the spiral's 2 coordinates in, its 3 classes out; up to 6 hidden layers of up to 128
+ * units keeps the largest network (2-128×6-3, 83,331 parameters) under the course's largest model and a step
+ * on the 1,500 points fast.
+ */
+const LIMITS: LayerLimits = { input: 2, output: 3, minHidden: 1, maxHidden: 6, minUnits: 1, maxUnits: 128 };
+const DEFAULTS = { layers: '2-10-10-3', shuffle: true };
 
 const CONTROLS: DemoControl[] = [
   {
     name: 'layers',
     label: 'layer sizes',
-    kind: 'enum',
-    options: [...LAYERS],
+    kind: 'layers',
+    options: PRESETS,
+    layers: LIMITS,
     default: DEFAULTS.layers,
-    help: 'The network’s layer list: the course’s 2-10-10-3 (173 parameters), or its commented-out 2-50-3 (303; lr 0.1 there) and 2-10-10-10-3 (283). Restarts the run.',
+    help: 'The network’s layer list, input first: 2 inputs, 1–6 hidden ReLU layers of 1–128 units, 3 outputs. Presets: the course’s 2-10-10-3 (173 parameters), or its commented-out 2-50-3 (303; lr 0.1 there) and 2-10-10-10-3 (283). Restarts the run.',
   },
   {
     name: 'shuffle',
@@ -37,10 +47,29 @@ const CONTROLS: DemoControl[] = [
   },
 ];
 
+/** Heading of the regions and network panels, drawn side by side. */
+const GROUP = 'decision regions and network';
+const NETWORK_TITLE = 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases';
+
+/**
+ * The layer list's widths. demo:set refuses a list outside LIMITS before it gets here; builds made outside a
+ * trainer (tests, probes) may pass anything, which reads as the course's list.
+ */
+function layerSizes(value: unknown): number[] {
+  const list = parseLayerList(value, LIMITS);
+  if (list.ok) return list.sizes;
+  return (parseLayerList(DEFAULTS.layers, LIMITS) as { sizes: number[] }).sizes;
+}
+
+/** A view's panels put in GROUP, so the client draws them beside the network graph. */
+function inGroup(view: DemoView): DemoView {
+  return { ...view, layout: view.layout.map((p) => ({ ...p, group: GROUP })) };
+}
+
 export const ch08_02: TrainingLesson = {
   info: {
     id: 'ch08-02',
-    title: 'Two hidden layers on the spiral',
+    title: 'Depth via a layer list (spiral)',
     chapter: 8,
     trains: true,
     controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'weightDecay', 'dropout', 'batchNorm', 'init', 'speed'],
@@ -55,20 +84,25 @@ export const ch08_02: TrainingLesson = {
       'here there is only the run’s own optimizer. The spiral is drawn from the run seed (the original’s NumPy ' +
       'stream was unseeded). Live controls beyond the course: optimizer, momentum, weight decay, dropout on ' +
       'the hidden layers, batch norm (rebuilds the network, keeping the weights) and the initialisation (draws ' +
-      'the weights anew). The regions panel shows the predicted class over the data range ± 0.1 with all 1,500 ' +
-      'points (evaluation mode). Options: the layer list (the course’s 2-10-10-3, or its commented-out 2-50-3 and ' +
-      '2-10-10-10-3) and shuffle (off brings back the single-class batches of the original); each restarts the run.',
+      'the weights anew). Side by side, the regions panel shows the predicted class over the data range ± 0.1 ' +
+      'with all 1,500 points (evaluation mode), and the network graph the weights (edges coloured by sign, as ' +
+      'wide as |w|) and biases (node fill), the first 16 units of a wider layer. Options: the layer list, edited ' +
+      'freely (1–6 hidden layers of 1–128 units) or from the course’s 2-10-10-3, its commented-out 2-50-3 and ' +
+      '2-10-10-10-3, and shuffle (off brings back the single-class batches of the original); each restarts the run.',
     demoControls: CONTROLS,
   },
   build: ({ seed, hp, options }) => {
     const set = spiral(seed);
-    const sizes = enumOption(options, 'layers', LAYERS, DEFAULTS.layers).split('-').map(Number);
+    const sizes = layerSizes(options?.layers);
     // Batch norm, dropout and the initialisation follow the live controls (off, 0 and default, as the course).
     const spec: MlpSpec = { sizes, activation: 'relu', batchNorm: hp.batchNorm, dropout: true };
     const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
     const shuffle = boolOption(options, 'shuffle', DEFAULTS.shuffle) ? createRng(subSeed(seed, SHUFFLE_STREAM)) : undefined;
     const model = smallClassifierModel(net, { xDim: 2, x: set.x, y: set.labels }, hp, { shuffle });
-    model.views = classifierRegions(net, { xDim: 2, x: set.x, y: set.labels }, { classes: 3, cells: 60 });
+    const regions = classifierRegions(net, { xDim: 2, x: set.x, y: set.labels }, { classes: 3, cells: 60 });
+    // The graph reads the weights as they are (dataSync, at most 16 units a layer): cheap beside the regions'
+    // forward pass over 3,600 cells.
+    model.views = () => joinViews(inGroup(regions()), netNetworkView(net, 'network', NETWORK_TITLE, { group: GROUP }));
     return model;
   },
 };
