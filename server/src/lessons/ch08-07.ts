@@ -10,14 +10,15 @@
  * 2.71629 → 1.77160 → 0.82722 → −0.04324 …, −4.09954 after 10; quartic μ 0 stops at the local min 4; quartic
  * μ 0.9: 6 → 5.408 → 4.53867 → 3.66713 … ends near the global min (≈ −1.991 after 100 steps).
  * Options: the start w of each objective and the gradient noise of the noisy runs. Views (per run): the objective
- * l(w) over the course's plotted range with the visited (w, l(w)), and a readout of w, l, l′ and the momentum
+ * l(w) over the course's plotted range with the visited (w, l(w)) and a ball at w now that rolls along the curve
+ * between frames (held at the range's end when w leaves it), and a readout of w, l, l′ and the momentum
  * buffer (the velocity).
  */
 import type { DemoControl, DemoValues } from '@gradcast/shared';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../data/prng.ts';
 import { joinViews, numberOption, textView } from '../probe/views/compose.ts';
-import { curveView, pointsWithin, stepGrid } from '../probe/views/curve1d.ts';
+import { curveView, pathWithin, stepGrid } from '../probe/views/curve1d.ts';
 import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
 import { scheduledLr, scheduleFromOptions } from '../train/schedules.ts';
 import { fmt } from './demoKit.ts';
@@ -154,11 +155,13 @@ export function objectiveModel(
       return joinViews(
         curveView({
           name: 'objective',
-          title: `objective l(w) with the path (w = ${range[0]}…${range[1]}; points outside are not drawn)`,
+          title: `objective l(w) with the path and the ball at w now (w = ${range[0]}…${range[1]}; past an end the ball waits there)`,
           x: ws,
           curves: [{ name: objective === 'cubic' ? 'l(w) = w³' : 'l(w) = 2w⁴ − 9w³ − 21w² + 88w + 48', values: curve }],
-          points: pointsWithin(points, range[0], range[1]),
-          pointsName: 'visited w (the last is now)',
+          // Earlier visits outside the range are left out; the last (w now) is kept for the ball to pin.
+          points: pathWithin(points, range[0], range[1]),
+          pointsName: 'visited w (the ball is now)',
+          ball: true,
           xLabel: 'w',
           yLabel: 'l(w)',
         }),
@@ -198,8 +201,9 @@ export const ch08_07: TrainingLesson = {
       'value, which does not change the gradient, so its “noisy” runs followed exactly the same path and only the ' +
       'plotted values jittered); every run has its own optimizer and momentum buffer (the original reused one ' +
       'optimizer between its noise-free and noisy quartic runs, so the buffer carried over). Panels, per run: the ' +
-      'objective over the course’s plotted range (w³ over −4…4, the quartic over −4…6) with every visited (w, l(w)), ' +
-      'as the course’s one figure per run, and a readout of w, l, l′ and the momentum buffer (the velocity). ' +
+      'objective over the course’s plotted range (w³ over −4…4, the quartic over −4…6) with every visited (w, l(w)) ' +
+      'and a ball at the current w that rolls along the curve from step to step (it waits at the plot’s end once w ' +
+      'leaves the range), as the course’s one figure per run, and a readout of w, l, l′ and the momentum buffer (the velocity). ' +
       'Options: the start w of each objective and the std of the gradient noise of the last two runs; each ' +
       'restarts the run.',
     demoControls: CONTROLS,

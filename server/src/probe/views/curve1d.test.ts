@@ -1,6 +1,6 @@
 /** curve1d: grids, series layout, points kept inside the drawn range. */
 import { describe, expect, it } from 'vitest';
-import { column, curveView, grid1d, gridView, pointsWithin, stepGrid } from './curve1d.ts';
+import { column, curveView, grid1d, gridView, pathWithin, pointsWithin, stepGrid } from './curve1d.ts';
 
 describe('curve1d', () => {
   it('grids include both ends', () => {
@@ -15,6 +15,20 @@ describe('curve1d', () => {
 
   it('keeps the points inside the drawn range', () => {
     expect(Array.from(pointsWithin(Float32Array.of(-5, 1, 0, 2, 7, 3, 1, NaN), -4, 6))).toEqual([0, 2]);
+  });
+
+  it('keeps the last point of a path (the position now) wherever it is, for the ball to pin', () => {
+    // A diverging w³ run: −5 was visited off the plot and left out; −4.1 is now, kept; NaN now means no ball.
+    expect(Array.from(pathWithin(Float32Array.of(-5, -125, 3, 27, -4.5, -91.125), -4, 4))).toEqual([3, 27, -4.5, -91.125]);
+    expect(Array.from(pathWithin(Float32Array.of(3, 27, -Infinity, -Infinity), -4, 4))).toEqual([3, 27, -Infinity, -Infinity]);
+    expect(Array.from(pathWithin(Float32Array.of(3, 27, NaN, NaN), -4, 4))).toEqual([3, 27]);
+    expect(pathWithin(new Float32Array(0), -4, 4)).toHaveLength(0);
+  });
+
+  it('sets ball only when asked', () => {
+    const spec = { name: 'c', title: 'l(w)', x: Float32Array.of(0, 1), curves: [{ name: 'l', values: Float32Array.of(0, 1) }], points: Float32Array.of(1, 1) };
+    expect(curveView({ ...spec, ball: true }).layout[0]).toMatchObject({ kind: 'series', points: 'c.points', ball: true });
+    expect(curveView(spec).layout[0]!.ball).toBeUndefined();
   });
 
   it('lays out a series: first curve is the field, the rest lines, points [k, 2]', () => {

@@ -33,6 +33,24 @@ export function pointsWithin(points: Float32Array, lo: number, hi: number): Floa
   return Float32Array.from(keep);
 }
 
+/**
+ * An optimizer's path for a panel with a ball: the visits before the last inside [lo, hi] (as pointsWithin),
+ * then the last (the position now) wherever it is, so the client can pin the ball at the curve's end when a
+ * diverging run leaves the range (±Infinity included); a NaN position is left out (no ball).
+ */
+export function pathWithin(points: Float32Array, lo: number, hi: number): Float32Array {
+  const rows = Math.floor(points.length / 2);
+  if (!rows) return new Float32Array(0);
+  const before = pointsWithin(points.subarray(0, 2 * rows - 2), lo, hi);
+  const x = points[2 * rows - 2] as number;
+  const y = points[2 * rows - 1] as number;
+  if (Number.isNaN(x)) return before;
+  const out = new Float32Array(before.length + 2);
+  out.set(before);
+  out.set([x, y], before.length);
+  return out;
+}
+
 export interface CurveSpec {
   /** Field-name prefix, unique within the view. */
   name: string;
@@ -47,6 +65,8 @@ export interface CurveSpec {
   pointsName?: string;
   /** "dots" when the points are data (scattered, unjoined), not a path of visits. */
   pointsAs?: 'path' | 'dots';
+  /** Draw the last point as a ball rolling along the first curve (the position now; see pathWithin). */
+  ball?: boolean;
   xLabel?: string;
   yLabel?: string;
   group?: string;
@@ -77,6 +97,7 @@ export function curveView(spec: CurveSpec): DemoView {
     panel.points = `${name}.points`;
     if (spec.pointsName) panel.names = [...(panel.names ?? []), spec.pointsName];
     if (spec.pointsAs) panel.pointsAs = spec.pointsAs;
+    if (spec.ball) panel.ball = true;
   }
   if (spec.xLabel) panel.xLabel = spec.xLabel;
   if (spec.yLabel) panel.yLabel = spec.yLabel;
