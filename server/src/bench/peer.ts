@@ -5,12 +5,19 @@
  * ratio = ours / PyTorch: below 1 means we are faster.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listLessons } from '../lessons/index.ts';
 import { benchTrain } from './train.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/pytorch_baseline.py', import.meta.url));
+
+/**
+ * Debian's python3-torch installs into Debian's own interpreter; a `python3` earlier on PATH (pyenv, a venv)
+ * would not see it. So Debian's interpreter first, where there is one.
+ */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 export interface PeerRow {
   lesson: string;
@@ -23,8 +30,8 @@ export class PeerUnavailableError extends Error {}
 
 export async function benchPeer(opts: { lessons?: string[]; log?: (line: string) => void } = {}): Promise<PeerRow[]> {
   const ids = opts.lessons ?? listLessons().filter((l) => l.trains).map((l) => l.id);
-  opts.log?.(`PyTorch: ${path.relative(process.cwd(), SCRIPT)} --threads 1 (${ids.length} lessons)…`);
-  const py = spawnSync('python3', [SCRIPT, '--json', '--threads', '1', '--lessons', ids.join(',')], {
+  opts.log?.(`PyTorch: ${PYTHON} ${path.relative(process.cwd(), SCRIPT)} --threads 1 (${ids.length} lessons)…`);
+  const py = spawnSync(PYTHON, [SCRIPT, '--json', '--threads', '1', '--lessons', ids.join(',')], {
     encoding: 'utf8',
     maxBuffer: 16 << 20,
   });

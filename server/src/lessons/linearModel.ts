@@ -22,7 +22,7 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
 import { PathRecorder } from '../probe/views/pathRecorder.ts';
-import { bce } from '../train/losses.ts';
+import { bce, mse } from '../train/losses.ts';
 import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
 
 /** PyTorch clamps each log term of BCE at −100 (losses.ts does the same for the training step). */
@@ -169,8 +169,9 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
         const x = batchOf(xT, size);
         const y = batchOf(yT, size);
         const pred = forward(w, b, x);
-        // BCE through losses.bce for PyTorch's saturation-safe gradient; its value is perPair's formula.
-        return (lossName === 'bce' ? bce(pred, y) : tf.mean(perPair(pred, y))) as tfc.Scalar;
+        // Through losses.ts (one kernel call on wasm): BCE for PyTorch's saturation-safe gradient, MSE over the
+        // batch's n values; each is perPair's formula for one pair.
+        return lossName === 'bce' ? bce(pred, y) : mse(pred, y);
       }),
     advance: (size) => {
       if (!s.hp) return;

@@ -3,6 +3,7 @@
  * that gradients flow through. Gradients need the tfjs gradient registry (see the report / backend setup).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { BCE, GRAD_EPS, LOG_FLOOR, MSE } from '../backend/wasm/elementLoss.ts';
 import { SOFTMAX_XENT } from '../backend/wasm/softmaxXent.ts';
 
 function sameShape(name: string, yhat: tf.Tensor, y: tf.Tensor): void {
@@ -12,21 +13,47 @@ function sameShape(name: string, yhat: tf.Tensor, y: tf.Tensor): void {
   }
 }
 
-/** MSE = mean((ŷ − y)²) over every element (ch04-02: over all 40 outputs of a 20×2 batch). */
-export function mse(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
-  sameShape('mse', yhat, y);
-  return tf.tidy(() => tf.mean(tf.squaredDifference(yhat, y)) as tf.Scalar);
+/**
+ * A loss computed by one fused kernel (wasm: backend/wasm/elementLoss.ts, softmaxXent.ts): the kernel returns
+ * [value, ∂value/∂input for each of `diff`, …extras]; tf.customGrad scales the gradients by the upstream dy.
+ * `inputs` are the kernel's named inputs, `diff` the names differentiated, in order (the others are constants
+ * such as labels). Returns the value and the extra outputs (new tensors for the caller or its tidy).
+ */
+function fusedLoss(kernel: string, inputs: Record<string, tf.Tensor>, diff: string[]): { value: tf.Scalar; extras: tf.Tensor[] } {
+  let extras: tf.Tensor[] = [];
+  const f = (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const save = args[diff.length] as tf.GradSaveFunc;
+    const named = { ...inputs };
+    diff.forEach((name, i) => (named[name] = args[i] as tf.Tensor));
+    const [value, ...rest] = tf.engine().runKernel(kernel, named, {}) as tf.Tensor[];
+    // The forward function runs in its own tidy: keep the extras past it, then hand clones to the caller's scope.
+    extras = rest.slice(diff.length).map((t) => tf.keep(t));
+    save(rest.slice(0, diff.length));
+    return { value: value as tf.Scalar, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => saved.map((g) => tf.mul(dy, g)) };
+  };
+  const value = tf.customGrad(f as unknown as Parameters<typeof tf.customGrad>[0])(...diff.map((n) => inputs[n] as tf.Tensor)) as tf.Scalar;
+  const own = extras.map((t) => tf.clone(t));
+  tf.dispose(extras);
+  return { value, extras: own };
 }
 
-/** PyTorch clamps each log term of BCE at −100, so ŷ = 0 or 1 gives a finite loss. */
-const LOG_FLOOR = -100;
-/** PyTorch's BCE backward divides by max(ŷ(1−ŷ), 1e-12). */
-const GRAD_EPS = 1e-12;
+const fused = (kernel: string): boolean => tf.getKernel(kernel, tf.getBackend()) != null;
+
+/**
+ * MSE = mean((ŷ − y)²) over every element (ch04-02: over all 40 outputs of a 20×2 batch), differentiable in ŷ
+ * (y is a target). One kernel call on a backend with the fused kernel; elsewhere the ops, its test's oracle.
+ */
+export function mse(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
+  sameShape('mse', yhat, y);
+  if (fused(MSE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(MSE, { yhat, y }, ['yhat']).value;
+  return tf.tidy(() => tf.mean(tf.squaredDifference(yhat, y)) as tf.Scalar);
+}
 
 /**
  * BCE = −mean(y·log ŷ + (1−y)·log(1−ŷ)) on probabilities ŷ (sigmoid outputs), logs clamped at −100 like PyTorch.
  * The gradient is PyTorch's, (ŷ − y)/max(ŷ(1−ŷ), 1e-12)/n: differentiating the clamp through tf.log would give
- * 0·∞ = NaN at a saturated ŷ. Worked: ŷ = 0.8 → 0.223144 for y = 1, 1.609438 for y = 0.
+ * 0·∞ = NaN at a saturated ŷ. Worked: ŷ = 0.8 → 0.223144 for y = 1, 1.609438 for y = 0. One kernel call on a
+ * backend with the fused kernel; elsewhere the ops below, its test's oracle.
  */
 const bceOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const [yhat, y, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
@@ -48,6 +75,7 @@ const bceOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
 
 export function bce(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
   sameShape('bce', yhat, y);
+  if (fused(BCE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(BCE, { yhat, y }, ['yhat', 'y']).value;
   return bceOp(yhat, y) as tf.Scalar;
 }
 
@@ -75,20 +103,10 @@ export function softmaxCrossEntropyWithHits(
   const count = labels instanceof tf.Tensor ? labels.size : labels.length;
   if (count !== n) throw new Error(`softmaxCrossEntropy: ${count} labels for ${n} rows of logits`);
   const idx = labels instanceof tf.Tensor ? labels : tf.tensor1d(Array.from(labels), 'int32');
-  if (tf.getKernel(SOFTMAX_XENT, tf.getBackend()) != null) {
-    let hits: tf.Scalar | null = null;
-    const loss = tf.customGrad(((z: tf.Tensor, save: tf.GradSaveFunc) => {
-      const [value, dz, correct] = tf.engine().runKernel(SOFTMAX_XENT, { logits: z, labels: idx }, {}) as tf.Tensor[];
-      // The forward function runs in its own tidy: keep the count past it, then hand a clone to the caller's scope.
-      hits = tf.keep(correct as tf.Scalar);
-      save([dz as tf.Tensor]);
-      return { value: value as tf.Scalar, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0] as tf.Tensor) };
-    }) as unknown as Parameters<typeof tf.customGrad>[0])(logits) as tf.Scalar;
+  if (fused(SOFTMAX_XENT)) {
+    const { value, extras } = fusedLoss(SOFTMAX_XENT, { logits, labels: idx }, ['logits']);
     if (idx !== labels) idx.dispose();
-    const kept = hits as unknown as tf.Scalar;
-    const own = tf.clone(kept);
-    kept.dispose();
-    return { loss, hits: own };
+    return { loss: value, hits: extras[0] as tf.Scalar };
   }
   return tf.tidy(() => {
     const int = tf.cast(idx, 'int32') as tf.Tensor1D;

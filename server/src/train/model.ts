@@ -9,7 +9,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
-import { DENSE, DENSE_GRAD, type DenseGradAttrs } from '../backend/wasm/dense.ts';
+import { CONV, CONV_GRAD, type ConvAttrs } from '../backend/wasm/conv.ts';
+import { DENSE, DENSE_GRAD, type DenseAttrs } from '../backend/wasm/dense.ts';
 import { fans, initBias, initWeight, type InitName } from './init.ts';
 
 // ——— parameters ———
@@ -72,9 +73,9 @@ export function createBatchNorm(name: string, features: number): BatchNormParams
  * act(x [N, in]·W [in, out] + b [out]) → [N, out] (no activation by default). `inputGrad: false` says x is data,
  * not something trained: no gradient is computed for it (the first layer).
  *
- * Identity and ReLU are one kernel call forward and one backward where the backend has them (wasm:
- * backend/wasm/dense.ts), else tf.fused.matMul (which tfjs fuses outside gradient recording only). The other
- * activations, which tfjs cannot differentiate fused, follow the product as an op of their own.
+ * Identity, ReLU and the sigmoid are one kernel call forward and one backward where the backend has them (wasm:
+ * backend/wasm/dense.ts). Elsewhere identity and ReLU go through tf.fused.matMul (which tfjs fuses outside
+ * gradient recording only), and the other activations follow the product as an op of their own.
  */
 export function dense(
   x: tf.Tensor2D,
@@ -83,28 +84,28 @@ export function dense(
   activation: Activation = 'identity',
   opts: { inputGrad?: boolean } = {},
 ): tf.Tensor2D {
-  const fusable = activation === 'identity' || activation === 'relu';
-  const act = activation === 'relu' ? 'relu' : 'linear';
-  if (fusable && tf.getKernel(DENSE, tf.getBackend()) != null) return denseKernel(x, W, b, act, opts.inputGrad ?? true);
-  if (fusable) return tf.fused.matMul({ a: x, b: W, bias: b, activation: act }) as tf.Tensor2D;
+  const act = kernelActivation(activation);
+  if (act && tf.getKernel(DENSE, tf.getBackend()) != null) return fusedLayer(DENSE, DENSE_GRAD, x, W, b, { activation: act }, opts.inputGrad ?? true);
+  if (act === 'linear' || act === 'relu') return tf.fused.matMul({ a: x, b: W, bias: b, activation: act }) as tf.Tensor2D;
   return activate(activation, tf.fused.matMul({ a: x, b: W, bias: b })) as tf.Tensor2D;
 }
 
 /**
- * dense() on the GradcastDense kernels, differentiated by customGrad. The tape keeps clones of what the
- * backward kernel reads (x and y; W too unless it is a variable, which outlives the step anyway).
+ * A layer act(x·W + b) on a forward kernel and a backward kernel (backend/wasm/dense.ts, conv.ts), differentiated
+ * by customGrad. The backward kernel takes {dy, x, W, y} and the forward's attrs plus wantDx, and returns
+ * [dW, db, dx?]. The tape keeps clones of what it reads (x and y; W too unless it is a variable, which outlives
+ * the step anyway). Without `wantDx`, x is a constant of the layer (data), not an input of the tape node.
  */
-function denseKernel(x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D, activation: 'linear' | 'relu', wantDx: boolean): tf.Tensor2D {
+function fusedLayer<T extends tf.Tensor>(kernel: string, gradKernel: string, x: T, W: tf.Tensor, b: tf.Tensor, attrs: object, wantDx: boolean): T {
   const keepW = !(W instanceof tf.Variable);
-  const forward = (xi: tf.Tensor, Wi: tf.Tensor, bi: tf.Tensor, save: tf.GradSaveFunc): tf.Tensor2D => {
-    const y = tf.engine().runKernel(DENSE, { x: xi, W: Wi, b: bi }, { activation } as unknown as tf.NamedAttrMap) as tf.Tensor2D;
+  const forward = (xi: tf.Tensor, Wi: tf.Tensor, bi: tf.Tensor, save: tf.GradSaveFunc): T => {
+    const y = tf.engine().runKernel(kernel, { x: xi, W: Wi, b: bi }, attrs as tf.NamedAttrMap) as T;
     save(keepW ? [xi, y, Wi] : [xi, y]);
     return y;
   };
   const backward = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] => {
     const [xs, ys, Ws = W] = saved as [tf.Tensor, tf.Tensor, tf.Tensor?];
-    const attrs: DenseGradAttrs = { activation, wantDx };
-    return tf.engine().runKernel(DENSE_GRAD, { dy, x: xs, W: Ws, y: ys }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    return tf.engine().runKernel(gradKernel, { dy, x: xs, W: Ws, y: ys }, { ...attrs, wantDx } as unknown as tf.NamedAttrMap) as tf.Tensor[];
   };
   type Grad = Parameters<typeof tf.customGrad>[0];
   if (wantDx) {
@@ -115,13 +116,19 @@ function denseKernel(x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D, activation:
         return [dx, dW, db];
       },
     });
-    return tf.customGrad(f as unknown as Grad)(x, W, b) as tf.Tensor2D;
+    return tf.customGrad(f as unknown as Grad)(x, W, b) as T;
   }
   const f = (Wi: tf.Tensor, bi: tf.Tensor, save: tf.GradSaveFunc) => ({
     value: forward(x, Wi, bi, save),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => backward(dy, saved),
   });
-  return tf.customGrad(f as unknown as Grad)(W, b) as tf.Tensor2D;
+  return tf.customGrad(f as unknown as Grad)(W, b) as T;
+}
+
+/** The fused kernels' name for an activation they take ('identity' is 'linear'); null for one they don't. */
+function kernelActivation(activation: Activation): DenseAttrs['activation'] | null {
+  if (activation === 'identity') return 'linear';
+  return activation === 'relu' || activation === 'sigmoid' ? activation : null;
 }
 
 export interface Conv2dOptions {
@@ -134,11 +141,28 @@ export interface Conv2dOptions {
   pad?: number | 'same' | 'valid';
 }
 
-/** Cross-correlation (no kernel flip, as PyTorch): x [N, H, W, in] ⋆ W [kh, kw, in, out] + b [out]. */
-export function conv2d(x: tf.Tensor4D, W: tf.Tensor4D, b: tf.Tensor1D, opts: Conv2dOptions = {}): tf.Tensor4D {
+/**
+ * Cross-correlation (no kernel flip, as PyTorch), then the activation (none by default):
+ * act(x [N, H, W, in] ⋆ W [kh, kw, in, out] + b [out]). One kernel call forward and one backward for the
+ * identity, ReLU and the sigmoid where the backend has them (wasm: backend/wasm/conv.ts); tfjs's ops elsewhere.
+ * `inputGrad: false` says x is data: no gradient is computed for it (the first layer).
+ */
+export function conv2d(
+  x: tf.Tensor4D,
+  W: tf.Tensor4D,
+  b: tf.Tensor1D,
+  opts: Conv2dOptions = {},
+  activation: Activation = 'identity',
+  { inputGrad = true }: { inputGrad?: boolean } = {},
+): tf.Tensor4D {
   const stride = opts.stride ?? 1;
   const pad = opts.pad ?? 0;
-  return tf.add(tf.conv2d(x, W, stride, pad === 0 ? 'valid' : pad), b);
+  const act = kernelActivation(activation);
+  if (act && tf.getKernel(CONV, tf.getBackend()) != null) {
+    const attrs: ConvAttrs = { stride, pad: pad === 0 ? 'valid' : pad, activation: act };
+    return fusedLayer(CONV, CONV_GRAD, x, W, b, attrs, inputGrad);
+  }
+  return activate(activation, tf.add(tf.conv2d(x, W, stride, pad === 0 ? 'valid' : pad), b)) as tf.Tensor4D;
 }
 
 /** Max pooling over k×k windows, no padding; stride defaults to k (PyTorch's MaxPool2d(k)). x NHWC. */

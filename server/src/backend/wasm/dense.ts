@@ -5,24 +5,25 @@
  * help there: tfjs only fuses the activation outside gradient recording, so training runs matMul, add and relu
  * apart, with the broadcast-add's reshapes and sum and the tape's clones on the way back.
  *
- * GradcastDense: inputs x [N, in], W [in, out], b [out] (float32); attr activation 'linear' | 'relu'.
- *   Output y = act(x·W + b) [N, out], on XNNPACK through wasm's own _FusedMatMul (product, bias and ReLU in
- *   one epilogue).
+ * GradcastDense: inputs x [N, in], W [in, out], b [out] (float32); attr activation 'linear' | 'relu' |
+ *   'sigmoid'. Output y = act(x·W + b) [N, out], on XNNPACK through wasm's own _FusedMatMul (product, bias and
+ *   activation in one epilogue).
  * GradcastDenseGrad: inputs dy [N, out], x, W, y (the forward's output); attrs activation, wantDx.
- *   dz = dy ⊙ [y > 0] for ReLU (tfjs's dy·step(z): y > 0 exactly when z > 0), else dy;
+ *   dz = dy ⊙ [y > 0] for ReLU (tfjs's dy·step(z): y > 0 exactly when z > 0), dy·(y·(1 − y)) for the sigmoid
+ *   (tfjs's formula and float32 roundings), else dy;
  *   outputs, in order: dW = xᵀ·dz [in, out], db = Σ_rows dz [out], and, when wantDx, dx = dz·Wᵀ [N, in].
  *   A layer fed by data needs no dx: skipping it saves a third of the backward arithmetic of a first layer.
  * Both products run through the BatchMatMul and Sum fill-ins (batchMatMul.ts, sumLeading.ts), on XNNPACK.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { xnnWeights } from './batchMatMul.ts';
-import { type Info, type KernelArgs, type WasmBackend, withScratch, withScratchAll } from './scratch.ts';
+import { type Info, type KernelArgs, type Scratch, type WasmBackend, withScratch, withScratchAll } from './scratch.ts';
 
 export const DENSE = 'GradcastDense';
 export const DENSE_GRAD = 'GradcastDenseGrad';
 
 export interface DenseAttrs {
-  activation: 'linear' | 'relu';
+  activation: 'linear' | 'relu' | 'sigmoid';
 }
 
 export interface DenseGradAttrs extends DenseAttrs {
@@ -60,19 +61,32 @@ export function denseBackward(args: KernelArgs): Info[] {
   const { activation, wantDx } = args.attrs as unknown as DenseGradAttrs;
   const [n, k, m] = check(DENSE_GRAD, x, W);
   return withScratchAll(backend, (s) => {
-    let dz = dy;
-    if (activation === 'relu') {
-      dz = s.hold(backend.makeOutput([n, m], 'float32'));
-      // Heap views go stale when wasm memory grows: take them after the last allocation.
-      const dv = backend.typedArrayFromHeap(dy) as Float32Array;
-      const yv = backend.typedArrayFromHeap(y) as Float32Array;
-      const zv = backend.typedArrayFromHeap(dz) as Float32Array;
-      for (let i = 0; i < zv.length; i++) zv[i] = (yv[i] as number) > 0 ? (dv[i] as number) : 0;
-    }
+    const dz = activationGrad(s, dy, y, activation);
     const dW = s.run('BatchMatMul', { a: x, b: dz }, { transposeA: true, transposeB: false });
     const db = s.run('Sum', { x: dz }, { axis: [0], keepDims: false });
     const outs = [s.reshape(dW, [k, m]), db];
     if (wantDx) outs.push(s.reshape(s.run('BatchMatMul', { a: dz, b: W }, { transposeA: false, transposeB: true }), [n, k]));
     return outs;
   });
+}
+
+/**
+ * dz = ∂L/∂z from dy = ∂L/∂y for y = act(z), read off the output y alone: ReLU dy·[y > 0] (tfjs's dy·step(z):
+ * y > 0 exactly when z > 0), the sigmoid dy·(y·(1 − y)) in tfjs's float32 roundings, linear dy itself (no copy).
+ * A new buffer held by `s` otherwise. Shared by the fused dense and conv layers (conv.ts).
+ */
+export function activationGrad(s: Scratch, dy: Info, y: Info, activation: DenseAttrs['activation']): Info {
+  if (activation === 'linear') return dy;
+  const backend = s.backend;
+  const dz = s.hold(backend.makeOutput(dy.shape, 'float32'));
+  // Heap views go stale when wasm memory grows: take them after the last allocation.
+  const dv = backend.typedArrayFromHeap(dy) as Float32Array;
+  const yv = backend.typedArrayFromHeap(y) as Float32Array;
+  const zv = backend.typedArrayFromHeap(dz) as Float32Array;
+  if (activation === 'relu') for (let i = 0; i < zv.length; i++) zv[i] = (yv[i] as number) > 0 ? (dv[i] as number) : 0;
+  else {
+    const f = Math.fround;
+    for (let i = 0; i < zv.length; i++) zv[i] = (dv[i] as number) * f((yv[i] as number) * f(1 - (yv[i] as number)));
+  }
+  return dz;
 }

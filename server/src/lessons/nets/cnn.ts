@@ -79,39 +79,45 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
     params.push(bnLogits.gamma, bnLogits.beta);
     names.push('bnfc.gamma', 'bnfc.beta');
   }
+  const pools = spec.pool > 1 || poolStride > 1;
+  /**
+   * The forward pass. With `acts` (evaluation mode, for the views) it records every intermediate by name and
+   * keeps the conv output apart from its activation; otherwise the activation fuses into the conv unless batch
+   * norm sits between them.
+   */
+  const run = (x: tf.Tensor, training: boolean, acts?: Record<string, tf.Tensor>): tf.Tensor2D => {
+    let h = tf.reshape(x, [-1, spec.side, spec.side, spec.inCh]) as tf.Tensor4D;
+    convs.forEach((c, i) => {
+      const conv = { pad: spec.convs[i]!.pad };
+      // The first conv's input is data: no gradient is computed for it.
+      const inputGrad = { inputGrad: i > 0 };
+      const bn = norms[i];
+      if (!acts && !bn) h = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, conv, spec.activation, inputGrad);
+      else {
+        let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, conv, 'identity', inputGrad);
+        if (acts) acts[`conv${i + 1}`] = z;
+        if (bn) z = batchNorm(z, bn, training);
+        if (acts && bn) acts[`bn${i + 1}`] = z;
+        h = activate(spec.activation, z) as tf.Tensor4D;
+        if (acts) acts[`act${i + 1}`] = h;
+      }
+      if (pools) h = maxPool(h, spec.pool, poolStride);
+      if (acts && pools) acts[`pool${i + 1}`] = h;
+    });
+    let logits = dense(tf.reshape(h, [-1, flat]) as tf.Tensor2D, fc.W as tf.Tensor2D, fc.b as tf.Tensor1D);
+    if (bnLogits) {
+      if (acts) acts.fc = logits;
+      logits = batchNorm(logits, bnLogits, training) as tf.Tensor2D;
+    }
+    return logits;
+  };
   return {
     params,
     names,
-    forward(x, training) {
-      let h = tf.reshape(x, [-1, spec.side, spec.side, spec.inCh]) as tf.Tensor4D;
-      convs.forEach((c, i) => {
-        let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, { pad: spec.convs[i]!.pad });
-        const bn = norms[i];
-        if (bn) z = batchNorm(z, bn, training);
-        h = activate(spec.activation, z) as tf.Tensor4D;
-        if (spec.pool > 1 || poolStride > 1) h = maxPool(h, spec.pool, poolStride);
-      });
-      let logits = dense(tf.reshape(h, [-1, flat]) as tf.Tensor2D, fc.W as tf.Tensor2D, fc.b as tf.Tensor1D);
-      if (bnLogits) logits = batchNorm(logits, bnLogits, training) as tf.Tensor2D;
-      return logits;
-    },
+    forward: (x, training) => run(x, training),
     activations(x) {
       const acts: Record<string, tf.Tensor> = {};
-      let h = tf.reshape(x, [-1, spec.side, spec.side, spec.inCh]) as tf.Tensor4D;
-      convs.forEach((c, i) => {
-        let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, { pad: spec.convs[i]!.pad });
-        acts[`conv${i + 1}`] = z;
-        const bn = norms[i];
-        if (bn) acts[`bn${i + 1}`] = z = batchNorm(z, bn, false);
-        acts[`act${i + 1}`] = h = activate(spec.activation, z) as tf.Tensor4D;
-        if (spec.pool > 1 || poolStride > 1) acts[`pool${i + 1}`] = h = maxPool(h, spec.pool, poolStride);
-      });
-      let logits = dense(tf.reshape(h, [-1, flat]) as tf.Tensor2D, fc.W as tf.Tensor2D, fc.b as tf.Tensor1D);
-      if (bnLogits) {
-        acts.fc = logits;
-        logits = batchNorm(logits, bnLogits, false) as tf.Tensor2D;
-      }
-      acts.logits = logits;
+      acts.logits = run(x, false, acts);
       return acts;
     },
     runningStats: () => [
