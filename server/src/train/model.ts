@@ -9,7 +9,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
-import { CONV, CONV_GRAD, type ConvAttrs } from '../backend/wasm/conv.ts';
 import { DENSE, DENSE_GRAD, type DenseAttrs } from '../backend/wasm/dense.ts';
 import { fans, initBias, initWeight, type InitName } from './init.ts';
 
@@ -91,7 +90,7 @@ export function dense(
 }
 
 /**
- * A layer act(x·W + b) on a forward kernel and a backward kernel (backend/wasm/dense.ts, conv.ts), differentiated
+ * A layer act(x·W + b) on a forward kernel and a backward kernel (backend/wasm/dense.ts), differentiated
  * by customGrad. The backward kernel takes {dy, x, W, y} and the forward's attrs plus wantDx, and returns
  * [dW, db, dx?]. The tape keeps clones of what it reads (x and y; W too unless it is a variable, which outlives
  * the step anyway). Without `wantDx`, x is a constant of the layer (data), not an input of the tape node.
@@ -142,27 +141,15 @@ export interface Conv2dOptions {
 }
 
 /**
- * Cross-correlation (no kernel flip, as PyTorch), then the activation (none by default):
- * act(x [N, H, W, in] ⋆ W [kh, kw, in, out] + b [out]). One kernel call forward and one backward for the
- * identity, ReLU and the sigmoid where the backend has them (wasm: backend/wasm/conv.ts); tfjs's ops elsewhere.
- * `inputGrad: false` says x is data: no gradient is computed for it (the first layer).
+ * Cross-correlation (no kernel flip, as PyTorch): x [N, H, W, in] ⋆ W [kh, kw, in, out] + b [out], as tfjs's
+ * ops. A one-call conv layer like dense()'s
+ * was built and measured (session 3): wasm's FusedConv2D took 15.4 ms where Conv2D and Add took 11.3 for
+ * ch09-05's conv1, and its backward 20 ms against 13, so the ops stay.
  */
-export function conv2d(
-  x: tf.Tensor4D,
-  W: tf.Tensor4D,
-  b: tf.Tensor1D,
-  opts: Conv2dOptions = {},
-  activation: Activation = 'identity',
-  { inputGrad = true }: { inputGrad?: boolean } = {},
-): tf.Tensor4D {
+export function conv2d(x: tf.Tensor4D, W: tf.Tensor4D, b: tf.Tensor1D, opts: Conv2dOptions = {}): tf.Tensor4D {
   const stride = opts.stride ?? 1;
   const pad = opts.pad ?? 0;
-  const act = kernelActivation(activation);
-  if (act && tf.getKernel(CONV, tf.getBackend()) != null) {
-    const attrs: ConvAttrs = { stride, pad: pad === 0 ? 'valid' : pad, activation: act };
-    return fusedLayer(CONV, CONV_GRAD, x, W, b, attrs, inputGrad);
-  }
-  return activate(activation, tf.add(tf.conv2d(x, W, stride, pad === 0 ? 'valid' : pad), b)) as tf.Tensor4D;
+  return tf.add(tf.conv2d(x, W, stride, pad === 0 ? 'valid' : pad), b);
 }
 
 /** Max pooling over k×k windows, no padding; stride defaults to k (PyTorch's MaxPool2d(k)). x NHWC. */

@@ -81,26 +81,19 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
   }
   const pools = spec.pool > 1 || poolStride > 1;
   /**
-   * The forward pass. With `acts` (evaluation mode, for the views) it records every intermediate by name and
-   * keeps the conv output apart from its activation; otherwise the activation fuses into the conv unless batch
-   * norm sits between them.
+   * The forward pass. With `acts` (evaluation mode, for the views) it records every intermediate by name.
    */
   const run = (x: tf.Tensor, training: boolean, acts?: Record<string, tf.Tensor>): tf.Tensor2D => {
     let h = tf.reshape(x, [-1, spec.side, spec.side, spec.inCh]) as tf.Tensor4D;
     convs.forEach((c, i) => {
       const conv = { pad: spec.convs[i]!.pad };
-      // The first conv's input is data: no gradient is computed for it.
-      const inputGrad = { inputGrad: i > 0 };
       const bn = norms[i];
-      if (!acts && !bn) h = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, conv, spec.activation, inputGrad);
-      else {
-        let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, conv, 'identity', inputGrad);
-        if (acts) acts[`conv${i + 1}`] = z;
-        if (bn) z = batchNorm(z, bn, training);
-        if (acts && bn) acts[`bn${i + 1}`] = z;
-        h = activate(spec.activation, z) as tf.Tensor4D;
-        if (acts) acts[`act${i + 1}`] = h;
-      }
+      let z: tf.Tensor = conv2d(h, c.W as tf.Tensor4D, c.b as tf.Tensor1D, conv);
+      if (acts) acts[`conv${i + 1}`] = z;
+      if (bn) z = batchNorm(z, bn, training);
+      if (acts && bn) acts[`bn${i + 1}`] = z;
+      h = activate(spec.activation, z) as tf.Tensor4D;
+      if (acts) acts[`act${i + 1}`] = h;
       if (pools) h = maxPool(h, spec.pool, poolStride);
       if (acts && pools) acts[`pool${i + 1}`] = h;
     });
