@@ -24,8 +24,13 @@ export class Run {
   readonly hp: Hyperparams;
   model: LessonModel;
   diverged = false;
-  /** Gradient of the last update, flattened (small models only). */
+  /**
+   * Gradient of the last update, flattened (small models only, and only when `keepGrad`: reading it back costs a
+   * sync per parameter and step).
+   */
   lastGrad: Float32Array;
+  /** Whether step() keeps lastGrad (the run whose gradient the params channel shows). */
+  keepGrad = false;
   /** Latest evaluation metrics (testAccuracy, testLoss). */
   readonly metrics: Record<string, number> = {};
   private optimizer: Optimizer;
@@ -77,7 +82,7 @@ export class Run {
       return { loss, position };
     }
     const values = checkpoint ? this.values() : undefined;
-    if (this.paramCount() <= PARAMS_CHANNEL_LIMIT) this.lastGrad = flatten(grads, params.map((p) => p.size));
+    if (this.keepGrad && this.paramCount() <= PARAMS_CHANNEL_LIMIT) this.lastGrad = flatten(grads, params.map((p) => p.size));
     this.optimizer.config = { ...this.optimizer.config, lr: this.hp.lr * lrFactor, momentum: this.hp.momentum, weightDecay: this.hp.weightDecay };
     this.optimizer.step(params, grads);
     for (const g of grads) g?.dispose();

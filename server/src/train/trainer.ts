@@ -120,6 +120,8 @@ export class Trainer {
     const build = (runHp: Hyperparams, variant: Run['variant']) =>
       lesson.build({ tf, seed, hp: runHp, variant, options: this.values });
     this.runs = (lesson.variants ?? [null]).map((v) => new Run(v, this.hp, build));
+    // Only the params channel reads a gradient back, and only the first run's.
+    (this.runs[0] as Run).keepGrad = lesson.info.channels.includes('params');
     this.losses = new StepSeries(4096, this.runs.length);
     this.path = createPath(2048, this.runs.length);
     this.markStatic();
