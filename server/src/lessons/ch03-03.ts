@@ -17,7 +17,7 @@ import { createRng } from '../data/prng.ts';
 import { outlierLine } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { curveView, grid1d } from '../probe/views/curve1d.ts';
-import { buildLinearModel } from './linearModel.ts';
+import { buildLinearModel, lineLoss } from './linearModel.ts';
 import { INIT_STREAM, subSeed } from './memoryRows.ts';
 import type { DemoView, TrainingLesson, Variant } from './types.ts';
 import { joinPeers } from './variants.ts';
@@ -58,12 +58,6 @@ const CONTROLS: DemoControl[] = [
   },
 ];
 
-/** MSE of the line w·x + b over a set (float64; the views' numbers, not the training step's). */
-function mse(w: number, b: number, x: Float32Array, y: Float32Array): number {
-  let s = 0;
-  x.forEach((v, i) => (s += (w * v + b - (y[i] as number)) ** 2));
-  return s / x.length;
-}
 
 export const ch03_03: TrainingLesson = {
   info: {
@@ -152,8 +146,8 @@ export const ch03_03: TrainingLesson = {
         title: 'training and validation loss vs lr (current parameters)',
         x: Float32Array.from(runs, (r) => Math.log10(r.lr)),
         curves: [
-          { name: 'training MSE', values: Float32Array.from(runs, (r) => mse(r.at[0], r.at[1], train.x, train.y)) },
-          { name: 'validation MSE', values: Float32Array.from(runs, (r) => mse(r.at[0], r.at[1], val.x, val.y)) },
+          { name: 'training MSE', values: Float32Array.from(runs, (r) => lineLoss(r.at[0], r.at[1], train.x, train.y)) },
+          { name: 'validation MSE', values: Float32Array.from(runs, (r) => lineLoss(r.at[0], r.at[1], val.x, val.y)) },
         ],
         xLabel: 'log10 lr',
         yLabel: 'MSE',

@@ -1,9 +1,10 @@
 /**
  * The course's one-input linear model with MSE, shared by the chapter 2–3 regressions and ch05-02's logistic
  * regression: ŷ = w·x + b, or ŷ = σ(w·x + b) with the sigmoid head, scored by MSE or BCE.
- * `forward` broadcasts: with scalar w, b it is the training model; with w, b of shape [G, 1] and x of shape
- * [1, n] it evaluates G parameter pairs at once, which is how the exact loss surface reuses the very same
- * formula as the training step.
+ * The training step runs on tensors (forward, then losses.ts); the exact loss surface and the whole-set
+ * evaluations use lineLoss, the same formula in plain float64 arithmetic: a few dozen points per pair, where a
+ * tensor pass would cost more in kernel calls than in arithmetic (ch03-01 scores the path of every run on the
+ * surface at every step).
  *
  * Batching: without `hp` every step is full-batch gradient descent (ch02-01, ch02-03). With `hp`, each step
  * takes the next hp.batchSize points in order (the course's loaders do not shuffle; the last partial batch is
@@ -22,11 +23,24 @@
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
 import { PathRecorder } from '../probe/views/pathRecorder.ts';
-import { bce, mse } from '../train/losses.ts';
+import { bce, LOG_FLOOR, mse } from '../train/losses.ts';
 import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
 
-/** PyTorch clamps each log term of BCE at −100 (losses.ts does the same for the training step). */
-const LOG_FLOOR = -100;
+/**
+ * The loss of the line (w, b) over the points (x, y) in float64: MSE, or BCE on σ(w·x + b) with PyTorch's logs
+ * clamped at −100 (as losses.ts trains), mean over the points.
+ */
+export function lineLoss(w: number, b: number, x: ArrayLike<number>, y: ArrayLike<number>, head: 'identity' | 'sigmoid' = 'identity', loss: 'mse' | 'bce' = 'mse'): number {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const z = w * (x[i] as number) + b;
+    const p = head === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : z;
+    const t = y[i] as number;
+    if (loss === 'mse') sum += (p - t) ** 2;
+    else sum -= t * Math.max(Math.log(p), LOG_FLOOR) + (1 - t) * Math.max(Math.log1p(-p), LOG_FLOOR);
+  }
+  return sum / x.length;
+}
 
 export interface LinearSetup {
   tf: Tf;
@@ -87,22 +101,16 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
   const w = tf.variable(tf.scalar(s.w0));
   const b = tf.variable(tf.scalar(s.bias ? s.b0 : 0), s.bias);
   const params = s.bias ? [w, b] : [w];
-  /** ŷ [G, n] for G parameter pairs (or [1, n] for scalars). */
+  /** ŷ [1, n] for the scalar variables w, b and x [1, n]. */
   const forward = (wt: tfc.Tensor, bt: tfc.Tensor, x: tfc.Tensor): tfc.Tensor => {
     const z = tf.add(tf.mul(wt, x), bt);
     return head === 'sigmoid' ? tf.sigmoid(z) : z;
   };
-  /** Loss per parameter pair, mean over the samples (axis 1): pred [G, n] against y [1, n] → [G]. */
-  const perPair = (pred: tfc.Tensor, y: tfc.Tensor): tfc.Tensor => {
-    if (lossName === 'mse') return tf.mean(tf.square(tf.sub(pred, y)), 1);
-    const logP = tf.maximum(tf.log(pred), LOG_FLOOR);
-    const log1mP = tf.maximum(tf.log1p(tf.neg(pred)), LOG_FLOOR);
-    return tf.neg(tf.mean(tf.add(tf.mul(y, logP), tf.mul(tf.sub(1, y), log1mP)), 1));
-  };
+  const lossOf = (wv: number, bv: number, x: ArrayLike<number>, y: ArrayLike<number>): number => lineLoss(wv, bv, x, y, head, lossName);
   const read = (v: tfc.Variable): number => (v.dataSync() as Float32Array)[0] as number;
   const evalSets = Object.entries(s.evalSets ?? {}).map(([name, set]) => {
     if (set.x.length !== set.y.length) throw new Error(`linearModel: set ${name} has ${set.x.length} x for ${set.y.length} y`);
-    return { name, x: tf.tensor2d(set.x, [1, set.x.length]), y: tf.tensor2d(set.y, [1, set.y.length]) };
+    return { name, ...set };
   });
 
   /** First sample of the current mini-batch; wraps to 0 after the last (partial) batch. */
@@ -125,16 +133,7 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
     xRange: s.window.w,
     yRange: s.window.b,
     resolution: s.window.resolution,
-    evaluate(ws, bs) {
-      const out = tf.tidy(() => {
-        const g = ws.length;
-        const bias = s.bias ? tf.tensor2d(bs, [g, 1]) : tf.zeros([g, 1]);
-        return perPair(forward(tf.tensor2d(ws, [g, 1]), bias, xT), yT);
-      });
-      const values = Float32Array.from(out.dataSync() as Float32Array);
-      out.dispose();
-      return values;
-    },
+    evaluate: (ws, bs) => Float32Array.from(ws, (wv, i) => lossOf(wv, s.bias ? (bs[i] as number) : 0, s.x, s.y)),
     position: () => [read(w), read(b)],
   };
 
@@ -170,7 +169,7 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
         const y = batchOf(yT, size);
         const pred = forward(w, b, x);
         // Through losses.ts (one kernel call on wasm): BCE for PyTorch's saturation-safe gradient, MSE over the
-        // batch's n values; each is perPair's formula for one pair.
+        // batch's n values; each is lineLoss's formula.
         return lossName === 'bce' ? bce(pred, y) : mse(pred, y);
       }),
     advance: (size) => {
@@ -186,18 +185,14 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
     regression,
     visited,
     rewound: (step) => visited.rewind(step),
-    dispose: () => tf.dispose([xT, yT, w, b, ...evalSets.flatMap((e) => [e.x, e.y])]),
+    dispose: () => tf.dispose([xT, yT, w, b]),
   };
   if (evalSets.length) {
-    // One set per chunk; each is a few dozen points, so a chunk is one small tidy.
+    // A few dozen points per set: one chunk for all of them.
     model.evaluate = function* () {
-      const out: Record<string, number> = {};
-      for (const e of evalSets) {
-        const t = tf.tidy(() => tf.mean(perPair(forward(w, b, e.x), e.y)));
-        out[`${e.name}Loss`] = (t.dataSync() as Float32Array)[0] as number;
-        t.dispose();
-        yield;
-      }
+      const [wv, bv] = [read(w), read(b)];
+      const out = Object.fromEntries(evalSets.map((e) => [`${e.name}Loss`, lossOf(wv, bv, e.x, e.y)]));
+      yield;
       return out;
     };
   }

@@ -4,6 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { BCE, GRAD_EPS, LOG_FLOOR, MSE } from '../backend/wasm/elementLoss.ts';
+
+export { LOG_FLOOR };
 import { SOFTMAX_XENT } from '../backend/wasm/softmaxXent.ts';
 
 function sameShape(name: string, yhat: tf.Tensor, y: tf.Tensor): void {
