@@ -97,6 +97,13 @@ describe.skipIf(!present)('two browsers in one room', () => {
     );
     const status = await (await fetch(`${server.url}/api/rooms/${new URL(viewer.url()).pathname.split('/').pop()}`)).json();
     expect(Number(after)).toBeCloseTo(status.hyperparameters.lr, 3);
+    // The viewer's loss chart marks the change at its step, with the old and new rate (the tooltip has it whole).
+    await viewer.waitForFunction(
+      (label) =>
+        Array.from(document.querySelectorAll('[data-testid="loss-chart"] [data-testid="change-marker"]')).some((m) => m.getAttribute('title')?.includes(label)),
+      `lr ${before}→${after}`,
+      { timeout: 10_000 },
+    );
   });
 
   it('the WebGL loss surface has drawn pixels', async () => {

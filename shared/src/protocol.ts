@@ -48,10 +48,17 @@ export interface MemberInfo {
   canControl: boolean;
 }
 
+/**
+ * One change in the room's change log: a hyperparameter change (hp:changed), or a training lesson's hot options
+ * that shape the training (lr schedule, its constant, the epoch to pause after; not a view's sample or drawing).
+ */
 export interface Annotation {
+  /** Updates done when the change took effect (it applies from update step + 1). */
   step: number;
+  /** The model generation it applied to. */
   generation: number;
   by: { name: string; role: Role };
+  /** Hyperparameter or option name → [old, new]. */
   changes: Record<string, [unknown, unknown]>;
   /** Milliseconds since the epoch. */
   at: number;
@@ -69,6 +76,10 @@ export interface RoomSnapshot {
   locked: boolean;
   you: MemberInfo;
   members: MemberInfo[];
+  /**
+   * The changes along the current history, oldest first (at most 500): a new generation keeps those at steps up to
+   * its start step when it keeps the history up to there (revert, rebuild), none when it starts at step 0.
+   */
   annotations: Annotation[];
   /** Server-side backend name, e.g. "wasm". */
   backend: string;
@@ -79,6 +90,8 @@ export interface RoomSnapshot {
 export interface DemoChanged {
   by: { name: string; role: Role };
   changes: Record<string, [unknown, unknown]>;
+  /** Training lessons: updates done when the change took effect (0 after a restart). Absent for demos. */
+  step?: number;
 }
 
 export interface HpChanged {

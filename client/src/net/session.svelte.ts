@@ -38,6 +38,7 @@ import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
 import { EvalHistory, type EvalSeries } from './EvalHistory.ts';
 import { RunSeries } from './RunSeries.ts';
+import { joinedAt, noteGeneration, type Lineage } from './lineage.ts';
 import { readEvalLog, readEvals, readLossRows, readPathRows, variantLabels, type EvalTable } from './runFrames.ts';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -89,6 +90,8 @@ const EMPTY_HISTORY: MetricsHistory = { steps: [], runs: [] };
 const PATH_CAPACITY = 4096;
 const EMPTY_PATH: PathHistory = { steps: [], runs: [] };
 const EMPTY_EVALS: EvalTable = { names: [], rows: [] };
+/** Changes kept (the server's log holds as many). */
+const MAX_ANNOTATIONS = 500;
 
 export class Session {
   readonly roomId: string;
@@ -111,8 +114,13 @@ export class Session {
   locked = $state(true);
   you = $state<MemberInfo | null>(null);
   members = $state<MemberInfo[]>([]);
-  /** Hyperparameter changes, oldest first; each carries the generation and step it happened at. */
+  /**
+   * Changes, oldest first, each with the generation and step it took effect at: the snapshot's log, then every
+   * hp:changed, and every demo:changed of a training lesson (the charts pick what to mark).
+   */
   annotations = $state<Annotation[]>([]);
+  /** Where each generation since joining started: which earlier changes its history still shows. */
+  lineage = $state.raw<Lineage>(joinedAt(0));
   backend = $state('');
 
   /** Latest decoded frame of each channel, each channel separately reactive. */
@@ -267,7 +275,7 @@ export class Session {
   async control(action: RunAction): Promise<boolean> {
     const res = await this.#request(capitalise(action), (s) => s.emitWithAck('run:control', { action }));
     if (!res) return false;
-    if (res.generation > this.generation) this.#adoptGeneration(res.generation);
+    if (res.generation > this.generation) this.#adoptGeneration(res.generation, res.step);
     if (res.generation === this.generation) {
       this.state = res.state;
       this.step = res.step;
@@ -339,6 +347,7 @@ export class Session {
     this.you = snapshot.you;
     this.members = snapshot.members;
     this.annotations = [...snapshot.annotations];
+    this.lineage = joinedAt(snapshot.generation);
     this.backend = snapshot.backend;
     // Values the server did not send (an older server) start at the controls' defaults.
     const defaults = Object.fromEntries((snapshot.lesson.demoControls ?? []).map((c) => [c.name, c.default]));
@@ -359,7 +368,12 @@ export class Session {
       changes[name] = pair;
       (this.hyperparameters as Record<string, unknown>)[name] = pair[1];
     }
-    this.annotations.push({ step: change.step, generation: this.generation, by: change.by, changes, at: Date.now() });
+    this.#annotate({ step: change.step, generation: this.generation, by: change.by, changes, at: Date.now() });
+  }
+
+  #annotate(a: Annotation): void {
+    this.annotations.push(a);
+    if (this.annotations.length > MAX_ANNOTATIONS) this.annotations.splice(0, this.annotations.length - MAX_ANNOTATIONS);
   }
 
   #onDemoChanged(change: DemoChanged): void {
@@ -368,11 +382,16 @@ export class Session {
       if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') this.demo[name] = value;
     }
     this.lastDemoChange = change;
+    if (this.lesson?.trains) {
+      // The server says when it took effect; without that (an older server), the latest step seen is the nearest.
+      this.#annotate({ step: change.step ?? this.step, generation: this.generation, by: change.by, changes: change.changes, at: Date.now() });
+    }
   }
 
   #onStatus(status: RunStatus): void {
     if (status.generation < this.generation) return;
-    if (status.generation > this.generation) this.#adoptGeneration(status.generation);
+    if (status.generation > this.generation) this.#adoptGeneration(status.generation, status.step);
+    this.lineage = noteGeneration(this.lineage, status.generation, status.step);
     this.state = status.state;
     this.step = status.step;
     this.loss = status.loss;
@@ -401,7 +420,7 @@ export class Session {
       this.#warnedBadFrame = true;
       return;
     }
-    if (frame.generation > this.generation) this.#adoptGeneration(frame.generation);
+    if (frame.generation > this.generation) this.#adoptGeneration(frame.generation, frame.step);
     const held = this.frames.get(frame.channel);
     // Frames of one generation only move forward; an older one (reordered by a reconnect) is stale.
     if (held && held.generation === frame.generation && held.step > frame.step) return;
@@ -452,8 +471,9 @@ export class Session {
     if (this.#evalHistory.observe(frame.step, table) || changed) this.evalSeries = this.#evalHistory.series();
   }
 
-  /** A newer model generation (reset, revert, rebuild): its histories start empty. */
-  #adoptGeneration(generation: number): void {
+  /** A newer model generation (reset, revert, rebuild), first seen at `step`: its histories start empty. */
+  #adoptGeneration(generation: number, step: number): void {
+    this.lineage = noteGeneration(this.lineage, generation, step);
     this.generation = generation;
     this.step = 0;
     this.#clearHistories();

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { GradcastServer } from './io.ts';
+import { trainingOptionChanges } from './changeLog.ts';
 import { canAdminister, type Member } from './roles.ts';
 import { newMemberId, type Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
@@ -117,7 +118,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
             locked: room.locked,
             you: room.info(member),
             members: room.memberList(),
-            annotations: room.annotations,
+            annotations: [...room.annotations],
             backend: rooms.engine.backend.name,
             ...(room.demo ? { demo: room.demo } : {}),
           },
@@ -212,7 +213,12 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
         ack({ ok: true, applied: checked.values });
         const changes = result.changes ?? {};
         if (Object.keys(changes).length) {
-          io.to(roomId).emit('demo:changed', { by: { name: member.name, role: member.role }, changes });
+          const by = { name: member.name, role: member.role };
+          // A hot option applied after `step` updates, like hp:set; a restarting one at step 0 of a new generation.
+          const { step, generation } = result.status;
+          io.to(roomId).emit('demo:changed', { by, changes, ...(room.lesson.trains ? { step } : {}) });
+          const marked = room.lesson.trains ? trainingOptionChanges(changes, controls) : {};
+          if (Object.keys(marked).length) room.annotate({ step, generation, by, changes: marked, at: Date.now() });
           // A training lesson's option may have restarted the run (step 0, new generation).
           rooms.publishStatus(room, result.status);
         }

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Annotation, DemoValues, Hyperparams, LessonInfo, MemberInfo, RunStatus } from '@gradcast/shared';
+import { ChangeLog } from './changeLog.ts';
 import { canControl, type Member, memberInfo } from './roles.ts';
 
 /** 128 bits for room ids, 192 for presenter keys (the contract asks for at least 96). */
@@ -12,14 +13,13 @@ export const newRoomId = (): string => randomBytes(16).toString('base64url');
 export const newPresenterKey = (): string => randomBytes(24).toString('base64url');
 export const newMemberId = (): string => randomBytes(8).toString('hex');
 
-const MAX_ANNOTATIONS = 500;
-
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 export class Room {
   locked = true;
   readonly members = new Map<string, Member>();
-  readonly annotations: Annotation[] = [];
+  /** Changes along the current history (changeLog.ts): pruned as each new generation starts. */
+  private readonly changes = new ChangeLog();
   readonly createdAt = Date.now();
   /** The current values of the lesson's own controls (demos, and training lessons' options). */
   demo: DemoValues | undefined;
@@ -29,16 +29,32 @@ export class Room {
   idlePaused = false;
   /** Only the key's digest is kept, compared in constant time. */
   private readonly keyDigest: Buffer;
+  #status: RunStatus;
 
   constructor(
     readonly id: string,
     readonly title: string,
     readonly lesson: LessonInfo,
     presenterKey: string,
-    public status: RunStatus,
+    status: RunStatus,
     public hp: Hyperparams,
   ) {
     this.keyDigest = digest(presenterKey);
+    this.#status = status;
+  }
+
+  /** The run's latest status as the engine reported it. */
+  get status(): RunStatus {
+    return this.#status;
+  }
+
+  /**
+   * Every engine report passes here. The first report of a new generation is the one the engine posts as it
+   * starts it (with its first frames, before it answers the request), so its step is the generation's start.
+   */
+  set status(status: RunStatus) {
+    if (status.generation > this.#status.generation) this.changes.restartAt(status.step);
+    this.#status = status;
   }
 
   checkKey(key: string): boolean {
@@ -71,9 +87,14 @@ export class Room {
     return [...this.members.values()].map((m) => this.info(m));
   }
 
+  /** The change log a newcomer's snapshot carries, oldest first. */
+  get annotations(): readonly Annotation[] {
+    return this.changes.entries;
+  }
+
+  /** Records a change once it is in effect: at `a.step` of generation `a.generation`. */
   annotate(a: Annotation): void {
-    this.annotations.push(a);
-    if (this.annotations.length > MAX_ANNOTATIONS) this.annotations.splice(0, this.annotations.length - MAX_ANNOTATIONS);
+    this.changes.add(a);
   }
 
   /** Public hyperparameters: only those the lesson lets members change, plus speed. */

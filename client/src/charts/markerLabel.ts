@@ -1,0 +1,49 @@
+/**
+ * The text of a change marker on the loss and accuracy charts: short enough to sit beside a vertical line
+ * ("lr 0.1→0.03", "momentum 0→0.9", "batch norm on", "optimizer adam", "lr decay exponential"), with the full
+ * sentence (step, every change, who made it) for the marker's tooltip and screen readers.
+ */
+import type { DemoControl } from '@gradcast/shared';
+import { formatValue } from '../format.ts';
+
+/** Hyperparameters by the names the course's slides use. */
+const SHORT_NAMES: Record<string, string> = {
+  lr: 'lr',
+  momentum: 'momentum',
+  dropout: 'dropout',
+  batchNorm: 'batch norm',
+  optimizer: 'optimizer',
+  batchSize: 'batch size',
+  weightDecay: 'weight decay',
+  init: 'init',
+  speed: 'speed',
+};
+
+/**
+ * One change as text. Numbers show old→new (the size of a step matters: lr 0.1→0.03), switches their new state,
+ * choices their new value. `controls` names a lesson option by its control's label ("lr decay"), lower-cased.
+ */
+export function changeText(name: string, [from, to]: readonly [unknown, unknown], controls: readonly DemoControl[] = []): string {
+  const label = SHORT_NAMES[name] ?? controls.find((c) => c.name === name)?.label.toLowerCase() ?? name;
+  if (typeof to === 'boolean') return `${label} ${to ? 'on' : 'off'}`;
+  if (typeof to === 'number' && typeof from === 'number') return `${label} ${formatValue(from)}→${formatValue(to)}`;
+  return `${label} ${formatValue(to)}`;
+}
+
+/** Several changes made at once, in the order they were sent: "lr 0.1→0.03, momentum 0→0.9". */
+export function changesText(changes: Record<string, readonly [unknown, unknown]>, controls: readonly DemoControl[] = []): string {
+  return Object.entries(changes)
+    .map(([name, pair]) => changeText(name, pair, controls))
+    .join(', ');
+}
+
+/** The tooltip: "step 120: lr 0.1→0.03, momentum 0→0.9 (Ada); batch norm on (Ben)" (one name per run of changes). */
+export function markerTitle(step: number, parts: readonly { text: string; by: string }[]): string {
+  const runs: { texts: string[]; by: string }[] = [];
+  for (const p of parts) {
+    const last = runs.at(-1);
+    if (last?.by === p.by) last.texts.push(p.text);
+    else runs.push({ texts: [p.text], by: p.by });
+  }
+  return `step ${step}: ${runs.map((r) => `${r.texts.join(', ')} (${r.by})`).join('; ')}`;
+}
