@@ -24,6 +24,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
 import { PathRecorder } from '../probe/views/pathRecorder.ts';
 import { bce, LOG_FLOOR, mse } from '../train/losses.ts';
+import { dense } from '../train/model.ts';
 import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
 
 /**
@@ -96,16 +97,16 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
   const n = s.x.length;
   const head = s.head ?? 'identity';
   const lossName = s.loss ?? 'mse';
-  const xT = tf.tensor2d(s.x, [1, n]);
-  const yT = tf.tensor2d(s.y, [1, n]);
-  const w = tf.variable(tf.scalar(s.w0));
-  const b = tf.variable(tf.scalar(s.bias ? s.b0 : 0), s.bias);
+  // Points as columns [n, 1] and the line as a 1 → 1 dense layer, w [1, 1] and b [1]: one kernel call forward
+  // and one backward on wasm (train/model.ts dense), where the broadcasting w·x + b took a dozen.
+  const xT = tf.tensor2d(s.x, [n, 1]);
+  const yT = tf.tensor2d(s.y, [n, 1]);
+  const w = tf.variable(tf.tensor2d([s.w0], [1, 1]));
+  const b = tf.variable(tf.tensor1d([s.bias ? s.b0 : 0]), s.bias);
   const params = s.bias ? [w, b] : [w];
-  /** ŷ [1, n] for the scalar variables w, b and x [1, n]. */
-  const forward = (wt: tfc.Tensor, bt: tfc.Tensor, x: tfc.Tensor): tfc.Tensor => {
-    const z = tf.add(tf.mul(wt, x), bt);
-    return head === 'sigmoid' ? tf.sigmoid(z) : z;
-  };
+  /** ŷ [size, 1] for the points x [size, 1]; x is data (no gradient). */
+  const forward = (x: tfc.Tensor): tfc.Tensor =>
+    dense(x as tfc.Tensor2D, w as tfc.Tensor2D, b as tfc.Tensor1D, head === 'sigmoid' ? 'sigmoid' : 'identity', { inputGrad: false });
   const lossOf = (wv: number, bv: number, x: ArrayLike<number>, y: ArrayLike<number>): number => lineLoss(wv, bv, x, y, head, lossName);
   const read = (v: tfc.Variable): number => (v.dataSync() as Float32Array)[0] as number;
   const evalSets = Object.entries(s.evalSets ?? {}).map(([name, set]) => {
@@ -151,11 +152,11 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
     },
   };
 
-  /** The current mini-batch's columns of a [1, n] row: a slice in order, a gather of the epoch's order shuffled. */
-  const batchOf = (row: tfc.Tensor, size: number): tfc.Tensor => {
-    if (size === n) return row;
-    if (!s.shuffle) return tf.slice(row, [0, cursor], [1, size]);
-    return tf.gather(row, tf.tensor1d(order.subarray(cursor, cursor + size), 'int32'), 1);
+  /** The current mini-batch's rows of an [n, 1] column: a slice in order, a gather of the epoch's order shuffled. */
+  const batchOf = (column: tfc.Tensor, size: number): tfc.Tensor => {
+    if (size === n) return column;
+    if (!s.shuffle) return tf.slice(column, [cursor, 0], [size, 1]);
+    return tf.gather(column, tf.tensor1d(order.subarray(cursor, cursor + size), 'int32'), 0);
   };
   const model: LinearLessonModel = {
     params,
@@ -167,7 +168,7 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
         const size = batchSize();
         const x = batchOf(xT, size);
         const y = batchOf(yT, size);
-        const pred = forward(w, b, x);
+        const pred = forward(x);
         // Through losses.ts (one kernel call on wasm): BCE for PyTorch's saturation-safe gradient, MSE over the
         // batch's n values; each is lineLoss's formula.
         return lossName === 'bce' ? bce(pred, y) : mse(pred, y);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dense } from '../../train/model.ts';
-import { DENSE, DENSE_GRAD } from './dense.ts';
+import { DENSE, DENSE_GRAD, SMALL_PRODUCT } from './dense.ts';
 import { createRng, fdErr, finiteDiff, gradsOf, leaks, randn, relErr, sampleCoords, useCpu, useWasm } from './testKit.ts';
 
 // The one-call dense layer (dense.ts, through train/model.ts's dense and its customGrad) on wasm against the
@@ -22,6 +22,9 @@ const CASES: Case[] = [
   { name: 'MNIST layer 64×784 → 100, ReLU', n: 64, k: 784, m: 100, activation: 'relu' },
   { name: 'one row 1×7 → 1', n: 1, k: 7, m: 1, activation: 'identity' },
   { name: 'bump hidden layer 40×1 → 2, sigmoid', n: 40, k: 1, m: 2, activation: 'sigmoid' },
+  // Above SMALL_PRODUCT: the XNNPACK path, for each activation (the ones above are JS loops, but the MNIST layer).
+  { name: 'MLP layer 64×100 → 100, sigmoid (XNNPACK)', n: 64, k: 100, m: 100, activation: 'sigmoid' },
+  { name: 'logits 64×100 → 10 (XNNPACK)', n: 64, k: 100, m: 10, activation: 'identity' },
 ];
 const DATA = CASES.map(({ n, k, m }) => ({
   args: [
@@ -41,6 +44,12 @@ describe('one-call dense layer on wasm vs tfjs ops on cpu', () => {
     await useWasm();
   });
 
+  it('covers both paths: JS loops for small layers, XNNPACK above SMALL_PRODUCT', () => {
+    const sizes = CASES.map((c) => c.n * c.k * c.m);
+    expect(sizes.some((p) => p <= SMALL_PRODUCT)).toBe(true);
+    expect(CASES.filter((c) => c.n * c.k * c.m > SMALL_PRODUCT).map((c) => c.activation).sort()).toEqual(['identity', 'relu', 'sigmoid']);
+  });
+
   it('is registered on wasm', () => {
     expect(tf.getKernel(DENSE, 'wasm')).toBeDefined();
     expect(tf.getKernel(DENSE_GRAD, 'wasm')).toBeDefined();
@@ -52,7 +61,7 @@ describe('one-call dense layer on wasm vs tfjs ops on cpu', () => {
     got.grads.forEach((g, j) => expect(relErr(g, cpu[i]!.grads[j]!)).toBeLessThan(1e-5));
   });
 
-  it.each([0, 1, 4].map((i) => [CASES[i]!.name, i] as const))('%s: gradients match finite differences', (_name, i) => {
+  it.each([0, 1, 4, 6].map((i) => [CASES[i]!.name, i] as const))('%s: gradients match finite differences', (_name, i) => {
     const f = layer(CASES[i]!);
     const { args, weights } = DATA[i]!;
     const { grads } = gradsOf(f, args, weights);

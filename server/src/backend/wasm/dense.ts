@@ -13,7 +13,8 @@
  *   (tfjs's formula and float32 roundings), else dy;
  *   outputs, in order: dW = xᵀ·dz [in, out], db = Σ_rows dz [out], and, when wantDx, dx = dz·Wᵀ [N, in].
  *   A layer fed by data needs no dx: skipping it saves a third of the backward arithmetic of a first layer.
- * Both products run through the BatchMatMul and Sum fill-ins (batchMatMul.ts, sumLeading.ts), on XNNPACK.
+ * Both products run through the BatchMatMul and Sum fill-ins (batchMatMul.ts, sumLeading.ts), on XNNPACK, except
+ * for small layers (SMALL_PRODUCT), computed in JS loops accumulating in float64.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { xnnWeights } from './batchMatMul.ts';
@@ -39,12 +40,32 @@ function check(name: string, x: Info, W: Info): [number, number, number] {
   return [n, k, m];
 }
 
+/**
+ * Largest product n·in·out computed in one JS loop instead of on XNNPACK: below it the native path's calls (a
+ * transpose copy, reshapes, operator setup) cost more than the multiply-adds (the spiral and regression lessons'
+ * layers are 60 to 6,000 of them).
+ */
+export const SMALL_PRODUCT = 8192;
+
 export function denseForward(args: KernelArgs): Info {
   const backend = args.backend as WasmBackend;
   const { x, W, b } = args.inputs as { x: Info; W: Info; b: Info };
   const { activation } = args.attrs as unknown as DenseAttrs;
   const [n, k, m] = check(DENSE, x, W);
   if (b.shape.length !== 1 || b.shape[0] !== m) throw new Error(`${DENSE}: bias [${b.shape}] for ${m} outputs`);
+  if (n * k * m <= SMALL_PRODUCT) {
+    const y = backend.makeOutput([n, m], 'float32');
+    // Heap views go stale when wasm memory grows: take them after the last allocation.
+    const [xv, Wv, bv, yv] = [x, W, b, y].map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array, Float32Array];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < m; j++) {
+        let z = bv[j] as number;
+        for (let c = 0; c < k; c++) z += (xv[i * k + c] as number) * (Wv[c * m + j] as number);
+        yv[i * m + j] = activation === 'relu' ? Math.max(z, 0) : activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : z;
+      }
+    }
+    return y;
+  }
   return withScratch(backend, (s) => {
     const y = s.native(
       tf._FusedMatMul,
@@ -62,12 +83,45 @@ export function denseBackward(args: KernelArgs): Info[] {
   const [n, k, m] = check(DENSE_GRAD, x, W);
   return withScratchAll(backend, (s) => {
     const dz = activationGrad(s, dy, y, activation);
+    if (n * k * m <= SMALL_PRODUCT) return smallBackward(s, x, W, dz, n, k, m, wantDx);
     const dW = s.run('BatchMatMul', { a: x, b: dz }, { transposeA: true, transposeB: false });
     const db = s.run('Sum', { x: dz }, { axis: [0], keepDims: false });
     const outs = [s.reshape(dW, [k, m]), db];
     if (wantDx) outs.push(s.reshape(s.run('BatchMatMul', { a: dz, b: W }, { transposeA: false, transposeB: true }), [n, k]));
     return outs;
   });
+}
+
+/** denseBackward's products as JS loops (see SMALL_PRODUCT), accumulated in float64. */
+function smallBackward(s: Scratch, x: Info, W: Info, dz: Info, n: number, k: number, m: number, wantDx: boolean): Info[] {
+  const backend = s.backend;
+  const outs = [s.hold(backend.makeOutput([k, m], 'float32')), s.hold(backend.makeOutput([m], 'float32'))];
+  if (wantDx) outs.push(s.hold(backend.makeOutput([n, k], 'float32')));
+  // Heap views go stale when wasm memory grows: take them after the last allocation.
+  const [xv, Wv, zv] = [x, W, dz].map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array];
+  const [dWv, dbv, dxv] = outs.map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array?];
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < m; j++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += (xv[i * k + c] as number) * (zv[i * m + j] as number);
+      dWv[c * m + j] = sum;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += zv[i * m + j] as number;
+    dbv[j] = sum;
+  }
+  if (dxv) {
+    for (let i = 0; i < n; i++) {
+      for (let c = 0; c < k; c++) {
+        let sum = 0;
+        for (let j = 0; j < m; j++) sum += (zv[i * m + j] as number) * (Wv[c * m + j] as number);
+        dxv[i * k + c] = sum;
+      }
+    }
+  }
+  return outs;
 }
 
 /**
