@@ -96,7 +96,7 @@ export function objectiveModel(
   start = OBJECTIVES[objective].start,
   view?: { hp: { lr: number }; options: DemoValues },
 ): LessonModel {
-  const { f } = OBJECTIVES[objective];
+  const { js, djs } = OBJECTIVES[objective];
   const w = tf.variable(tf.scalar(start), true);
   const rng = createRng(noiseSeed);
   const read = (): number => (w.dataSync() as Float32Array)[0] as number;
@@ -122,16 +122,19 @@ export function objectiveModel(
   const model: LessonModel = {
     params: [w],
     paramNames: ['w'],
-    loss: (training) =>
-      tf.tidy(() => {
-        const l = f(w) as tf.Scalar;
-        if (!training || gradNoise === 0) return l;
-        // Gradient noise (the course added it to the loss VALUE, which leaves the gradient, and so the path,
-        // unchanged: issue 17). Adding σ·ε·(w − w̄), with w̄ the current value of w as a constant, leaves the loss
-        // value exactly l (w − w̄ = 0) and makes the gradient l′(w) + σ·ε.
-        const noise = gradNoise * rng.normal();
-        return tf.add(l, tf.mul(tf.sub(w, tf.scalar(read())), noise)) as tf.Scalar;
-      }),
+    // l(w) and l′(w) from the JS formulas: a handful of flops, where the tensor formula and its tape took some 40
+    // kernel calls per run and step. The value is rounded to float32 as a tensor's; the gradient is l′(w) at w in
+    // float32, plus, in training, the gradient noise σ·ε (the course added its noise to the loss VALUE, which
+    // leaves the gradient, and so the path, unchanged: issue 17).
+    loss: (training) => {
+      const at = read();
+      const noise = training && gradNoise !== 0 ? gradNoise * rng.normal() : 0;
+      const objective = (_w: tf.Tensor) => ({
+        value: tf.scalar(js(at)),
+        gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.scalar(djs(at) + noise)),
+      });
+      return tf.customGrad(objective as unknown as Parameters<typeof tf.customGrad>[0])(w) as tf.Scalar;
+    },
     advance: () => {},
     // The objective is the whole "data set": every step is an epoch.
     stepsPerEpoch: () => 1,
@@ -141,7 +144,7 @@ export function objectiveModel(
   if (view) {
     const path = new PathRecorder(1);
     recordOnTraining(model, path, () => [read()]);
-    const { js, djs, range } = OBJECTIVES[objective];
+    const { range } = OBJECTIVES[objective];
     const ws = stepGrid(range[0], range[1], 0.1);
     const curve = Float32Array.from(ws, js);
     model.views = (): DemoView => {
