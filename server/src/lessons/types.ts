@@ -107,6 +107,12 @@ export interface TrainingLesson {
   info: LessonInfo;
   /** Comparison lessons: the variants trained side by side (omit for a single run). */
   variants?: Variant[];
+  /**
+   * The variants as the lesson's options set them (e.g. ch08-08's four momenta as options): same count and order
+   * as `variants`, which stay the defaults. Read when the runs are built and whenever a restarting option
+   * changes, so labels and fixed hyperparameters follow the options.
+   */
+  variantsFor?(options: DemoValues): Variant[];
   /** Loads what `build` needs (e.g. MNIST tensors), once per thread; `build` stays synchronous. */
   prepare?(onProgress?: (fraction: number, message: string) => void): Promise<void>;
   build(ctx: BuildContext): LessonModel;

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
+import { BATCH_NORM, BATCH_NORM_GRAD, type BatchNormAttrs, SMALL_BATCH_NORM } from '../backend/wasm/batchNorm.ts';
 import { DENSE, DENSE_GRAD, type DenseAttrs } from '../backend/wasm/dense.ts';
 import { fans, initBias, initWeight, type InitName } from './init.ts';
 
@@ -255,6 +256,13 @@ export function batchNorm(
     // PyTorch refuses too ("Expected more than 1 value per channel when training"): σ² = 0 and n − 1 = 0.
     throw new Error('batchNorm: training needs more than one value per feature (batch of 1)');
   }
+  if (n * features <= SMALL_BATCH_NORM && tf.getKernel(BATCH_NORM, tf.getBackend()) != null) {
+    return tf.tidy(() => {
+      const x2 = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [n, features]) as tf.Tensor2D);
+      const out = batchNormKernel(x2, { gamma, beta, runningMean, runningVar }, { eps, momentum });
+      return x.rank === 2 ? out : tf.reshape(out, x.shape);
+    });
+  }
   return tf.tidy(() => {
     // On a [n, F] view (n = N·H·W for images), with the gradient written out (batchNormTrain below).
     const x2 = tf.reshape(x, [n, features]) as tf.Tensor2D;
@@ -271,6 +279,29 @@ export function batchNorm(
 function affine(x: tf.Tensor2D, s: tf.Tensor1D, o?: tf.Tensor1D): tf.Tensor2D {
   const F = x.shape[1];
   return tf.batchNorm(x, tf.zeros([F]), tf.ones([F]), o, s, 0) as tf.Tensor2D;
+}
+
+/**
+ * Training-mode batch norm of x [n, F] on the GradcastBatchNorm kernels (backend/wasm/batchNorm.ts): one call
+ * forward, which also gives the new running statistics (assigned here, outside the gradient path), and one
+ * backward. batchNormTrain below is the same maths in ops, for backends without the kernels.
+ */
+function batchNormKernel(x2: tf.Tensor2D, p: BatchNormParams, attrs: BatchNormAttrs): tf.Tensor2D {
+  const f = (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, save: tf.GradSaveFunc) => {
+    const inputs = { x, gamma, beta, runningMean: p.runningMean, runningVar: p.runningVar };
+    const [out, xhat, invStd, mean, variance] = tf.engine().runKernel(BATCH_NORM, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    p.runningMean.assign(mean as tf.Tensor);
+    p.runningVar.assign(variance as tf.Tensor);
+    save([xhat as tf.Tensor, invStd as tf.Tensor, gamma]);
+    return {
+      value: out as tf.Tensor2D,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [xh, inv, g] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        return tf.engine().runKernel(BATCH_NORM_GRAD, { dy, xhat: xh, invStd: inv, gamma: g }, {}) as tf.Tensor[];
+      },
+    };
+  };
+  return tf.customGrad(f as unknown as Parameters<typeof tf.customGrad>[0])(x2, p.gamma, p.beta) as tf.Tensor2D;
 }
 
 /**

@@ -40,7 +40,7 @@ export class Run {
   evaluated = false;
 
   constructor(
-    readonly variant: Variant | null,
+    public variant: Variant | null,
     roomHp: Hyperparams,
     private readonly build: (hp: Hyperparams, variant: Variant | null) => LessonModel,
   ) {
@@ -53,6 +53,12 @@ export class Run {
 
   get label(): string {
     return this.variant?.label ?? 'run';
+  }
+
+  /** A variant as the lesson's options now set it (its label and fixed hyperparameters); rebuild() next. */
+  setVariant(variant: Variant | null): void {
+    this.variant = variant;
+    Object.assign(this.hp, variant?.hp);
   }
 
   /** Copies the room's values in, keeping this variant's fixed overrides. */

@@ -299,6 +299,30 @@ describe('lesson options and views', () => {
     },
   };
 
+  it('variantsFor: the variants follow the options (labels and fixed hyperparameters) from the next restart', () => {
+    const compared: TrainingLesson = {
+      ...optioned,
+      info: { ...optioned.info, demoControls: [{ name: 'fastLr', label: 'fast lr', kind: 'number', default: 0.1, min: 0, max: 1 }] },
+      variants: [
+        { label: 'lr 0.01', hp: { lr: 0.01 } },
+        { label: 'lr 0.1', hp: { lr: 0.1 } },
+      ],
+      variantsFor: (options) => [
+        { label: 'lr 0.01', hp: { lr: 0.01 } },
+        { label: `lr ${String(options.fastLr)}`, hp: { lr: options.fastLr as number } },
+      ],
+    };
+    const t = new Trainer(compared, 1);
+    t.trainStep();
+    expect(t.runs.map((r) => [r.label, r.hp.lr])).toEqual([['lr 0.01', 0.01], ['lr 0.1', 0.1]]);
+    t.setValues({ fastLr: 0.5 });
+    expect(t.runs.map((r) => [r.label, r.hp.lr])).toEqual([['lr 0.01', 0.01], ['lr 0.5', 0.5]]);
+    // A room-wide hp change keeps the option's value for the run that fixes it.
+    t.applyPatch({ lr: 0.2 });
+    expect(t.runs[1]!.hp.lr).toBe(0.5);
+    t.dispose();
+  });
+
   it('a restarting option rebuilds from step 0 with a new generation; the build sees the new value', () => {
     const t = new Trainer(optioned, 1);
     for (let i = 0; i < 5; i++) t.trainStep();

@@ -27,7 +27,7 @@ import {
   StepSeries,
 } from '@gradcast/shared';
 import type { DemoValues } from '@gradcast/shared';
-import type { ExactSurface, Regression1D, TrainingLesson } from '../lessons/types.ts';
+import type { ExactSurface, Regression1D, TrainingLesson, Variant } from '../lessons/types.ts';
 import { mergeViews, viewsFrame } from '../probe/views.ts';
 import { lossSurfaceFrame } from '../probe/lossSurface.ts';
 import { metricsFrame, RECENT } from '../probe/metrics.ts';
@@ -119,7 +119,7 @@ export class Trainer {
     this.values = Object.fromEntries((lesson.info.demoControls ?? []).map((c) => [c.name, c.default]));
     const build = (runHp: Hyperparams, variant: Run['variant']) =>
       lesson.build({ tf, seed, hp: runHp, variant, options: this.values });
-    this.runs = (lesson.variants ?? [null]).map((v) => new Run(v, this.hp, build));
+    this.runs = this.variantsNow().map((v) => new Run(v, this.hp, build));
     // Only the params channel reads a gradient back, and only the first run's.
     (this.runs[0] as Run).keepGrad = lesson.info.channels.includes('params');
     this.losses = new StepSeries(4096, this.runs.length);
@@ -407,8 +407,18 @@ export class Trainer {
     }
   }
 
+  /** The variants as the current options set them ([null] for a single run). */
+  private variantsNow(): (Variant | null)[] {
+    const variants = this.lesson.variantsFor?.(this.values) ?? this.lesson.variants ?? [null];
+    const count = this.lesson.variants?.length ?? 1;
+    if (variants.length !== count) throw new Error(`${this.lesson.info.id}: variantsFor gave ${variants.length} variants, not ${count}`);
+    return variants;
+  }
+
   /** Reset, and a restarting option: every run rebuilt from scratch at step 0 (the evaluation log emptied). */
   private startOver(): void {
+    const variants = this.variantsNow();
+    this.runs.forEach((r, i) => r.setVariant(variants[i] ?? null));
     for (const r of this.runs) r.rebuild(false);
     this.checkpoint = null;
     this.restart(0);
