@@ -3,16 +3,17 @@
  * Data: 1,000 clean points x ~ U(0, 1)², label 1 where f(x) = −1 + x1 + 2·x2 + x1·x2 − 3·x1² + x2² > 0, then
  * Gaussian noise on the features (std 0.2 for training; the validation set is a fresh draw of 1,000 points with
  * std 0.15). Models 2 → 300 → 300 → 2 with ReLU, dropout on each hidden pre-activation (drop, then ReLU),
- * p = 0 vs p = 0.5: 91,802 parameters each, default init. Cross-entropy, Adam lr 0.01, full batch (1,000); the
- * course runs 500 iterations, both models stepping in the same loop as here.
- * Options: the training feature noise and the hidden width. View (per model, side by side): the learned decision
- * regions over the data range ± 0.1 (32 × 32 cells, each a 2-300-300-2 forward pass: ~10 ms per model on wasm)
- * with every second training point and the true boundary f = 0; the network graph of the first 16 units of each
- * layer (weights and biases), with, for p > 0, a sample dropout mask: the training step's masks are not kept, so
- * each view draws a fresh Bernoulli(1 − p) keep mask per hidden layer from its own seeded stream (a new one about
- * once a second: the drop-mask animation of the catalogue).
+ * p = 0 vs p = 0.5 (the second run's p is an option, variantsFor): 91,802 parameters each, default init.
+ * Cross-entropy, Adam lr 0.01, full batch (1,000); the course runs 500 iterations, both models stepping in the same
+ * loop as here.
+ * Options: the dropout run's rate, the training feature noise and the hidden width. View (per model, side by side):
+ * the learned decision regions over the data range ± 0.1 (32 × 32 cells, each a 2-300-300-2 forward pass: ~10 ms
+ * per model on wasm) with every second training point and the true boundary f = 0; the network graph of the first
+ * 16 units of each layer (weights and biases), with, for p > 0, a sample dropout mask: the training step's masks
+ * are not kept, so each view draws a fresh Bernoulli(1 − p) keep mask per hidden layer from its own seeded stream
+ * (a new one about once a second: the drop-mask animation of the catalogue).
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { polynomialBoundary, polynomialBoundaryF } from '../data/synthetic.ts';
 import { zeroContour } from '../probe/views/boundaryLines.ts';
@@ -22,9 +23,9 @@ import { paddedExtent } from '../probe/views/regions.ts';
 import { classifierRegions, INIT_STREAM, memoryRows, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import { dropoutMask } from '../train/model.ts';
-import type { TrainingLesson } from './types.ts';
+import type { TrainingLesson, Variant } from './types.ts';
 
-const DEFAULTS = { noise: 0.2, width: 300 };
+const DEFAULTS = { dropout: 0.5, noise: 0.2, width: 300 };
 
 /**
  * Stream (subSeed) of the views' sample dropout masks: apart from the weights' and the training masks' stream, so
@@ -33,6 +34,16 @@ const DEFAULTS = { noise: 0.2, width: 300 };
 const VIEW_MASK_STREAM = 101;
 
 const CONTROLS: DemoControl[] = [
+  {
+    name: 'dropout',
+    label: 'dropout p (second run)',
+    kind: 'number',
+    default: DEFAULTS.dropout,
+    min: 0,
+    max: 0.9,
+    step: 0.05,
+    help: 'Dropout rate of the second network, on each hidden pre-activation in training (the course: 0.5; the first network keeps p = 0, and its legend label follows). Restarts the run.',
+  },
   {
     name: 'noise',
     label: 'noise',
@@ -55,6 +66,19 @@ const CONTROLS: DemoControl[] = [
   },
 ];
 
+/** A rate as a legend shows it (a slider's 0.30000000000000004 as 0.3). */
+const fmt = (x: number): string => String(Number(x.toFixed(3)));
+
+/** p = 0 against the option's rate (0…0.9; the course's 0.5 by default). */
+function dropoutVariants(options: DemoValues): Variant[] {
+  const p = Math.min(0.9, Math.max(0, numberOption(options, 'dropout', DEFAULTS.dropout)));
+  return [
+    { label: 'p = 0', hp: { dropout: 0 } },
+    // Both p = 0: the second legend says which run it is.
+    { label: p === 0 ? 'p = 0 (second run)' : `p = ${fmt(p)}`, hp: { dropout: p } },
+  ];
+}
+
 export const ch08_03: TrainingLesson = {
   info: {
     id: 'ch08-03',
@@ -68,7 +92,7 @@ export const ch08_03: TrainingLesson = {
     description:
       'Two 2 → 300 → 300 → 2 ReLU networks (91,802 parameters each) learn a curved boundary from 1,000 noisy points, ' +
       'side by side from the same initial weights: one without dropout, one dropping each hidden unit with ' +
-      'p = 0.5 in training (inverted dropout on the pre-activation, then ReLU). Cross-entropy, Adam lr 0.01, full ' +
+      'p = 0.5 (an option) in training (inverted dropout on the pre-activation, then ReLU). Cross-entropy, Adam lr 0.01, full ' +
       'batch. The labels come from the clean points and the features are noised afterwards, so points near the ' +
       'boundary carry label noise that a network this large can memorise: over the course’s 500 steps the p = 0 ' +
       'network drives its training loss lower (0.31 against 0.37 in our runs) while the dropout network ends with ' +
@@ -83,15 +107,13 @@ export const ch08_03: TrainingLesson = {
       'model’s predicted class over the data range ± 0.1 (evaluation mode) with every second training point and ' +
       'the true boundary f = 0 on top, side by side, and each network’s graph, cut to the first 16 units of each ' +
       'hidden layer: edges coloured by the weights’ sign, as wide as |w|, nodes filled by their bias, and for ' +
-      'p = 0.5 a sample dropout mask, drawn afresh for every view (crossed-out units are dropped; the training ' +
-      'step’s own masks are not kept). Options: the training feature noise and the hidden width; ' +
-      'each restarts the run.',
+      'p > 0 a sample dropout mask, drawn afresh for every view (crossed-out units are dropped; the training ' +
+      'step’s own masks are not kept). Options: the second network’s dropout rate p (0 to 0.9, the course’s 0.5; ' +
+      'its legend label follows), the training feature noise and the hidden width; each restarts the run.',
     demoControls: CONTROLS,
   },
-  variants: [
-    { label: 'p = 0', hp: { dropout: 0 } },
-    { label: 'p = 0.5', hp: { dropout: 0.5 } },
-  ],
+  variants: dropoutVariants({}),
+  variantsFor: dropoutVariants,
   build: ({ seed, hp, options }) => {
     const trainNoise = numberOption(options, 'noise', DEFAULTS.noise);
     const width = intOption(options, 'width', DEFAULTS.width, 2, 300);
@@ -114,7 +136,7 @@ export const ch08_03: TrainingLesson = {
     });
     const maskRng = createRng(subSeed(seed, VIEW_MASK_STREAM));
     const network = () => {
-      // hp is this variant's live hyperparameters: p = 0 draws no mask (every unit kept).
+      // hp is this variant's live hyperparameters (its p fixed by the variant): p = 0 draws no mask (every unit kept).
       const p = hp.dropout;
       // Per layer, full widths (2, width, width, 2): inputs and outputs are never dropped.
       const kept = new Float32Array(2).fill(1);

@@ -2,11 +2,12 @@
  * ch08-04 · Chapter08_04DropoutRegression: dropout on a regression task.
  * Data: x = linspace(−1, 1, 40), f = x²; training y = f + ε, validation y = f + ε (an independent draw, same x),
  * std 1. Models 1 → 300 → 300 → 1 with ReLU, dropout on each hidden pre-activation, p = 0 vs p = 0.5 (91,201
- * parameters each, default init). MSE, Adam lr 0.01, full batch (40); the course runs 500 iterations.
- * Options: the noise std and the hidden width. View (per model, side by side): the fitted curve (evaluation mode)
+ * parameters each, default init; the second run's p is an option, variantsFor). MSE, Adam lr 0.01, full batch (40);
+ * the course runs 500 iterations.
+ * Options: the dropout run's rate, the noise std and the hidden width. View (per model, side by side): the fitted curve (evaluation mode)
  * against the true f = x² over the training and validation points.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { noisySquare } from '../data/synthetic.ts';
 import { intOption, joinViews, numberOption } from '../probe/views/compose.ts';
@@ -14,11 +15,21 @@ import { curveView, grid1d } from '../probe/views/curve1d.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import { predictRows, regressorModel } from './regressor.ts';
-import type { TrainingLesson } from './types.ts';
+import type { TrainingLesson, Variant } from './types.ts';
 
-const DEFAULTS = { noise: 1, width: 300 };
+const DEFAULTS = { dropout: 0.5, noise: 1, width: 300 };
 
 const CONTROLS: DemoControl[] = [
+  {
+    name: 'dropout',
+    label: 'dropout p (second run)',
+    kind: 'number',
+    default: DEFAULTS.dropout,
+    min: 0,
+    max: 0.9,
+    step: 0.05,
+    help: 'Dropout rate of the second network, on each hidden pre-activation in training (the course: 0.5; the first network keeps p = 0, and its legend label follows). Restarts the run.',
+  },
   {
     name: 'noise',
     label: 'noise std',
@@ -41,6 +52,19 @@ const CONTROLS: DemoControl[] = [
   },
 ];
 
+/** A rate as a legend shows it (a slider's 0.30000000000000004 as 0.3). */
+const fmt = (x: number): string => String(Number(x.toFixed(3)));
+
+/** p = 0 against the option's rate (0…0.9; the course's 0.5 by default). */
+function dropoutVariants(options: DemoValues): Variant[] {
+  const p = Math.min(0.9, Math.max(0, numberOption(options, 'dropout', DEFAULTS.dropout)));
+  return [
+    { label: 'p = 0', hp: { dropout: 0 } },
+    // Both p = 0: the second legend says which run it is.
+    { label: p === 0 ? 'p = 0 (second run)' : `p = ${fmt(p)}`, hp: { dropout: p } },
+  ];
+}
+
 export const ch08_04: TrainingLesson = {
   info: {
     id: 'ch08-04',
@@ -54,18 +78,17 @@ export const ch08_04: TrainingLesson = {
     description:
       'Two 1 → 300 → 300 → 1 ReLU networks (91,201 parameters each) fit 40 points of y = x² + ε with noise of std 1 ' +
       '— far more noise than signal — side by side from the same initial weights: one without dropout, one ' +
-      'with p = 0.5 on each hidden layer. MSE, Adam lr 0.01, full batch. The p = 0 network chases the noise: its ' +
+      'with p = 0.5 (an option) on each hidden layer. MSE, Adam lr 0.01, full batch. The p = 0 network chases the noise: its ' +
       'training loss keeps falling while its validation loss (valLoss: a second noisy draw at the same x, ' +
       'evaluation mode, reported after every step) turns up; the dropout network’s training loss stays higher ' +
       'and its curve smoother. The fit panel shows both networks’ curves (evaluation mode) over the training ' +
       'points, and the panels each network’s curve against the true f = x² over the training and validation ' +
-      'points. Options: the noise std and the hidden width; each restarts the run. The data come from the run seed.',
+      'points. Options: the second network’s dropout rate p (0 to 0.9, the course’s 0.5; its legend label ' +
+      'follows), the noise std and the hidden width; each restarts the run. The data come from the run seed.',
     demoControls: CONTROLS,
   },
-  variants: [
-    { label: 'p = 0', hp: { dropout: 0 } },
-    { label: 'p = 0.5', hp: { dropout: 0.5 } },
-  ],
+  variants: dropoutVariants({}),
+  variantsFor: dropoutVariants,
   build: ({ seed, hp, options }) => {
     const { train, val } = noisySquare(seed, { noise: numberOption(options, 'noise', DEFAULTS.noise) });
     const width = intOption(options, 'width', DEFAULTS.width, 2, 300);

@@ -3,19 +3,35 @@
  * Data: the 3-arm spiral of ch08-02 (500 points per class, 1,500 in class order; the course seeds NumPy with 0).
  * Model [2, 50, 3] with ReLU (303 parameters, default init), cross-entropy, SGD lr 0.1 with momentum
  * μ ∈ {0, 0.1, 0.4, 0.5} (PyTorch form), batch 20 (75 steps per epoch; the course runs 100 epochs per μ).
- * Option: shuffle. View (per μ, side by side): the decision regions over the data range ± 0.1 (40 × 40 cells: four
- * runs share the frame) with every third point (500 of 1,500, each arm evenly: the points are stored along the
- * arms).
+ * Options: the four runs' momenta (variantsFor: labels and fixed hp follow them) and shuffle. View (per μ, side by
+ * side): the decision regions over the data range ± 0.1 (40 × 40 cells: four runs share the frame) with every
+ * third point (500 of 1,500, each arm evenly: the points are stored along the arms).
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
-import { boolOption } from '../probe/views/compose.ts';
+import { boolOption, numberOption } from '../probe/views/compose.ts';
 import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
-import type { TrainingLesson } from './types.ts';
+import type { TrainingLesson, Variant } from './types.ts';
+
+/** The course's momenta, one per run: the defaults of the momentum1…momentum4 options. */
+const MOMENTA = [0, 0.1, 0.4, 0.5];
+const MAX_MOMENTUM = 0.99;
 
 const CONTROLS: DemoControl[] = [
+  ...MOMENTA.map(
+    (momentum, i): DemoControl => ({
+      name: `momentum${i + 1}`,
+      label: `momentum μ, run ${i + 1}`,
+      kind: 'number',
+      default: momentum,
+      min: 0,
+      max: MAX_MOMENTUM,
+      step: 0.01,
+      help: `Momentum of the ${['first', 'second', 'third', 'fourth'][i]} run, PyTorch form buf = μ·buf + g (the course: ${momentum}; its legend label follows). Restarts the run.`,
+    }),
+  ),
   {
     name: 'shuffle',
     label: 'shuffle',
@@ -25,7 +41,18 @@ const CONTROLS: DemoControl[] = [
   },
 ];
 
-const MOMENTA = [0, 0.1, 0.4, 0.5];
+/** A momentum as a legend shows it (a slider's 0.30000000000000004 as 0.3). */
+const fmt = (x: number): string => String(Number(x.toFixed(3)));
+
+/** The four runs at the options' momenta; two runs at one μ get their run number in the legend. */
+function momentumVariants(options: DemoValues): Variant[] {
+  const momenta = MOMENTA.map((d, i) => Math.min(MAX_MOMENTUM, Math.max(0, numberOption(options, `momentum${i + 1}`, d))));
+  const labels = momenta.map((m) => `μ = ${fmt(m)}`);
+  return momenta.map((momentum, i) => ({
+    label: labels.filter((l) => l === labels[i]).length > 1 ? `${labels[i]} (run ${i + 1})` : (labels[i] as string),
+    hp: { optimizer: 'momentum' as const, momentum },
+  }));
+}
 
 export const ch08_08: TrainingLesson = {
   info: {
@@ -47,11 +74,13 @@ export const ch08_08: TrainingLesson = {
       'reshuffled every epoch, in the same seeded order for all four runs. The loss curve has every step’s loss ' +
       '(the original kept only the last mini-batch of each epoch) and results are keyed by what they hold (the ' +
       'original pre-filled a misspelt “Accuracy:” key). The spiral is drawn from the run seed. The regions panels ' +
-      'show each run’s predicted class side by side (evaluation mode, every third point drawn). Option: shuffle ' +
-      '(off brings back the single-class batches of the original; restarts the run).',
+      'show each run’s predicted class side by side (evaluation mode, every third point drawn). Options: the four ' +
+      'runs’ momenta (0 to 0.99, the course’s 0, 0.1, 0.4 and 0.5 by default; the legend labels follow) and ' +
+      'shuffle (off brings back the single-class batches of the original); each restarts the run.',
     demoControls: CONTROLS,
   },
-  variants: MOMENTA.map((momentum) => ({ label: `μ = ${momentum}`, hp: { optimizer: 'momentum' as const, momentum } })),
+  variants: momentumVariants({}),
+  variantsFor: momentumVariants,
   build: ({ seed, hp, options }) => {
     const set = spiral(seed);
     const net = buildMlp({ sizes: [2, 50, 3], activation: 'relu', batchNorm: false, dropout: false }, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);

@@ -5,23 +5,40 @@
  *   Model A ("Norm"): no momentum.
  *   Model B ("Adv"): ReLU(Dropout(Linear)) with p = 0.0, momentum 0.4; BatchNorm1d(100) and BatchNorm1d(3) are
  *   created but never used (206 unused parameters). So B differs from A by momentum alone (issue 20).
- * Options: the hidden activation, the batch-norm position and shuffle. View (per run, side by side): the decision regions over the data
- * range ± 0.1 (50 × 50 cells) with every third point.
+ * Options: the advanced runs' momentum (variantsFor: their labels and fixed hp follow it), the hidden activation, the
+ * batch-norm position and shuffle. View (per run, side by side): the decision regions over the data range ± 0.1
+ * (50 × 50 cells) with every third point.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
-import { boolOption, enumOption } from '../probe/views/compose.ts';
+import { boolOption, enumOption, numberOption } from '../probe/views/compose.ts';
 import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
-import type { TrainingLesson } from './types.ts';
+import type { TrainingLesson, Variant } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 
 const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'] as const;
 const BN_POSITIONS = ['before activation', 'after activation'] as const;
-const DEFAULTS = { activation: 'relu' as (typeof ACTIVATIONS)[number], bnPosition: 'before activation' as (typeof BN_POSITIONS)[number], shuffle: true };
+const DEFAULTS = {
+  momentum: 0.4,
+  activation: 'relu' as (typeof ACTIVATIONS)[number],
+  bnPosition: 'before activation' as (typeof BN_POSITIONS)[number],
+  shuffle: true,
+};
+const MAX_MOMENTUM = 0.99;
 
 const CONTROLS: DemoControl[] = [
+  {
+    name: 'momentum',
+    label: 'advanced runs’ momentum',
+    kind: 'number',
+    default: DEFAULTS.momentum,
+    min: 0,
+    max: MAX_MOMENTUM,
+    step: 0.01,
+    help: 'Momentum μ of the two “advanced” runs, PyTorch form buf = μ·buf + g (the course’s model B: 0.4; the plain run keeps 0, and the legend labels follow). Restarts the run.',
+  },
   {
     name: 'activation',
     label: 'hidden activation',
@@ -54,6 +71,20 @@ interface Options {
   dropout: boolean;
 }
 
+/** A momentum as a legend shows it (a slider's 0.30000000000000004 as 0.3). */
+const fmt = (x: number): string => String(Number(x.toFixed(3)));
+
+/** The plain run (no momentum) and the two advanced runs at the option's momentum. */
+function advancedVariants(options: DemoValues): Variant[] {
+  const momentum = Math.min(MAX_MOMENTUM, Math.max(0, numberOption(options, 'momentum', DEFAULTS.momentum)));
+  const m = fmt(momentum);
+  return [
+    variant<Options>('plain', { batchNorm: false, dropout: false }, { optimizer: 'momentum', momentum: 0 }),
+    variant<Options>(`momentum ${m}`, { batchNorm: false, dropout: true }, { optimizer: 'momentum', momentum }),
+    variant<Options>(`momentum ${m} + BN`, { batchNorm: true, dropout: true }, { optimizer: 'momentum', momentum }),
+  ];
+}
+
 export const ch08_10: TrainingLesson = {
   info: {
     id: 'ch08-10',
@@ -83,17 +114,16 @@ export const ch08_10: TrainingLesson = {
       'p > 0 or BN is on); no graph-attached loss tensors are stored; the class-ordered points are reshuffled every ' +
       'epoch in one seeded order for all runs (unshuffled, every batch held one class, ch08-02’s issue 13); the ' +
       'spiral is drawn from the run seed. The regions panels show each run’s predicted class side by side ' +
-      '(evaluation mode, every third point drawn). Options: the hidden activation (ReLU as the course, or its ' +
+      '(evaluation mode, every third point drawn). Options: the advanced runs’ momentum (0 to 0.99, the course’s ' +
+      '0.4; both advanced runs and their legend labels follow it, the plain run keeps 0), the hidden activation ' +
+      '(ReLU as the course, or its ' +
       'commented-out sigmoid and tanh), the batch-norm run’s position of BN (before the activation, or after it as ' +
       'the course’s commented-out BN(ReLU(z))) and shuffle (off: the original’s single-class batches); each ' +
       'restarts the run.',
     demoControls: CONTROLS,
   },
-  variants: [
-    variant<Options>('plain', { batchNorm: false, dropout: false }, { optimizer: 'momentum', momentum: 0 }),
-    variant<Options>('momentum 0.4', { batchNorm: false, dropout: true }, { optimizer: 'momentum', momentum: 0.4 }),
-    variant<Options>('momentum 0.4 + BN', { batchNorm: true, dropout: true }, { optimizer: 'momentum', momentum: 0.4 }),
-  ],
+  variants: advancedVariants({}),
+  variantsFor: advancedVariants,
   build: ({ seed, hp, variant: v, options }) => {
     const { batchNorm, dropout } = optionsOf<Options>(v, { batchNorm: false, dropout: false });
     const set = spiral(seed);
