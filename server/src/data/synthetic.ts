@@ -148,8 +148,10 @@ export function multiInput(seed: number, { noise = 1, decorrelate = false } = {}
 /**
  * ch04-02: "the same 20 collinear inputs. Y = X·W + b with W = [[1,−1],[1,3]] (rows = inputs) and b = [1, −1],
  * i.e. y1 = x1 + x2 + 1 and y2 = −x1 + 3x2 − 1. Noise 0.001·ε of shape 20×1 is added to both columns (the same noise)."
+ * `decorrelate` and `separateNoise` (an independent draw for y2) are the live controls of issue 5; off, the draws
+ * are the course's.
  */
-export function multiOutput(seed: number, { noise = 0.001, decorrelate = false } = {}): Regression {
+export function multiOutput(seed: number, { noise = 0.001, decorrelate = false, separateNoise = false } = {}): Regression {
   const rng = createRng(seed);
   const x = collinearInputs(rng, decorrelate);
   const f = new Float32Array(40);
@@ -161,7 +163,7 @@ export function multiOutput(seed: number, { noise = 0.001, decorrelate = false }
     f[2 * i + 1] = -x1 + 3 * x2 - 1;
     const e = noise * rng.normal();
     y[2 * i] = f[2 * i]! + e;
-    y[2 * i + 1] = f[2 * i + 1]! + e;
+    y[2 * i + 1] = f[2 * i + 1]! + (separateNoise ? noise * rng.normal() : e);
   }
   return { n: 20, xDim: 2, yDim: 2, x, y, f };
 }

@@ -4,20 +4,53 @@
  * gradient descent with lr 0.1, batches taken in order (never shuffled; the last partial batch is kept). The course
  * runs each batch size for 10 epochs from the same start; here the four run side by side, one update each per
  * step, so after k steps the full-batch run has seen k epochs and the batch-1 run k/60 of one.
- * Options: shuffle and the start point (catalogue "Live controls"). Its panels (contour with every path, loss vs
+ * Options: the four runs' batch sizes, shuffle and the start point (catalogue "Live controls"). Its panels (contour with every path, loss vs
  * epoch per batch size, fitted line) are the surface, path, metrics and fit channels.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { biasLine } from '../data/synthetic.ts';
-import { boolOption, numberOption } from '../probe/views/compose.ts';
+import { boolOption, intOption, numberOption } from '../probe/views/compose.ts';
 import { buildLinearModel } from './linearModel.ts';
 import { SHUFFLE_STREAM, subSeed } from './memoryRows.ts';
-import type { TrainingLesson } from './types.ts';
+import type { TrainingLesson, Variant } from './types.ts';
 
 const DEFAULTS = { shuffle: false, w0: -15, b0: -10 };
 
+/** The points in the data set: the largest batch (full batch). */
+const N = 60;
+
+/** One option per run: its batch size, with the course's 60, 1, 5 and 10 as defaults. */
+const BATCH_OPTIONS = [
+  { name: 'batchRun1', course: 60 },
+  { name: 'batchRun2', course: 1 },
+  { name: 'batchRun3', course: 5 },
+  { name: 'batchRun4', course: 10 },
+] as const;
+
+const batchLabel = (b: number): string => (b === N ? `batch ${N} (full)` : `batch ${b}`);
+
+/** The four runs as the options set them (the defaults: the course's 60, 1, 5, 10). */
+function variantsFor(options: DemoValues): Variant[] {
+  return BATCH_OPTIONS.map(({ name, course }) => {
+    const batchSize = intOption(options, name, course, 1, N);
+    return { label: batchLabel(batchSize), hp: { batchSize } };
+  });
+}
+
 const CONTROLS: DemoControl[] = [
+  ...BATCH_OPTIONS.map(
+    ({ name, course }, i): DemoControl => ({
+      name,
+      label: `run ${i + 1} batch size`,
+      kind: 'integer',
+      default: course,
+      min: 1,
+      max: N,
+      step: 1,
+      help: `Batch size of run ${i + 1} (the course: ${course}${course === N ? ', the full batch' : course === 1 ? ', stochastic gradient descent' : ''}); ${N} is full-batch gradient descent, 1 stochastic. Restarts the run.`,
+    }),
+  ),
   {
     name: 'shuffle',
     label: 'shuffle',
@@ -50,16 +83,13 @@ export const ch03_01: TrainingLesson = {
       'original’s loader runs trained on the noise-free y = x − 1 while their loss was measured on the noisy data ' +
       '(issue 3), so the batch sizes did not see the same problem; here every run trains on the same noisy data it ' +
       'is scored on. The surface uses the training formula (the original’s sign error put its minimum at b = +1). ' +
-      'No graph-attached loss list and no per-input printing. Options: shuffle (a new order every epoch, off as in ' +
-      'the course) and the start (w, b); each restarts the run.',
+      'No graph-attached loss list and no per-input printing. Options: the four runs’ batch sizes (1…60, the ' +
+      'course’s 60, 1, 5 and 10 by default; each run is labelled by its batch size), shuffle (a new order every ' +
+      'epoch, off as in the course) and the start (w, b); each restarts the run.',
     demoControls: CONTROLS,
   },
-  variants: [
-    { label: 'batch 60 (full)', hp: { batchSize: 60 } },
-    { label: 'batch 1', hp: { batchSize: 1 } },
-    { label: 'batch 5', hp: { batchSize: 5 } },
-    { label: 'batch 10', hp: { batchSize: 10 } },
-  ],
+  variants: variantsFor({}),
+  variantsFor,
   build: ({ tf, seed, hp, options }) => {
     // The same seed for every variant: the same 60 noisy points (and, shuffled, the same order sequence).
     const { x, y } = biasLine(seed, { noise: 0.1 });

@@ -8,11 +8,12 @@
  * With the outliers the least-squares line of the training set is far from the true one (about w ≈ −1.25,
  * b ≈ 3.1 against −3, 1), which is why the validation loss, not the training loss, is the one to choose by.
  *
- * Options: the outliers on or off, their value, the noise scale (catalogue "Live controls"). Views: each run's line
- * over the validation points with the true line, and (from the first run, reading the others through joinPeers)
- * the training and validation loss of every lr at its current parameters, against log10 lr.
+ * Options: the four runs' learning rates (variantsFor), the outliers on or off, their value, the noise scale
+ * (catalogue "Live controls"). Views: each run's line over the validation points with the true line, and (from the
+ * first run, reading the others through joinPeers, keyed by the run's slot) the training and validation loss of
+ * every lr at its current parameters, against log10 lr.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { outlierLine } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
@@ -22,13 +23,45 @@ import { INIT_STREAM, subSeed } from './memoryRows.ts';
 import type { DemoView, TrainingLesson, Variant } from './types.ts';
 import { joinPeers } from './variants.ts';
 
-/** The learning rates compared, largest first (see the description for the order). */
+/** The learning rates compared by default (the course's), largest first (see the description for the order). */
 const RATES = [0.1, 0.01, 0.001, 0.0001];
-const VARIANTS: Variant[] = RATES.map((lr) => ({ label: `lr = ${lr}`, hp: { lr } }));
+/** One option per run: its learning rate. */
+const RATE_OPTIONS = RATES.map((lr, i) => ({ name: `lrRun${i + 1}`, course: lr }));
+const LR_RANGE = { min: 0.00001, max: 1 };
+
+/**
+ * The four runs as the options set them: run i fixes lr = option lrRun{i+1}. `options.slot` is the run's place,
+ * which the comparison panel keys its peers by (the variant objects change at every restart).
+ */
+function variantsFor(options: DemoValues): Variant[] {
+  return RATE_OPTIONS.map(({ name, course }, slot) => {
+    const lr = Math.min(LR_RANGE.max, Math.max(LR_RANGE.min, numberOption(options, name, course)));
+    return { label: `lr = ${lr}`, hp: { lr }, options: { slot } };
+  });
+}
+/** The default runs; also the keys under which each slot's run registers for the loss-vs-lr panel. */
+const VARIANTS: Variant[] = variantsFor({});
+
+/** A run's place among the four (−1 for a build without a variant, e.g. a probe). */
+function slotOf(v: Variant | null | undefined): number {
+  const slot = v?.options?.slot;
+  return typeof slot === 'number' ? slot : v ? VARIANTS.indexOf(v) : -1;
+}
 
 const DEFAULTS = { outliers: true, outlierValue: 20, noise: 1 };
 
 const CONTROLS: DemoControl[] = [
+  ...RATE_OPTIONS.map(
+    ({ name, course }, i): DemoControl => ({
+      name,
+      label: `run ${i + 1} lr`,
+      kind: 'number',
+      default: course,
+      ...LR_RANGE,
+      step: 0.00001,
+      help: `Learning rate of run ${i + 1} (the course: ${course}; its four runs span 0.0001…0.1 on a log scale). Restarts the run.`,
+    }),
+  ),
   {
     name: 'outliers',
     label: 'outliers',
@@ -84,10 +117,13 @@ export const ch03_03: TrainingLesson = {
       'started from different points; here they share one start drawn from the run seed, and the data come from ' +
       'the run seed too. Panels: each lr’s line over the validation points with the true line, and the training ' +
       'and validation loss of every lr at its current parameters against log10 lr (the course’s final plot, live). ' +
-      'Options: outliers on or off, the outliers’ value and the noise scale; each restarts the run.',
+      'Options: the four runs’ learning rates (the course’s 0.1, 0.01, 0.001 and 0.0001 by default; each run is ' +
+      'labelled by its lr, and the loss-vs-lr panel follows them), outliers on or off, the outliers’ value and the ' +
+      'noise scale; each restarts the run.',
     demoControls: CONTROLS,
   },
   variants: VARIANTS,
+  variantsFor,
   build: ({ tf, seed, hp, options, variant }) => {
     const { train, val } = outlierLine(seed, {
       noise: numberOption(options, 'noise', DEFAULTS.noise),
@@ -110,7 +146,9 @@ export const ch03_03: TrainingLesson = {
       evalSets: { train: { x: train.x, y: train.y }, val: { x: val.x, y: val.y } },
     });
     // Each run's (w, b) now and its lr, for the first run's loss-vs-lr panel.
-    const peers = joinPeers(options, variant, { position: () => model.surface.position(), lr: () => hp.lr });
+    // Keyed by the run's slot (its default variant), since variantsFor makes new variants at every restart.
+    const slot = slotOf(variant);
+    const peers = joinPeers(options, VARIANTS[slot], { position: () => model.surface.position(), lr: () => hp.lr });
     const dispose = model.dispose.bind(model);
     model.dispose = () => {
       peers.leave();
@@ -135,7 +173,7 @@ export const ch03_03: TrainingLesson = {
         xLabel: 'x',
         yLabel: 'y',
       });
-      if (variant !== VARIANTS[0]) return lines;
+      if (slot !== 0) return lines;
       // The comparison, drawn once (by the first run): every lr, smallest first.
       const runs = peers
         .of(VARIANTS)

@@ -5,11 +5,15 @@
  * both columns). Model Linear 2→2 (6 parameters, default init), MSE over all 40 outputs, SGD lr 0.1, batch 5 in
  * order (4 steps per epoch; the course runs 50 epochs = 200 steps).
  * Views: the weight matrix and the bias as grids, and each output's fit along the diagonal x1 = x2 where the
- * data lie (the two fitted planes seen where they are determined).
+ * data lie (the two fitted planes seen where they are determined); with de-correlated inputs the data leave the
+ * diagonal, and each output's panel plots the prediction against the data instead.
+ * Options (issue 5, off by default as in the course): `decorrelate` draws x2 ~ U(−1, 1) independently of x1, so W
+ * itself is determined; `separateNoise` draws each output's noise on its own; `noise` scales it.
  */
+import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { multiOutput } from '../data/synthetic.ts';
-import { joinViews, textView } from '../probe/views/compose.ts';
+import { boolOption, joinViews, numberOption, textView } from '../probe/views/compose.ts';
 import { curveView, grid1d, gridView } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
@@ -23,6 +27,35 @@ const TRUE_W = [
   [1, 3],
 ];
 const TRUE_B = [1, -1];
+
+const DEFAULTS = { decorrelate: false, separateNoise: false, noise: 0.001 };
+
+const CONTROLS: DemoControl[] = [
+  {
+    name: 'decorrelate',
+    label: 'de-correlate inputs',
+    kind: 'boolean',
+    default: DEFAULTS.decorrelate,
+    help: 'Draw x2 ~ U(−1, 1) instead of x2 = x1 (issue 5): then every entry of W is determined and the matrix approaches the true W, not only its column sums; off: the course’s equal inputs. Restarts the run.',
+  },
+  {
+    name: 'separateNoise',
+    label: 'separate noise per output',
+    kind: 'boolean',
+    default: DEFAULTS.separateNoise,
+    help: 'Draw each output’s noise on its own (issue 5); off: the course adds one noise column to both outputs. Restarts the run.',
+  },
+  {
+    name: 'noise',
+    label: 'noise scale',
+    kind: 'number',
+    default: DEFAULTS.noise,
+    min: 0,
+    max: 1,
+    step: 0.001,
+    help: 'Standard deviation of the noise on the outputs (the course: 0.001, too small to see whether it is shared). Restarts the run.',
+  },
+];
 
 export const ch04_02: TrainingLesson = {
   info: {
@@ -41,10 +74,20 @@ export const ch04_02: TrainingLesson = {
       '(x1 = x2) as in the course, so only the sum of each output’s two weights is determined (2 for both): the ' +
       'matrix need not approach the true W = [[1, −1], [1, 3]], while each output’s fit along the diagonal, where ' +
       'the data lie, does approach its data. As in the original, the same noise draw is added to both outputs (at ' +
-      '0.001 it does not matter); the data come from the run seed.',
+      '0.001 it does not matter); the data come from the run seed. Options (issue 5, off by default as in the ' +
+      'course): de-correlate inputs draws x2 independently of x1, so each weight is determined and W approaches ' +
+      'the true matrix (the output panels then plot each prediction against its data, which no longer lie on ' +
+      'the diagonal); separate noise per output gives each output its own noise draw; the noise scale makes ' +
+      'the noise visible. Each restarts the run.',
+    demoControls: CONTROLS,
   },
-  build: ({ seed, hp }) => {
-    const data = multiOutput(seed, { noise: 0.001 });
+  build: ({ seed, hp, options }) => {
+    const decorrelate = boolOption(options, 'decorrelate', DEFAULTS.decorrelate);
+    const data = multiOutput(seed, {
+      noise: Math.max(0, numberOption(options, 'noise', DEFAULTS.noise)),
+      decorrelate,
+      separateNoise: boolOption(options, 'separateNoise', DEFAULTS.separateNoise),
+    });
     const spec: MlpSpec = { sizes: [2, 2], activation: 'identity', batchNorm: false, dropout: false };
     const net = buildMlp(spec, 'default', createRng(subSeed(seed, INIT_STREAM)), hp);
     const model = regressorModel(net, memoryTargets({ xDim: 2, x: data.x, y: data.y, yDim: 2 }), hp, { head: 'identity', loss: 'mse' });
@@ -56,27 +99,49 @@ export const ch04_02: TrainingLesson = {
     const truth = [truthOf(0), truthOf(1)];
     const note = textView(
       'true values',
-      'W = [[1, −1], [1, 3]] (rows x1, x2; columns y1, y2), b = [1, −1]. With x1 = x2 only the column sums (2 and 2) and the biases can be learnt.',
+      decorrelate
+        ? 'W = [[1, −1], [1, 3]] (rows x1, x2; columns y1, y2), b = [1, −1]. With x2 drawn independently of x1 every entry of W can be learnt.'
+        : 'W = [[1, −1], [1, 3]] (rows x1, x2; columns y1, y2), b = [1, −1]. With x1 = x2 only the column sums (2 and 2) and the biases can be learnt.',
     );
+    /** De-correlated inputs: output k's prediction against its data, with the line ŷ = y of a perfect fit. */
+    const againstData = (k: number, fc: { W: ArrayLike<number>; b: ArrayLike<number> }): DemoView => {
+      const ys = Array.from({ length: 20 }, (_, i) => data.y[2 * i + k] as number);
+      const line = grid1d(Math.min(...ys), Math.max(...ys), 20);
+      const pred = (i: number): number =>
+        (data.x[2 * i] as number) * (fc.W[k] as number) + (data.x[2 * i + 1] as number) * (fc.W[2 + k] as number) + (fc.b[k] as number);
+      return curveView({
+        name: `out${k + 1}`,
+        title: `output y${k + 1}: prediction against data`,
+        x: line,
+        curves: [{ name: `ŷ${k + 1} = y${k + 1}`, values: line }],
+        points: Float32Array.from({ length: 40 }, (_, j) => (j % 2 ? pred(j >> 1) : (ys[j >> 1] as number))),
+        pointsName: `(y${k + 1}, ŷ${k + 1})`,
+        pointsAs: 'dots',
+        xLabel: `y${k + 1} (data)`,
+        yLabel: `ŷ${k + 1}`,
+        group: 'the two outputs against their data',
+      });
+    };
+    /** Output k's fit along the diagonal x1 = x2 = t, where the course's data lie. */
+    const alongDiagonal = (k: number, fc: { W: ArrayLike<number>; b: ArrayLike<number> }): DemoView =>
+      curveView({
+        name: `out${k + 1}`,
+        title: `output y${k + 1} along x1 = x2`,
+        x: ts,
+        curves: [
+          { name: `ŷ${k + 1}`, values: Float32Array.from(ts, (t) => t * ((fc.W[k] as number) + (fc.W[2 + k] as number)) + (fc.b[k] as number)) },
+          { name: `true y${k + 1}`, values: truth[k]! },
+        ],
+        points: points[k]!,
+        pointsName: 'data',
+        pointsAs: 'dots',
+        xLabel: 'x1 = x2',
+        yLabel: `y${k + 1}`,
+        group: 'the two fitted planes along the data',
+      });
     model.views = (): DemoView => {
       const fc = denseValues(net, 'fc1');
-      const fits = [0, 1].map((k) =>
-        curveView({
-          name: `out${k + 1}`,
-          title: `output y${k + 1} along x1 = x2`,
-          x: ts,
-          curves: [
-            { name: `ŷ${k + 1}`, values: Float32Array.from(ts, (t) => t * ((fc.W[k] as number) + (fc.W[2 + k] as number)) + (fc.b[k] as number)) },
-            { name: `true y${k + 1}`, values: truth[k]! },
-          ],
-          points: points[k]!,
-          pointsName: 'data',
-          pointsAs: 'dots',
-          xLabel: 'x1 = x2',
-          yLabel: `y${k + 1}`,
-          group: 'the two fitted planes along the data',
-        }),
-      );
+      const fits = [0, 1].map((k) => (decorrelate ? againstData(k, fc) : alongDiagonal(k, fc)));
       return joinViews(
         gridView('W', 'weight matrix W (rows x1, x2; columns y1, y2)', fc.W, 2, 2, { group: 'parameters' }),
         gridView('b', 'bias b (y1, y2)', fc.b, 1, 2, { group: 'parameters' }),

@@ -6,23 +6,48 @@
  * View (per model): each hidden unit's weighted sigmoid v_j·σ(w_j·x + b_j) over x — the edges the bumps are
  * built from — and their sum with the output bias, the output unit's pre-activation z(x); the network graph
  * (weights and biases; the 13-unit layer is drawn in full, under the 16-unit cut of network.ts).
+ * Options: the two runs' hidden-unit counts (catalogue "Live controls": hidden units), via variantsFor.
  */
+import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { twoBumps1d } from '../data/synthetic.ts';
 import { grid1d } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
-import { joinViews } from '../probe/views/compose.ts';
+import { intOption, joinViews } from '../probe/views/compose.ts';
 import { unitContributions, unitCurvesView } from '../probe/views/hiddenUnits.ts';
 import { netNetworkView } from '../probe/views/network.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
+import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 import { regressorModel } from './regressor.ts';
-import type { TrainingLesson } from './types.ts';
+import type { TrainingLesson, Variant } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 
 interface Options {
   /** Hidden sigmoid units. */
   hidden: number;
+}
+
+/** The widest hidden layer offered. */
+const MAX_HIDDEN = 32;
+
+/** One option per run: its hidden units, the course's 7 and 13 by default. */
+const HIDDEN_OPTIONS = [
+  { name: 'hiddenRun1', course: 7 },
+  { name: 'hiddenRun2', course: 13 },
+] as const;
+
+const CONTROLS: DemoControl[] = HIDDEN_OPTIONS.map(({ name, course }, i) => {
+  const base = hiddenUnitsControl(course, MAX_HIDDEN, course === 7 ? 'the two bumps need four sigmoid edges' : 'more units than the four edges need');
+  return { ...base, name, label: `run ${i + 1} hidden units`, help: `Run ${i + 1}: ${base.help ?? ''}` };
+});
+
+/** The two runs as the options set them: each network's hidden width, and its label. */
+function variantsFor(options: DemoValues): Variant[] {
+  return HIDDEN_OPTIONS.map(({ name, course }) => {
+    const hidden = intOption(options, name, course, 1, MAX_HIDDEN);
+    return variant<Options>(`${hidden} hidden unit${hidden === 1 ? '' : 's'}`, { hidden });
+  });
 }
 
 export const ch07_02: TrainingLesson = {
@@ -45,9 +70,12 @@ export const ch07_02: TrainingLesson = {
       'each network’s weights (edges coloured by sign, as wide as |w|) and biases (node fill). Course bugs fixed: ' +
       'BCE gets targets shaped N×1 like the predictions (the original passed N targets against N×1 outputs, which current PyTorch rejects ' +
       'and a broadcasting loss would turn into an N×N average); the unused histogram helper, which called a ' +
-      'method the model lacks, is not ported.',
+      'method the model lacks, is not ported. Options: the two networks’ hidden units (1…32, the course’s 7 and 13 by ' +
+      'default; each run is labelled by its width); each restarts the run.',
+    demoControls: CONTROLS,
   },
-  variants: [variant<Options>('7 hidden units', { hidden: 7 }), variant<Options>('13 hidden units', { hidden: 13 })],
+  variants: variantsFor({}),
+  variantsFor,
   build: ({ seed, hp, variant: v }) => {
     const { hidden } = optionsOf<Options>(v, { hidden: 7 });
     const set = twoBumps1d();

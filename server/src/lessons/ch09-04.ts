@@ -7,6 +7,8 @@
  *   conv 2→1 (2×2) 9→8 → ReLU → max-pool 2×2 stride 1 → 7
  *   flatten 49 → Linear 49→2.
  * Cross-entropy, Adam lr 0.001 (β 0.9/0.999, ε 1e-8), batch 10 (1,000 steps per epoch; the course runs 10 epochs).
+ * Option `shuffle` (catalogue "Live controls"): on by default (the fix of the class-ordered batches); off feeds the
+ * course's loader order, 500 batches of vertical bars, then 500 of horizontal ones.
  */
 import { createRng } from '../data/prng.ts';
 import { bars } from '../data/synthetic.ts';
@@ -57,9 +59,18 @@ export const ch09_04: TrainingLesson = {
       '500 of the other), and both sets come from the run seed (the original seeded neither the way it intended). ' +
       'Panels: a validation image chosen by its index, with the net’s prediction, its feature maps after each ' +
       'conv, ReLU and pool, and every 2×2 kernel with its values. Lesson options: the image shown (live), and, ' +
-      'restarting the run, the pixel probability p, a random bar offset and the two conv layers’ channel counts.',
+      'restarting the run, shuffle (on: the fix above; off: the course’s class-ordered batches, whose loss and ' +
+      'accuracy swing as the net first sees only vertical bars, then only horizontal ones), the pixel probability ' +
+      'p, a random bar offset and the two conv layers’ channel counts.',
     demoControls: [
       { name: 'sample', label: 'validation image', kind: 'integer', default: 0, min: 0, max: 999, step: 1, help: '0–499 vertical, 500–999 horizontal', hot: true },
+      {
+        name: 'shuffle',
+        label: 'shuffle',
+        kind: 'boolean',
+        default: true,
+        help: 'Reshuffle the training images every epoch (the fix of the course’s class-ordered batches); off: the course’s loader order, 5,000 vertical bars then 5,000 horizontal ones. Restarts the run.',
+      },
       { name: 'p', label: 'pixel probability p', kind: 'number', default: 0.9, min: 0.5, max: 1, step: 0.05, help: 'chance that a bar pixel is on (the course: 0.9)' },
       { name: 'offset', label: 'random offset', kind: 'boolean', default: false, help: 'bars start at a random row and column (the course: fixed)' },
       { name: 'ch1', label: 'conv1 channels', kind: 'integer', default: 2, min: 1, max: 4, step: 1, help: 'output channels of the first conv (the course: 2)' },
@@ -73,7 +84,8 @@ export const ch09_04: TrainingLesson = {
     const outs = [intOption(options, 'ch1', 2, 1, 4), intOption(options, 'ch2', 1, 1, 4)];
     const spec: CnnSpec = { ...BARS_CNN, convs: BARS_CNN.convs.map((c, i) => ({ ...c, out: outs[i] as number })) };
     const net = buildCnn(spec, 'default', createRng(subSeed(seed, INIT_STREAM)));
-    const rows = memoryRows({ xDim: SIDE * SIDE, x: train.images, y: train.labels }, { shuffle: createRng(subSeed(seed, SHUFFLE_STREAM)) });
+    const shuffle = boolOption(options, 'shuffle', true) ? createRng(subSeed(seed, SHUFFLE_STREAM)) : undefined;
+    const rows = memoryRows({ xDim: SIDE * SIDE, x: train.images, y: train.labels }, { shuffle });
     const model = classifierModel(net, rows, memoryRows({ xDim: SIDE * SIDE, x: val.images, y: val.labels }), hp);
     const samples = { pixels: val.images, labels: val.labels, n: val.n };
     return {
