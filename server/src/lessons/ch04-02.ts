@@ -4,7 +4,9 @@
  * (rows = inputs) and b = [1, −1], i.e. y1 = x1 + x2 + 1 and y2 = −x1 + 3x2 − 1, plus 0.001·ε (the same draw in
  * both columns). Model Linear 2→2 (6 parameters, default init), MSE over all 40 outputs, SGD lr 0.1, batch 5 in
  * order (4 steps per epoch; the course runs 50 epochs = 200 steps).
- * Views: the weight matrix and the bias as grids, and each output's fit along the diagonal x1 = x2 where the
+ * Views: the weight matrix and the bias as grids; the two fitted planes ŷ1 and ŷ2 as heatmaps over the (x1, x2)
+ * square (with de-correlated inputs, beside a scatter of the data's (x1, x2)); and each output's fit along the
+ * diagonal x1 = x2 where the
  * data lie (the two fitted planes seen where they are determined); with de-correlated inputs the data leave the
  * diagonal, and each output's panel plots the prediction against the data instead.
  * Options (issue 5, off by default as in the course): `decorrelate` draws x2 ~ U(−1, 1) independently of x1, so W
@@ -16,6 +18,7 @@ import { multiOutput } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption, textView } from '../probe/views/compose.ts';
 import { curveView, grid1d, gridView } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
+import { inputsScatterView, planeView } from '../probe/views/plane.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
@@ -70,7 +73,8 @@ export const ch04_02: TrainingLesson = {
       'Fits two outputs at once with one Linear 2→2 (6 parameters): y1 = x1 + x2 + 1 and y2 = −x1 + 3x2 − 1 ' +
       '(20 points, noise 0.001), MSE averaged over all 40 outputs, SGD lr 0.1, batch 5. Each output has its own ' +
       'column of weights and its own bias (the weight-matrix panel: rows are the inputs x1, x2, columns the ' +
-      'outputs, as the course writes W); the loss falls towards the tiny noise floor. The inputs are equal ' +
+      'outputs, as the course writes W), and the plane panels show each output’s fitted plane ŷ1, ŷ2 over the ' +
+      'whole (x1, x2) square (beside the data’s inputs when de-correlated); the loss falls towards the tiny noise floor. The inputs are equal ' +
       '(x1 = x2) as in the course, so only the sum of each output’s two weights is determined (2 for both): the ' +
       'matrix need not approach the true W = [[1, −1], [1, 3]], while each output’s fit along the diagonal, where ' +
       'the data lie, does approach its data. As in the original, the same noise draw is added to both outputs (at ' +
@@ -139,6 +143,20 @@ export const ch04_02: TrainingLesson = {
         yLabel: `y${k + 1}`,
         group: 'the two fitted planes along the data',
       });
+    const planeGroup = 'the two fitted planes ŷ1(x1, x2) and ŷ2(x1, x2)';
+    // The grid panel takes no points: with de-correlated inputs the data's (x1, x2) are drawn beside the planes
+    // (with x1 = x2 they lie on the diagonal, and the output panels already plot them along it).
+    const dataScatter = decorrelate ? inputsScatterView('inputs', 'the data’s inputs (x1, x2)', data.x, planeGroup) : null;
+    /** Output k's plane ŷk = W[0][k]·x1 + W[1][k]·x2 + b[k] over the (x1, x2) square. */
+    const planeOf = (k: number, fc: { W: ArrayLike<number>; b: ArrayLike<number> }): DemoView =>
+      planeView({
+        name: `plane${k + 1}`,
+        title: `fitted plane ŷ${k + 1}(x1, x2)`,
+        w1: fc.W[k] as number,
+        w2: fc.W[2 + k] as number,
+        b: fc.b[k] as number,
+        group: planeGroup,
+      });
     model.views = (): DemoView => {
       const fc = denseValues(net, 'fc1');
       const fits = [0, 1].map((k) => (decorrelate ? againstData(k, fc) : alongDiagonal(k, fc)));
@@ -146,6 +164,9 @@ export const ch04_02: TrainingLesson = {
         gridView('W', 'weight matrix W (rows x1, x2; columns y1, y2)', fc.W, 2, 2, { group: 'parameters' }),
         gridView('b', 'bias b (y1, y2)', fc.b, 1, 2, { group: 'parameters' }),
         note,
+        planeOf(0, fc),
+        planeOf(1, fc),
+        dataScatter,
         ...fits,
       );
     };

@@ -3,7 +3,7 @@
  * Data: 100 points, 25 each at (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0 in that block order, jittered by N(0, 0.01²).
  * Model 2 → 2 (σ) → 1 (σ) (9 parameters, default init), BCE, SGD lr 0.1, batch 1 in order (100 steps per epoch;
  * the course runs 500 epochs = 50,000 steps).
- * Options: hidden units, jitter (catalogue "Live controls"). View: the decision regions over the data range ± 0.1
+ * Options: hidden units, jitter, the seed of the initial weights (catalogue "Live controls"). View: the decision regions over the data range ± 0.1
  * (60 × 60 cells; the course's step 0.02 gives about 63) with the points and each hidden unit's line; the network
  * graph (weights and biases).
  */
@@ -21,7 +21,9 @@ import { predictRows, regressorModel } from './regressor.ts';
 import type { TrainingLesson } from './types.ts';
 import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
-const DEFAULTS = { hidden: 2, jitter: 0.01 };
+/** seed 0: the initial weights drawn from the room's seed (as before the option); 1…999: from that number. */
+const DEFAULTS = { hidden: 2, jitter: 0.01, seed: 0 };
+const MAX_SEED = 999;
 
 const CONTROLS: DemoControl[] = [
   hiddenUnitsControl(DEFAULTS.hidden, 8, 'the fewest that solve XOR; more leave the plateau sooner'),
@@ -35,7 +37,22 @@ const CONTROLS: DemoControl[] = [
     step: 0.01,
     help: 'Standard deviation of the Gaussian jitter around the four corners (the course: 0.01). Restarts the run.',
   },
+  {
+    name: 'seed',
+    label: 'init seed',
+    kind: 'integer',
+    default: DEFAULTS.seed,
+    min: 0,
+    max: MAX_SEED,
+    step: 1,
+    help: 'Seed of the initial weights: 0 draws them from the room’s seed (the course sets none); 1–999 from that number, the same weights in every room. Some seeds never learn XOR: with 2 hidden units at lr 0.1, about a third of them (e.g. 2, 6, 7, 10) stay at 75 % for the course’s whole 500 epochs, stuck with one corner wrong, while others (e.g. 1, 3, 4) reach 100 %. Restarts the run.',
+  },
 ];
+
+/** The stream the initial weights are drawn from: the room's INIT_STREAM, or the chosen seed's. */
+export function initSeed(roomSeed: number, seedOption: number): number {
+  return subSeed(seedOption === 0 ? roomSeed : seedOption, INIT_STREAM);
+}
 
 export const ch07_03: TrainingLesson = {
   info: {
@@ -54,7 +71,8 @@ export const ch07_03: TrainingLesson = {
       'longer). The regions panel shows the network’s decision (output > 0.5) over the data range ± 0.1, shaded ' +
       'by confidence, with the points and each hidden unit’s line (where its pre-activation is 0); the network ' +
       'graph shows the weights (edges coloured by sign, as wide as |w|) and biases (node fill). Options: the ' +
-      'number of hidden units (1 to 8) and the jitter; each restarts the run. Course bugs fixed: the jitter (std ' +
+      'number of hidden units (1 to 8), the jitter, and the seed of the initial weights (0: the room’s; 1 to 999: ' +
+      'that number’s, the same in every room); each restarts the run. Course bugs fixed: the jitter (std ' +
       '0.01) is added once, where the original re-added it on every pass of its filling loop (std 0.01 to 0.05); ' +
       'the data are drawn from the run seed.',
     demoControls: CONTROLS,
@@ -64,7 +82,8 @@ export const ch07_03: TrainingLesson = {
     const y = Float32Array.from(set.labels);
     const hidden = intOption(options, 'hidden', DEFAULTS.hidden, 1, 8);
     const spec: MlpSpec = { sizes: [2, hidden, 1], activation: 'sigmoid', batchNorm: false, dropout: false };
-    const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
+    const initFrom = initSeed(seed, intOption(options, 'seed', DEFAULTS.seed, 0, MAX_SEED));
+    const net = buildMlp(spec, hp.init, createRng(initFrom), hp);
     const model = regressorModel(net, memoryTargets({ xDim: 2, x: set.x, y }), hp, {
       head: 'sigmoid',
       loss: 'bce',
