@@ -16,7 +16,7 @@ beforeAll(async () => {
     once<[RoomSnapshot, FrameBytes[]]>(presenter, 'room:snapshot'),
     once(viewer, 'room:snapshot'),
   ]);
-  expect(ps.demo).toEqual({ image: 'vertical line 5×5', kernel: 'Sobel-x 3×3', stride: 1, padding: 0 });
+  expect(ps.demo).toMatchObject({ image: 'vertical line 5×5', kernel: 'Sobel-x 3×3', stride: 1, padding: 0, window: 0, k0: 1, k8: -1 });
   expect(decodeFrame(frames[0]!).fields.output!.dims).toEqual([3, 3]);
 });
 

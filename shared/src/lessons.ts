@@ -78,7 +78,9 @@ export interface DemoControl {
 /**
  * How the client draws one array of a `panels` frame (meta.layout is a JSON list of these). Demo lessons and
  * training lessons (weight templates, decision regions, histograms…) use the same panels.
- *  - grid: a 2-D array [rows, cols] as a heatmap with the values written in each cell (small arrays);
+ *  - grid: a 2-D array [rows, cols] as a heatmap with the values written in each cell (small arrays); optional
+ *    `y2` names a [rows, cols] mask (0/1) whose non-zero cells are drawn with a thick outline (e.g. the input
+ *    cells under a convolution's window and the output cell it computes);
  *  - image: a 2-D array as a greyscale image (pixels in [0, 1]), no numbers;
  *  - series: line plot of `field` (y) against `x` (another field), optional `y2` for a second line, `lines` for
  *    more, `names` for the legend (one per line, in order field, y2, lines…), `points` to mark (x, y) pairs:

@@ -3,15 +3,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import { validateDemoValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoSession } from '../demo/demoSession.ts';
-import { ch09_01, convOutputSize } from './ch09-01.ts';
+import { CUSTOM_KERNEL, ch09_01, convOutputSize } from './ch09-01.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+const defaults = Object.fromEntries(ch09_01.info.demoControls.map((c) => [c.name, c.default]));
+const view = (values: Record<string, unknown>) => ch09_01.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
 const output = (values: Record<string, unknown>) => {
-  const view = ch09_01.compute({ image: 'vertical line 5×5', kernel: 'Sobel-x 3×3', stride: 1, padding: 0, ...values } as never, { tf, seed: 1 });
-  const f = view.fields.output!;
+  const f = view(values).fields.output!;
   const [rows, cols] = f.dims as [number, number];
   return Array.from({ length: rows }, (_, r) => Array.from(f.data.slice(r * cols, (r + 1) * cols)));
 };
@@ -46,7 +47,7 @@ describe('ch09-01 convolution demo (catalogue check values)', () => {
     expect(s.setValues({ stride: 2 })).toEqual({ stride: [1, 2] });
     const [frame] = s.frames(all);
     expect(frame!.fields.output!.dims).toEqual([2, 2]);
-    expect(JSON.parse(frame!.meta.layout as string)).toHaveLength(4);
+    expect(JSON.parse(frame!.meta.layout as string)).toHaveLength(5);
     expect(tf.memory().numTensors).toBe(before);
     const controls = ch09_01.info.demoControls;
     expect(validateDemoValues({ stride: 0 }, controls).ok).toBe(false);
@@ -55,5 +56,77 @@ describe('ch09-01 convolution demo (catalogue check values)', () => {
     expect(validateDemoValues({ bogus: 1 }, controls).ok).toBe(false);
     expect(validateDemoValues({ padding: 2, image: 'all ones 4×4' }, controls)).toEqual({ ok: true, values: { padding: 2, image: 'all ones 4×4' } });
     expect(() => s.control('play')).toThrow(/demo/);
+  });
+});
+
+/** The indices of a mask field's non-zero cells. */
+const lit = (v: ReturnType<typeof view>, name: string) =>
+  Array.from(v.fields[name]!.data as Float32Array).flatMap((x, i) => (x !== 0 ? [i] : []));
+const windowText = (v: ReturnType<typeof view>) => v.layout.find((p) => p.title === 'Sliding window')!.text;
+
+describe('ch09-01 kernel editor', () => {
+  it('the custom kernel reads k0…k8 (row-major): a hand-computed case on the vertical line', () => {
+    // x is 1 only in column 2, so out[i, j] = Σ_r k[r][2 − j]: the kernel's column sums, right to left.
+    const k = [1, 0.5, 0, 0, -1, 0, 2, 0, -2];
+    const cells = Object.fromEntries(k.map((v, i) => [`k${i}`, v]));
+    expect(output({ kernel: CUSTOM_KERNEL, ...cells })).toEqual([[-2, -0.5, 3], [-2, -0.5, 3], [-2, -0.5, 3]]);
+    expect(Array.from(view({ kernel: CUSTOM_KERNEL, ...cells }).fields.kernel!.data)).toEqual(k);
+    // The cells apply only to the custom kernel; its defaults are Sobel-x.
+    expect(output({ ...cells })).toEqual([[-4, 0, 4], [-4, 0, 4], [-4, 0, 4]]);
+    expect(output({ kernel: CUSTOM_KERNEL })).toEqual([[-4, 0, 4], [-4, 0, 4], [-4, 0, 4]]);
+    // The client shows the cells only while this option is chosen (client/src/controls/DemoControls.svelte).
+    expect(CUSTOM_KERNEL).toBe('custom 3×3');
+  });
+
+  it('validateDemoValues accepts cells in −10…10 and refuses the rest', () => {
+    const controls = ch09_01.info.demoControls;
+    expect(validateDemoValues({ kernel: CUSTOM_KERNEL, k0: -10, k8: 2.5 }, controls).ok).toBe(true);
+    expect(validateDemoValues({ k0: 10.5 }, controls).ok).toBe(false);
+    expect(validateDemoValues({ k4: -11 }, controls).ok).toBe(false);
+    expect(validateDemoValues({ k3: '1' }, controls).ok).toBe(false);
+    expect(validateDemoValues({ k3: Number.NaN }, controls).ok).toBe(false);
+    expect(validateDemoValues({ k9: 1 }, controls).ok).toBe(false);
+    expect(validateDemoValues({ kernel: 'custom' }, controls).ok).toBe(false);
+  });
+});
+
+describe('ch09-01 sliding window', () => {
+  it('outlines the input cells under the window and the output cell, and writes out the sum', () => {
+    const v = view({ window: 0 });
+    expect(lit(v, 'output.window')).toEqual([0]);
+    expect(lit(v, 'input.window')).toEqual([0, 1, 2, 5, 6, 7, 10, 11, 12]);
+    expect(windowText(v)).toBe('out[0,0] = Σ x·k = 0·1 + 0·0 + 1·(−1) + 0·2 + 0·0 + 1·(−2) + 0·1 + 0·0 + 1·(−1) = −4');
+    const layout = v.layout.filter((p) => p.kind === 'grid');
+    expect(layout.map((p) => p.y2)).toEqual(['input.window', undefined, 'output.window']);
+  });
+
+  it('follows stride and padding: out[0,1] of the 2×2 ones kernel at stride 3, padding 1', () => {
+    const v = view({ image: 'all ones 4×4', kernel: 'ones 2×2', stride: 3, padding: 1, window: 1 });
+    // Padded input 6×6: rows 0–1, columns 3–4; row 0 is padding.
+    expect(lit(v, 'input.window')).toEqual([3, 4, 9, 10]);
+    expect(lit(v, 'output.window')).toEqual([1]);
+    expect(windowText(v)).toBe('out[0,1] = Σ x·k = 0·1 + 0·1 + 1·1 + 1·1 = 2');
+    expect(Array.from(v.fields.output!.data)[1]).toBe(2);
+  });
+
+  it('a position past the last cell shows the last one; every position matches the output', () => {
+    const v = view({ window: 99 });
+    expect(lit(v, 'output.window')).toEqual([8]);
+    expect(windowText(v)).toMatch(/^out\[2,2\] = .* = 4 \(window position 99 is past the last cell, 8\)$/);
+    const k = [1, 0.5, 0, 0, -1, 0, 2, 0, -2];
+    const cells = Object.fromEntries(k.map((x, i) => [`k${i}`, x]));
+    for (let w = 0; w < 9; w++) {
+      const u = view({ kernel: CUSTOM_KERNEL, ...cells, window: w });
+      const sum = Number(windowText(u)!.split(' = ').at(-1)!.replace('−', '-'));
+      expect(sum).toBe(Array.from(u.fields.output!.data)[w]);
+    }
+  });
+
+  it('window values are validated: integers 0 … 99 (the largest output is 10×10)', () => {
+    const controls = ch09_01.info.demoControls;
+    expect(validateDemoValues({ window: -1 }, controls).ok).toBe(false);
+    expect(validateDemoValues({ window: 1.5 }, controls).ok).toBe(false);
+    expect(validateDemoValues({ window: 100 }, controls).ok).toBe(false);
+    expect(validateDemoValues({ window: 99 }, controls).ok).toBe(true);
   });
 });

@@ -3,13 +3,26 @@
  * padding, on the course's fixed images. The engine runs tf.conv2d (no kernel flip, like PyTorch's Conv2d) on
  * the chosen image, kernel, stride and padding, and streams the padded input, the kernel, the output and the
  * size formula ⌊(n + 2p − k)/s⌋ + 1.
+ * Kernel editor: the kernel "custom 3×3" reads the nine cells k0…k8 (row-major, −10…10 in steps of 0.5; their
+ * defaults are Sobel-x). Sliding window: `window` picks one output cell (row-major, 0 … out² − 1, clamped to the
+ * last cell when the output is smaller); the input and output grids outline the cells under the window and the
+ * cell it computes (their `y2` masks) and a text panel writes out out[i,j] = Σ x·k with every product.
  * Check values: Sobel-x on the 5×5 vertical line gives rows [−4, 0, 4]; a 2×2 ones kernel on the 4×4 ones image
  * gives 3×3 of 4s (stride 1), 2×2 (stride 2), [4] (stride 3), [[1, 2], [2, 4]] (stride 3, padding 1).
  */
 import { field } from '@gradcast/shared';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { COURSE_IMAGES, COURSE_KERNELS } from './convFixtures.ts';
-import type { DemoLesson } from './types.ts';
+import type { DemoLesson, DemoView } from './types.ts';
+
+/** The kernel option that reads the nine cells k0…k8 instead of a preset. */
+export const CUSTOM_KERNEL = 'custom 3×3';
+const CUSTOM_DEFAULT = COURSE_KERNELS['Sobel-x 3×3']!.flat();
+/** Largest output side any choice gives (5×5 image, padding 3, 2×2 kernel, stride 1): the window's range. */
+const MAX_OUT = 10;
+
+/** A number as the products text writes it: negatives in brackets with a true minus sign. */
+const num = (v: number): string => (v < 0 ? `(−${-v})` : `${v === 0 ? 0 : v}`);
 
 /** Output side of a convolution: ⌊(n + 2p − k)/s⌋ + 1 (0 when the kernel does not fit). */
 export const convOutputSize = (n: number, k: number, stride: number, pad: number): number =>
@@ -29,14 +42,44 @@ export const ch09_01: DemoLesson = {
       'with the size rule ⌊(n + 2p − k)/s⌋ + 1. The operation is cross-correlation (no kernel flip), as in PyTorch.',
     demoControls: [
       { name: 'image', label: 'Image', kind: 'enum', options: Object.keys(COURSE_IMAGES), default: 'vertical line 5×5' },
-      { name: 'kernel', label: 'Kernel', kind: 'enum', options: Object.keys(COURSE_KERNELS), default: 'Sobel-x 3×3' },
+      {
+        name: 'kernel',
+        label: 'Kernel',
+        kind: 'enum',
+        options: [...Object.keys(COURSE_KERNELS), CUSTOM_KERNEL],
+        default: 'Sobel-x 3×3',
+        help: `“${CUSTOM_KERNEL}” uses the kernel cells below`,
+      },
       { name: 'stride', label: 'Stride', kind: 'integer', min: 1, max: 4, step: 1, default: 1 },
       { name: 'padding', label: 'Padding', kind: 'integer', min: 0, max: 3, step: 1, default: 0 },
+      {
+        name: 'window',
+        label: 'Window position',
+        kind: 'integer',
+        min: 0,
+        max: MAX_OUT * MAX_OUT - 1,
+        step: 1,
+        default: 0,
+        help: 'The output cell being computed, row by row (past the last cell: the last one)',
+      },
+      ...CUSTOM_DEFAULT.map((v, i) => ({
+        name: `k${i}`,
+        label: `Kernel cell [${Math.floor(i / 3)},${i % 3}]`,
+        kind: 'number' as const,
+        min: -10,
+        max: 10,
+        step: 0.5,
+        default: v,
+        help: `Used when the kernel is “${CUSTOM_KERNEL}”`,
+      })),
     ],
   },
   compute(values, { tf }) {
     const image = COURSE_IMAGES[values.image as string] as number[][];
-    const kernel = COURSE_KERNELS[values.kernel as string] as number[][];
+    const kernel =
+      values.kernel === CUSTOM_KERNEL
+        ? [0, 1, 2].map((r) => [0, 1, 2].map((c) => (values[`k${3 * r + c}`] ?? CUSTOM_DEFAULT[3 * r + c]) as number))
+        : (COURSE_KERNELS[values.kernel as string] as number[][]);
     const stride = values.stride as number;
     const pad = values.padding as number;
     const n = image.length;
@@ -44,11 +87,40 @@ export const ch09_01: DemoLesson = {
     const out = convOutputSize(n, k, stride, pad);
     const x = tf.tensor4d(image.flat(), [1, n, n, 1]);
     const padded = tf.pad(x, [[0, 0], [pad, pad], [pad, pad], [0, 0]]);
-    const fields = {
-      input: field('f32', Float32Array.from(padded.dataSync() as Float32Array), [n + 2 * pad, n + 2 * pad]),
+    const side = n + 2 * pad;
+    const input = Float32Array.from(padded.dataSync() as Float32Array);
+    const fields: DemoView['fields'] = {
+      input: field('f32', input, [side, side]),
       kernel: field('f32', Float32Array.from(kernel.flat()), [k, k]),
       output: field('f32', new Float32Array(0), [0, 0]),
     };
+    // The sliding window: output cell (i, j) reads padded rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1.
+    const asked = (values.window as number | undefined) ?? 0;
+    const at = Math.min(asked, out * out - 1);
+    const wi = Math.floor(at / Math.max(1, out));
+    const wj = at % Math.max(1, out);
+    let windowText = 'The kernel does not fit: there is no window to slide.';
+    if (out > 0) {
+      const inMask = new Float32Array(side * side);
+      const outMask = new Float32Array(out * out);
+      outMask[at] = 1;
+      const products: string[] = [];
+      let sum = 0;
+      for (let r = 0; r < k; r++) {
+        for (let c = 0; c < k; c++) {
+          const cell = (wi * stride + r) * side + wj * stride + c;
+          inMask[cell] = 1;
+          const xv = input[cell] as number;
+          const kv = (kernel[r] as number[])[c] as number;
+          products.push(`${num(xv)}·${num(kv)}`);
+          sum += xv * kv;
+        }
+      }
+      fields['input.window'] = field('f32', inMask, [side, side]);
+      fields['output.window'] = field('f32', outMask, [out, out]);
+      const past = asked > at ? ` (window position ${asked} is past the last cell, ${out * out - 1})` : '';
+      windowText = `out[${wi},${wj}] = Σ x·k = ${products.join(' + ')} = ${sum < 0 ? `−${-sum}` : sum === 0 ? 0 : sum}${past}`;
+    }
     if (out > 0) {
       const w = tf.tensor4d(kernel.flat(), [k, k, 1, 1]);
       const y = tf.conv2d(x as Tensor4D, w as Tensor4D, stride, [[0, 0], [pad, pad], [pad, pad], [0, 0]]);
@@ -58,10 +130,25 @@ export const ch09_01: DemoLesson = {
     return {
       fields,
       layout: [
-        { kind: 'grid', title: `Input ${n}×${n}${pad ? ` padded by ${pad}` : ''}`, field: 'input', group: 'convolution', scale: 'diverging' },
+        {
+          kind: 'grid',
+          title: `Input ${n}×${n}${pad ? ` padded by ${pad}` : ''}`,
+          field: 'input',
+          ...(out > 0 ? { y2: 'input.window' } : {}),
+          group: 'convolution',
+          scale: 'diverging',
+        },
         { kind: 'grid', title: `Kernel ${k}×${k}`, field: 'kernel', group: 'convolution', scale: 'diverging' },
-        { kind: 'grid', title: `Output ${out}×${out}`, field: 'output', group: 'convolution', scale: 'diverging' },
+        {
+          kind: 'grid',
+          title: `Output ${out}×${out}`,
+          field: 'output',
+          ...(out > 0 ? { y2: 'output.window' } : {}),
+          group: 'convolution',
+          scale: 'diverging',
+        },
         { kind: 'text', title: 'Output size', text: out > 0 ? formula : `${formula}: the kernel does not fit, no output` },
+        { kind: 'text', title: 'Sliding window', text: windowText },
       ],
     };
   },
