@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '../backend/gradients.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { threshold1d } from '../data/synthetic.ts';
-import { bce, mse, softmaxCrossEntropy } from './losses.ts';
+import { bce, mse, softmaxCrossEntropy, softmaxCrossEntropyWithHits } from './losses.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -48,6 +48,21 @@ describe('softmax cross-entropy (formula 9)', () => {
     ];
     (g.arraySync() as number[][]).forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i]![j]!, 6)));
     tf.dispose([z, g]);
+  });
+
+  it('leaves no tensor behind, labels given as an array or a tensor, with or without a gradient', () => {
+    const z = tf.tensor2d([[1, 2, 3], [0, 5, 1]]);
+    const y = tf.tensor1d([2, 1], 'int32');
+    const before = tf.memory().numTensors;
+    value(softmaxCrossEntropy(z, [2, 1]));
+    value(softmaxCrossEntropy(z, y));
+    // Called directly (no tidy around it): only the loss and the hit count are the caller's.
+    const { loss, hits } = softmaxCrossEntropyWithHits(z, [2, 1]);
+    expect(value(hits)).toBe(2);
+    value(loss);
+    tf.grad((x: tf.Tensor) => softmaxCrossEntropy(x as tf.Tensor2D, [2, 1]))(z).dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([z, y]);
   });
 
   it('rejects a label count that does not match the rows', () => {

@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { BCE, GRAD_EPS, LOG_FLOOR, MSE } from '../backend/wasm/elementLoss.ts';
+import { SOFTMAX_XENT } from '../backend/wasm/softmaxXent.ts';
 
 export { LOG_FLOOR };
-import { SOFTMAX_XENT } from '../backend/wasm/softmaxXent.ts';
 
 function sameShape(name: string, yhat: tf.Tensor, y: tf.Tensor): void {
   // Broadcasting [N,1] against [N] would silently build an [N,N] loss (the ch07-02 mismatch, issue 9).
@@ -110,7 +110,7 @@ export function softmaxCrossEntropyWithHits(
     if (idx !== labels) idx.dispose();
     return { loss: value, hits: extras[0] as tf.Scalar };
   }
-  return tf.tidy(() => {
+  const result = tf.tidy(() => {
     const int = tf.cast(idx, 'int32') as tf.Tensor1D;
     // oneHot in its default int32 dtype, then cast: wasm's OneHot ignores a float dtype (notes §1).
     const onehot = tf.cast(tf.oneHot(int, c), 'float32');
@@ -119,4 +119,6 @@ export function softmaxCrossEntropyWithHits(
     const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), int), 'float32')) as tf.Scalar;
     return { loss, hits };
   });
+  if (idx !== labels) idx.dispose();
+  return result;
 }
