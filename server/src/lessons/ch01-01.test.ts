@@ -68,6 +68,40 @@ describe('ch01-01 tensors and autograd demo (catalogue check values)', () => {
     expect(view({ example: 'matrix: shape and slicing', start: 2, stop: 1 }).fields.slice).toBeUndefined();
   });
 
+  it('slice explorer: t outlines the rows the slice keeps and the element it picks', () => {
+    const slicing = (values: Record<string, unknown>) => view({ example: 'matrix: shape and slicing', ...values });
+    const v = slicing({});
+    // t[1:3]: rows 1 and 2; [0][0] is t[1][0] = 21.
+    expect(v.layout[0]).toMatchObject({ kind: 'grid', field: 't', y2: 't.slice' });
+    expect(rows(v, 't.slice')).toEqual([[0, 0, 0], [1, 1, 1], [1, 1, 1]]);
+    expect(rows(v, 't.element')).toEqual([[0, 0, 0], [1, 0, 0], [0, 0, 0]]);
+    expect(rows(v, 'slice.element')).toEqual([[1, 0, 0], [0, 0, 0]]);
+    expect(v.layout.find((p) => p.field === 'slice')!.y2).toBe('slice.element');
+    expect(v.layout.find((p) => p.y2 === 't.element')!.field).toBe('t');
+    // t[0:2][1][2] is t[1][2] = 23.
+    const w = slicing({ start: 0, stop: 2, row: 1, col: 2 });
+    expect(rows(w, 't.slice')).toEqual([[1, 1, 1], [1, 1, 1], [0, 0, 0]]);
+    expect(rows(w, 't.element')).toEqual([[0, 0, 0], [0, 0, 1], [0, 0, 0]]);
+    expect(rows(w, 'slice.element')).toEqual([[0, 0, 0], [0, 0, 1]]);
+    expect(text(w, 'Result')).toMatch(/^t\[0:2\]\[1\]\[2\] = 23:/);
+    // t[2:3][0][1] is t[2][1] = 32.
+    const one = slicing({ start: 2, stop: 3, row: 0, col: 1 });
+    expect(rows(one, 't.slice')).toEqual([[0, 0, 0], [0, 0, 0], [1, 1, 1]]);
+    expect(rows(one, 't.element')).toEqual([[0, 0, 0], [0, 0, 0], [0, 1, 0]]);
+    // Out of range: the slice is outlined, no element; an empty slice outlines nothing.
+    const out = slicing({ start: 0, stop: 1, row: 1 });
+    expect(rows(out, 't.slice')).toEqual([[1, 1, 1], [0, 0, 0], [0, 0, 0]]);
+    expect(out.fields['t.element']).toBeUndefined();
+    expect(out.layout.some((p) => p.y2 === 't.element' || p.y2 === 'slice.element')).toBe(false);
+    const empty = slicing({ start: 2, stop: 1 });
+    expect(empty.fields['t.slice']).toBeUndefined();
+    expect(empty.layout.some((p) => p.y2)).toBe(false);
+    // Bad slice values are refused.
+    const controls = ch01_01.info.demoControls;
+    expect(validateDemoValues({ start: 0, stop: 2, row: 1, col: 2 }, controls).ok).toBe(true);
+    for (const bad of [{ stop: -1 }, { row: 3 }, { col: 1.5 }, { col: '1' }]) expect(validateDemoValues(bad, controls).ok, JSON.stringify(bad)).toBe(false);
+  });
+
   it('element-wise quotient, matrix product and dot product', () => {
     const v = view({ example: 'element-wise, matrix and dot products' });
     expect(rows(v, 'quotient')).toEqual([[0.5, 1], [1.5, 2]]);

@@ -9,11 +9,13 @@
  *  - mask on −2…2 step 0.5 (8 values); [[11,12,13],[21,22,23],[31,32,33]]: shape 3×3, 9 elements, rank 2,
  *    [1:3][0][0] = 21; [[1,2],[3,4]] / [[2,2],[2,2]] = [[0.5,1],[1.5,2]]; their matrix product [[6,6],[14,14]];
  *    [1,2,3,4]·[2,2,2,2] = 20;
+ *  - slice explorer: t's grid outlines the rows t[start:stop] keeps (its `y2` mask), the slice's grid and a second
+ *    copy of t outline the element t[start:stop][row][col];
  *  - f = uv + u² at (1, 2): ∂f/∂u = 4, ∂f/∂v = 1; r = Σ(x² + x³) at [1, 2]: [5, 16], [2, 4] with x³ detached;
  *    Σx² on linspace(−10, 10, 10): gradient 2x; y = 2x doubled until ‖y‖ ≥ 1000 at x = [−1, 0, 1], backward
  *    with v = [0.1, 1, 0.0001]: [102.4, 1024, 0.1024].
  */
-import type { DemoPanel, Field } from '@gradcast/shared';
+import { field, type DemoPanel, type Field } from '@gradcast/shared';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
 import { fmt, fmtList, linspace, rowsField, tensorField, valuesField } from './demoKit.ts';
 import type { DemoLesson, DemoView, Tf } from './types.ts';
@@ -99,12 +101,38 @@ function sliceExample(tf: Tf, c: Ctl): DemoView {
   const element = inRange ? read(tf.slice(slice, [c.row, c.col], [1, 1]))[0]! : NaN;
   const expr = `t[${c.start}:${c.stop}][${c.row}][${c.col}]`;
   const fields: Record<string, Field> = { t: tensorField(t) };
+  // Index highlighting: t's grid outlines the rows t[start:stop] keeps (and, in a second copy, the element
+  // [row][col] picks); the slice's grid outlines that element in the slice.
+  const sliceMask = new Float32Array(9);
+  for (let r = start; r < start + rows; r++) sliceMask.fill(1, r * 3, r * 3 + 3);
   const layout: DemoPanel[] = [
-    { kind: 'grid', title: 't, shape [3, 3]', field: 't', group: 'slicing', scale: 'sequential' },
+    {
+      kind: 'grid',
+      title: rows > 0 ? `t, shape [3, 3]: t[${c.start}:${c.stop}] outlined` : 't, shape [3, 3]',
+      field: 't',
+      ...(rows > 0 ? { y2: 't.slice' } : {}),
+      group: 'slicing',
+      scale: 'sequential',
+    },
   ];
   if (rows > 0) {
+    fields['t.slice'] = field('f32', sliceMask, [3, 3]);
     fields.slice = tensorField(slice);
-    layout.push({ kind: 'grid', title: `t[${c.start}:${c.stop}], shape [${slice.shape}]`, field: 'slice', group: 'slicing', scale: 'sequential' });
+    const sliceTitle = `t[${c.start}:${c.stop}], shape [${slice.shape}]`;
+    if (inRange) {
+      const elementMask = new Float32Array(9);
+      elementMask[(start + c.row) * 3 + c.col] = 1;
+      const inSlice = new Float32Array(rows * 3);
+      inSlice[c.row * 3 + c.col] = 1;
+      fields['t.element'] = field('f32', elementMask, [3, 3]);
+      fields['slice.element'] = field('f32', inSlice, [rows, 3]);
+      layout.push(
+        { kind: 'grid', title: `${sliceTitle}: [${c.row}][${c.col}] outlined`, field: 'slice', y2: 'slice.element', group: 'slicing', scale: 'sequential' },
+        { kind: 'grid', title: `t: ${expr} is t[${start + c.row}][${c.col}]`, field: 't', y2: 't.element', group: 'slicing', scale: 'sequential' },
+      );
+    } else {
+      layout.push({ kind: 'grid', title: sliceTitle, field: 'slice', group: 'slicing', scale: 'sequential' });
+    }
   }
   layout.push(
     {

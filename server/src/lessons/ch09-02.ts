@@ -6,12 +6,16 @@
  * as the course's MaxPool2d; its output side is ⌊(n − k)/s⌋ + 1, and PyTorch's default stride is the kernel size.
  * The windows are listed with their maximum, and each input cell counts the windows it wins (the first maximum
  * in row-major order on ties, as PyTorch's max_pool2d picks it), so overlapping windows show.
+ * Pooling-window animation: `window` picks one output cell (row-major, 0 … out² − 1, clamped to the last cell
+ * when the output is smaller, as ch09-01); the pool input and output grids outline the window's cells and the
+ * cell it produces (their `y2` masks), a second copy of the pool input outlines the winning (max) cell, and a
+ * text panel writes out out[i,j] = max(…) = v.
  * Catalogue check values: kernel 2, stride 1 → [[2, 3, 3], [2, 3, 3], [2, 3, 3]]; kernel 2, stride 2 (the
  * default) → [[2, 3], [2, 3]].
  */
-import type { DemoPanel } from '@gradcast/shared';
+import { field, type DemoPanel, type Field } from '@gradcast/shared';
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
-import { rowsField, tensorField } from './demoKit.ts';
+import { fmt, rowsField, tensorField } from './demoKit.ts';
 import { COURSE_IMAGES, COURSE_KERNELS } from './convFixtures.ts';
 import type { DemoLesson, Tf } from './types.ts';
 
@@ -20,6 +24,8 @@ type Activation = (typeof CH09_02_ACTIVATIONS)[number];
 export const CH09_02_POOL_INPUTS = ['pooling 4×4 (course)', 'activation map'] as const;
 type PoolInput = (typeof CH09_02_POOL_INPUTS)[number];
 const CONV_KERNELS = ['Sobel-x 3×3', 'Sobel-y 3×3', 'ones 3×3'];
+/** Largest pooling output side any choice gives (4×4 input, kernel 1, stride 1): the window's range. */
+const MAX_OUT = 4;
 
 function activate(tf: Tf, x: Tensor, a: Activation): Tensor {
   switch (a) {
@@ -82,6 +88,16 @@ export const ch09_02: DemoLesson = {
       { name: 'poolInput', label: 'Pool what', kind: 'enum', options: [...CH09_02_POOL_INPUTS], default: 'pooling 4×4 (course)' },
       { name: 'kernel', label: 'Pool kernel', kind: 'integer', min: 1, max: 4, step: 1, default: 2, help: 'Window side k (course: 2).' },
       { name: 'stride', label: 'Pool stride', kind: 'integer', min: 1, max: 4, step: 1, default: 2, help: 'Window step s; PyTorch’s default is the kernel size (course: 1 and the default).' },
+      {
+        name: 'window',
+        label: 'Window position',
+        kind: 'integer',
+        min: 0,
+        max: MAX_OUT * MAX_OUT - 1,
+        step: 1,
+        default: 0,
+        help: 'The output cell being pooled, row by row (past the last cell: the last one)',
+      },
     ],
   },
   compute(values, { tf }) {
@@ -105,7 +121,7 @@ export const ch09_02: DemoLesson = {
       return Array.from({ length: n }, (_, r) => Array.from(d.slice(r * n, (r + 1) * n)));
     })();
     const { windows, wins } = poolWindows(sourceRows, k, stride);
-    const fields = {
+    const fields: Record<string, Field> = {
       image: tensorField(x, [5, 5]),
       kernel: tensorField(tf.tensor2d(kernel)),
       conv: tensorField(conv, [3, 3]),
@@ -116,14 +132,48 @@ export const ch09_02: DemoLesson = {
       windows: rowsField(windows),
     };
     if (out > 0) fields.pooled = tensorField(tf.maxPool(source, [k, k], [stride, stride], 'valid'), [out, out]);
+    // The pooling window: output cell (i, j) reads input rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1; its
+    // winner is the first maximum in row-major order (as poolWindows and PyTorch pick it).
+    const asked = (values.window as number | undefined) ?? 0;
+    const at = Math.min(asked, out * out - 1);
+    const wi = Math.floor(at / Math.max(1, out));
+    const wj = at % Math.max(1, out);
+    let windowText = `The ${k}×${k} window does not fit in ${n}×${n}: there is no window to slide.`;
+    if (out > 0) {
+      const inMask = new Float32Array(n * n);
+      const outMask = new Float32Array(out * out);
+      const winMask = new Float32Array(n * n);
+      outMask[at] = 1;
+      const cells: string[] = [];
+      let best = [wi * stride, wj * stride] as [number, number];
+      for (let r = wi * stride; r < wi * stride + k; r++) {
+        for (let c = wj * stride; c < wj * stride + k; c++) {
+          inMask[r * n + c] = 1;
+          const v = sourceRows[r]![c]!;
+          cells.push(fmt(v));
+          if (v > sourceRows[best[0]]![best[1]]!) best = [r, c];
+        }
+      }
+      winMask[best[0] * n + best[1]] = 1;
+      fields['poolInput.window'] = field('f32', inMask, [n, n]);
+      fields['poolInput.winner'] = field('f32', winMask, [n, n]);
+      fields['pooled.window'] = field('f32', outMask, [out, out]);
+      const past = asked > at ? ` (window position ${asked} is past the last cell, ${out * out - 1})` : '';
+      windowText =
+        `out[${wi},${wj}] = max(${cells.join(', ')}) = ${fmt(sourceRows[best[0]]![best[1]]!)}, won by input[${best[0]},${best[1]}]` +
+        ` (rows ${wi * stride}…${wi * stride + k - 1}, columns ${wj * stride}…${wj * stride + k - 1})${past}`;
+    }
     const formula = `output side = ⌊(n − k)/s⌋ + 1 = ⌊(${n} − ${k})/${stride}⌋ + 1 = ${out}`;
     const layout: DemoPanel[] = [
       { kind: 'grid', title: 'Input 5×5', field: 'image', group: 'convolution and activation', scale: 'diverging' },
       { kind: 'grid', title: `Kernel ${values.convKernel as string}`, field: 'kernel', group: 'convolution and activation', scale: 'diverging' },
       { kind: 'grid', title: 'Convolution z', field: 'conv', group: 'convolution and activation', scale: 'diverging' },
       { kind: 'grid', title: activation === 'none' ? 'No activation: z' : `${activation}(z)`, field: 'activated', group: 'convolution and activation', scale: 'diverging' },
-      { kind: 'grid', title: `Pool input ${n}×${n}`, field: 'poolInput', group: 'max pooling', scale: 'diverging' },
-      { kind: 'grid', title: `MaxPool2d(kernel_size=${k}, stride=${stride}), ${out}×${out}`, field: 'pooled', group: 'max pooling', scale: 'diverging' },
+      { kind: 'grid', title: `Pool input ${n}×${n}`, field: 'poolInput', ...(out > 0 ? { y2: 'poolInput.window' } : {}), group: 'max pooling', scale: 'diverging' },
+      { kind: 'grid', title: `MaxPool2d(kernel_size=${k}, stride=${stride}), ${out}×${out}`, field: 'pooled', ...(out > 0 ? { y2: 'pooled.window' } : {}), group: 'max pooling', scale: 'diverging' },
+      ...(out > 0
+        ? [{ kind: 'grid', title: `The window’s maximum (out[${wi},${wj}])`, field: 'poolInput', y2: 'poolInput.winner', group: 'max pooling', scale: 'diverging' } as DemoPanel]
+        : []),
       { kind: 'grid', title: 'Windows each cell wins', field: 'wins', group: 'max pooling', scale: 'sequential' },
       {
         kind: 'text',
@@ -132,6 +182,7 @@ export const ch09_02: DemoLesson = {
           ? `${formula}.${stride === k ? ' Stride = kernel: PyTorch’s default, windows do not overlap.' : stride < k ? ' Stride < kernel: windows overlap, so one maximum can win several.' : ' Stride > kernel: some cells are never in a window.'}`
           : `${formula}: the ${k}×${k} window does not fit in ${n}×${n}, no output.`,
       },
+      { kind: 'text', title: 'Pooling window', text: windowText },
       { kind: 'table', title: 'Windows: output cell, top-left corner in the input, maximum', field: 'windows', columns: ['out row', 'out col', 'top', 'left', 'max'] },
       {
         kind: 'text',
