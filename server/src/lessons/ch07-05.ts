@@ -2,13 +2,40 @@
  * ch07-05 · Chapter07_05ActivationFunctions: sigmoid vs tanh vs ReLU on MNIST.
  * Three networks 784 → 10 (σ | tanh | ReLU) → 10 (7,960 parameters each, default init), cross-entropy, SGD lr 0.01,
  * batch 2,000 reshuffled every epoch (30 steps per epoch; the course intended 30 epochs with seed 2), the full
- * 60,000 / 10,000 split in [0, 1].
+ * 60,000 / 10,000 split in [0, 1]. Options: each model's activation (act1/act2/act3, variantsFor: the labels follow)
+ * and the hidden width.
  */
-import { intOption } from '../probe/views/compose.ts';
+import type { DemoControl, DemoValues } from '@gradcast/shared';
+import { enumOption, intOption } from '../probe/views/compose.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
-import type { TrainingLesson } from './types.ts';
-import { ACTIVATION_VARIANTS, activationOf } from './variants.ts';
+import type { TrainingLesson, Variant } from './types.ts';
+import { type ActivationOptions, activationOf, variant } from './variants.ts';
 import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
+
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
+type Act = (typeof ACTIVATIONS)[number];
+/** The course's activation per model: the defaults of act1…act3. */
+const COURSE: Act[] = ['sigmoid', 'tanh', 'relu'];
+const NAME: Record<Act, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' };
+const ORDINAL = ['first', 'second', 'third'];
+
+const ACTIVATION_CONTROLS: DemoControl[] = COURSE.map((act, i) => ({
+  name: `act${i + 1}`,
+  label: `activation, model ${i + 1}`,
+  kind: 'enum',
+  options: [...ACTIVATIONS],
+  default: act,
+  help: `Hidden activation of the ${ORDINAL[i]} model (the course: ${NAME[act]}; its legend label follows). Restarts the run.`,
+}));
+
+/** The three models at the options' activations; two models with one activation get their number in the legend. */
+function activationVariants(options: DemoValues): Variant[] {
+  const acts = COURSE.map((d, i) => enumOption(options, `act${i + 1}`, ACTIVATIONS, d));
+  return acts.map((activation, i) => {
+    const twice = acts.filter((a) => a === activation).length > 1;
+    return variant<ActivationOptions>(twice ? `${NAME[activation]} (model ${i + 1})` : NAME[activation], { activation });
+  });
+}
 
 export const ch07_05: TrainingLesson = {
   info: {
@@ -32,12 +59,13 @@ export const ch07_05: TrainingLesson = {
       '10,000 test images (the original divided by the number of validation batches). The course’s two files ' +
       'numbered 5 are ch07-05 (this one) and ch07-05b. Panels, per activation: the function and its derivative, ' +
       'and a histogram of the hidden activations over 100 training images (σ and tanh saturate at the ends of ' +
-      'their range, ReLU units die at 0). Live option: the hidden width (restarts the run).',
-    demoControls: [
-      hiddenUnitsControl(10, 200, ''),
-    ],
+      'their range, ReLU units die at 0). Options: the activation of each model (act1, act2, act3: sigmoid, tanh or ' +
+      'ReLU, the course’s sigmoid, tanh, ReLU by default; the legend labels follow, so two models can share an ' +
+      'activation to compare like with like) and the hidden width; each restarts the run.',
+    demoControls: [...ACTIVATION_CONTROLS, hiddenUnitsControl(10, 200, '')],
   },
-  variants: ACTIVATION_VARIANTS,
+  variants: activationVariants({}),
+  variantsFor: activationVariants,
   prepare: (onProgress) => prepareMnist28(onProgress),
   build: ({ seed, hp, variant: v, options }) => {
     const activation = activationOf(v);

@@ -9,7 +9,8 @@
  * Check values: cubic μ 0: 4 → 3.52 → 3.14829 → 2.85094 …, 1.73549 after 10 steps; cubic μ 0.9: 4 → 3.52 →
  * 2.71629 → 1.77160 → 0.82722 → −0.04324 …, −4.09954 after 10; quartic μ 0 stops at the local min 4; quartic
  * μ 0.9: 6 → 5.408 → 4.53867 → 3.66713 … ends near the global min (≈ −1.991 after 100 steps).
- * Options: the start w of each objective and the gradient noise of the noisy runs. Views (per run): the objective
+ * Options: the momentum of the momentum runs (the plain runs stay at 0), the lr of each objective's runs (variantsFor:
+ * labels and fixed hp follow them), the start w of each objective and the gradient noise of the noisy runs. Views (per run): the objective
  * l(w) over the course's plotted range with the visited (w, l(w)) and a ball at w now that rolls along the curve
  * between frames (held at the range's end when w leaves it), and a readout of w, l, l′ and the momentum
  * buffer (the velocity).
@@ -23,7 +24,7 @@ import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
 import { scheduledLr, scheduleFromOptions } from '../train/schedules.ts';
 import { fmt } from './demoKit.ts';
 import { NOISE_STREAM, subSeed } from './memoryRows.ts';
-import type { DemoView, ExactSurface, LessonModel, TrainingLesson } from './types.ts';
+import type { DemoView, ExactSurface, LessonModel, TrainingLesson, Variant } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 
 export type Objective = 'cubic' | 'quartic';
@@ -50,9 +51,41 @@ const OBJECTIVES: Record<Objective, { start: number; range: [number, number]; f(
   },
 };
 
-const DEFAULTS = { cubicStart: 4, quarticStart: 6, gradNoise: 10 };
+const DEFAULTS = { cubicStart: 4, quarticStart: 6, gradNoise: 10, momentum: 0.9, cubicLr: 0.01, quarticLr: 0.001 };
+const MAX_MOMENTUM = 0.99;
+const LR_RANGE: [number, number] = [0.0001, 0.1];
 
 const CONTROLS: DemoControl[] = [
+  {
+    name: 'momentum',
+    label: 'momentum μ',
+    kind: 'number',
+    default: DEFAULTS.momentum,
+    min: 0,
+    max: MAX_MOMENTUM,
+    step: 0.01,
+    help: 'Momentum of the three momentum runs, PyTorch form buf = μ·buf + g (the course: 0.9; the three plain runs stay at μ = 0; the legend labels follow). Restarts the run.',
+  },
+  {
+    name: 'cubicLr',
+    label: 'lr (w³)',
+    kind: 'number',
+    default: DEFAULTS.cubicLr,
+    min: LR_RANGE[0],
+    max: LR_RANGE[1],
+    step: 0.0001,
+    help: 'Learning rate of the two w³ runs (the course: 0.01). Restarts the run.',
+  },
+  {
+    name: 'quarticLr',
+    label: 'lr (quartic)',
+    kind: 'number',
+    default: DEFAULTS.quarticLr,
+    min: LR_RANGE[0],
+    max: LR_RANGE[1],
+    step: 0.0001,
+    help: 'Learning rate of the four quartic runs, with and without noise (the course: 0.001). Restarts the run.',
+  },
   { name: 'cubicStart', label: 'start w (w³)', kind: 'number', default: DEFAULTS.cubicStart, min: -4, max: 6, step: 0.1, help: 'Where the w³ runs start (the course: 4). Restarts the run.' },
   {
     name: 'quarticStart',
@@ -175,10 +208,24 @@ export function objectiveModel(
   return model;
 }
 
-const runs = (objective: Objective, lr: number, noisy: boolean, name: string) =>
-  [0, 0.9].map((momentum) =>
-    variant<Options>(`${name}, μ = ${momentum}`, { objective, noisy }, { optimizer: 'momentum', momentum, lr }),
-  );
+/** A number as a legend shows it (a slider's 0.30000000000000004 as 0.3). */
+const show = (x: number): string => String(Number(x.toFixed(4)));
+const clamp = (x: number, [lo, hi]: [number, number]): number => Math.min(hi, Math.max(lo, x));
+
+/**
+ * The six runs at the options' momentum and learning rates: per objective (w³, quartic, quartic + noise) a plain
+ * run (μ = 0) and a momentum run. At μ = 0 the momentum run's label says which of the two it is.
+ */
+function momentumRuns(options: DemoValues): Variant[] {
+  const momentum = clamp(numberOption(options, 'momentum', DEFAULTS.momentum), [0, MAX_MOMENTUM]);
+  const cubicLr = clamp(numberOption(options, 'cubicLr', DEFAULTS.cubicLr), LR_RANGE);
+  const quarticLr = clamp(numberOption(options, 'quarticLr', DEFAULTS.quarticLr), LR_RANGE);
+  const runs = (objective: Objective, lr: number, noisy: boolean, name: string): Variant[] =>
+    [0, momentum].map((mu, i) =>
+      variant<Options>(`${name}, μ = ${show(mu)}${i === 1 && mu === 0 ? ' (momentum run)' : ''}`, { objective, noisy }, { optimizer: 'momentum', momentum: mu, lr }),
+    );
+  return [...runs('cubic', cubicLr, false, 'w³'), ...runs('quartic', quarticLr, false, 'quartic'), ...runs('quartic', quarticLr, true, 'quartic + gradient noise')];
+}
 
 export const ch08_07: TrainingLesson = {
   info: {
@@ -186,7 +233,7 @@ export const ch08_07: TrainingLesson = {
     title: 'Momentum on one-dimensional objectives',
     chapter: 8,
     trains: true,
-    // Every variant fixes its lr, momentum and optimizer; only the pace is left to change.
+    // Every variant fixes its lr, momentum and optimizer (the lesson options set them); only the pace is left.
     controls: ['speed'],
     channels: ['metrics', 'params', 'surface', 'path', 'panels'],
     defaults: { optimizer: 'momentum', speed: 5 },
@@ -207,11 +254,14 @@ export const ch08_07: TrainingLesson = {
       'objective over the course’s plotted range (w³ over −4…4, the quartic over −4…6) with every visited (w, l(w)) ' +
       'and a ball at the current w that rolls along the curve from step to step (it waits at the plot’s end once w ' +
       'leaves the range), as the course’s one figure per run, and a readout of w, l, l′ and the momentum buffer (the velocity). ' +
-      'Options: the start w of each objective and the std of the gradient noise of the last two runs; each ' +
-      'restarts the run.',
+      'Options: the momentum μ of the three momentum runs (0 to 0.99, the course’s 0.9 by default; the plain runs ' +
+      'stay at μ = 0), the lr of the w³ runs (cubicLr, the course’s 0.01) and of the quartic runs (quarticLr, the ' +
+      'course’s 0.001) — the legend labels follow μ — the start w of each objective and the std of the gradient ' +
+      'noise of the last two runs; each restarts the run.',
     demoControls: CONTROLS,
   },
-  variants: [...runs('cubic', 0.01, false, 'w³'), ...runs('quartic', 0.001, false, 'quartic'), ...runs('quartic', 0.001, true, 'quartic + gradient noise')],
+  variants: momentumRuns({}),
+  variantsFor: momentumRuns,
   build: ({ seed, hp, variant: v, options }) => {
     const { objective, noisy } = optionsOf<Options>(v, { objective: 'cubic', noisy: false });
     const start = numberOption(options, objective === 'cubic' ? 'cubicStart' : 'quarticStart', OBJECTIVES[objective].start);
