@@ -24,6 +24,7 @@ import { classifierRegions, INIT_STREAM, memoryRows, smallClassifierModel, subSe
 import { buildMlp } from './nets/mlp.ts';
 import { dropoutMask } from '../train/model.ts';
 import type { TrainingLesson, Variant } from './types.ts';
+import { dropoutVariants } from './variants.ts';
 
 const DEFAULTS = { dropout: 0.5, noise: 0.2, width: 300 };
 
@@ -66,18 +67,8 @@ const CONTROLS: DemoControl[] = [
   },
 ];
 
-/** A rate as a legend shows it (a slider's 0.30000000000000004 as 0.3). */
-const fmt = (x: number): string => String(Number(x.toFixed(3)));
-
 /** p = 0 against the option's rate (0…0.9; the course's 0.5 by default). */
-function dropoutVariants(options: DemoValues): Variant[] {
-  const p = Math.min(0.9, Math.max(0, numberOption(options, 'dropout', DEFAULTS.dropout)));
-  return [
-    { label: 'p = 0', hp: { dropout: 0 } },
-    // Both p = 0: the second legend says which run it is.
-    { label: p === 0 ? 'p = 0 (second run)' : `p = ${fmt(p)}`, hp: { dropout: p } },
-  ];
-}
+const variantsFor = (options: DemoValues): Variant[] => dropoutVariants(options, DEFAULTS.dropout);
 
 export const ch08_03: TrainingLesson = {
   info: {
@@ -112,8 +103,8 @@ export const ch08_03: TrainingLesson = {
       'its legend label follows), the training feature noise and the hidden width; each restarts the run.',
     demoControls: CONTROLS,
   },
-  variants: dropoutVariants({}),
-  variantsFor: dropoutVariants,
+  variants: variantsFor({}),
+  variantsFor,
   build: ({ seed, hp, options }) => {
     const trainNoise = numberOption(options, 'noise', DEFAULTS.noise);
     const width = intOption(options, 'width', DEFAULTS.width, 2, 300);

@@ -6,13 +6,12 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import type { DemoValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { multiOutput } from '../data/synthetic.ts';
 import { Trainer } from '../train/trainer.ts';
 import type { LabelledRows } from './classifier.ts';
 import { getTrainingLesson } from './index.ts';
-import type { DemoView } from './types.ts';
+import { data, labels, trainer, viewOf } from './lessonTestKit.ts';
 
 /** Every classification row source a build makes, in order (ch09-04: training rows, then validation rows). */
 const made = vi.hoisted(() => ({ rows: [] as unknown[] }));
@@ -32,15 +31,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** A trainer of lesson `id` with these options set (a non-hot option rebuilds, as demo:set does). */
-function trainer(id: string, values: DemoValues = {}): Trainer {
-  const t = new Trainer(getTrainingLesson(id)!, 1, { speed: 0 }, 20, false);
-  if (Object.keys(values).length) t.setValues(values);
-  return t;
-}
-const viewOf = (t: Trainer, run = 0): DemoView => t.runs[run]!.model.views!();
-const data = (v: DemoView, name: string): number[] => Array.from(v.fields[name]!.data);
-const labels = (t: Trainer): string[] => t.runs.map((r) => r.label);
 const param = (t: Trainer, run: number, name: string): number[] => {
   const m = t.runs[run]!.model;
   return Array.from(m.params[m.paramNames.indexOf(name)]!.dataSync());

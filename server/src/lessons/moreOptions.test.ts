@@ -6,23 +6,15 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { type DemoControl, validateDemoValues } from '@gradcast/shared';
+import { validateDemoValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson } from './index.ts';
-import type { TrainingLesson } from './types.ts';
+import { control, labels, lesson } from './lessonTestKit.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const lesson = (id: string): TrainingLesson => getTrainingLesson(id)!;
-const control = (id: string, name: string): DemoControl => {
-  const c = (lesson(id).info.demoControls ?? []).find((k) => k.name === name);
-  expect(c, `${id} declares ${name}`).toBeDefined();
-  return c!;
-};
-const labels = (t: Trainer): string[] => t.runs.map((r) => r.label);
 
 describe('ch08-07: momentum and the learning rates', () => {
   const COURSE_LABELS = [

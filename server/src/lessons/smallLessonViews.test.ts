@@ -6,25 +6,16 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import type { DemoValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { polynomialBoundary, polynomialBoundaryF, threshold1d } from '../data/synthetic.ts';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson } from './index.ts';
-import type { DemoView, LessonModel } from './types.ts';
+import type { LessonModel } from './types.ts';
+import { data, trainer, viewOf } from './lessonTestKit.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** A trainer of lesson `id` with these options set (a non-hot option rebuilds, as demo:set does). */
-function trainer(id: string, values: DemoValues = {}): Trainer {
-  const t = new Trainer(getTrainingLesson(id)!, 1, { speed: 0 }, 20, false);
-  if (Object.keys(values).length) t.setValues(values);
-  return t;
-}
-const viewOf = (t: Trainer, run = 0): DemoView => t.runs[run]!.model.views!();
-const data = (v: DemoView, name: string): number[] => Array.from(v.fields[name]!.data);
 const param = (m: LessonModel, name: string): number[] => Array.from(m.params[m.paramNames.indexOf(name)]!.dataSync());
 const count = (t: Trainer, run = 0): number => t.runs[run]!.paramCount();
 const sig = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -268,14 +259,14 @@ describe('chapter 7 hidden-unit views and options', () => {
     t.dispose();
   });
 
-  it('ch07-05b: activation and hidden units; the strip holds one class per cell', () => {
-    const t = trainer('ch07-05b', { activation: 'sigmoid', hidden: 4 });
-    expect(count(t)).toBe(23); // 4 + 4 + 12 + 3
-    const v = viewOf(t);
+  it('ch07-05b: hidden units; the sigmoid variant’s strip holds one class per cell', () => {
+    const t = trainer('ch07-05b', { hidden: 4 });
+    expect(count(t, 1)).toBe(23); // 4 + 4 + 12 + 3
+    const v = viewOf(t, 1);
     expect(v.fields['strip.class']!.dims).toEqual([1, 160]);
     expect(data(v, 'strip.class').every((c) => c >= 0 && c < 3)).toBe(true);
-    const w = param(t.runs[0]!.model, 'fc1.W');
-    const b = param(t.runs[0]!.model, 'fc1.b');
+    const w = param(t.runs[1]!.model, 'fc1.W');
+    const b = param(t.runs[1]!.model, 'fc1.b');
     expect(data(v, 'units.y3')[0]).toBeCloseTo(sig(-20 * w[3]! + b[3]!), 5);
     t.dispose();
   });

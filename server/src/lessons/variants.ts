@@ -5,7 +5,7 @@
  * options where the lesson declares its variants and where its build reads them back.
  */
 import type { Activation } from '../train/model.ts';
-import type { Hyperparams } from '@gradcast/shared';
+import type { DemoValues, Hyperparams } from '@gradcast/shared';
 import type { Variant } from './types.ts';
 
 /** A variant whose options are checked against the lesson's option type T. */
@@ -20,6 +20,22 @@ export function variant<T extends object>(label: string, options: T, hp?: Partia
  */
 export function optionsOf<T extends object>(v: Variant | null | undefined, defaults: T): T {
   return { ...defaults, ...(v?.options as Partial<T> | undefined) };
+}
+
+/** A hyperparameter as a legend shows it: a slider's 0.30000000000000004 as 0.3 (at most `digits` decimals). */
+export const legendNumber = (x: number, digits = 3): string => String(Number(x.toFixed(digits)));
+
+/**
+ * The dropout comparisons (ch08-03, ch08-04): p = 0 against the lesson's `dropout` option (0…0.9, the course's
+ * `p` by default). Both at p = 0, the second legend says which run it is.
+ */
+export function dropoutVariants(options: DemoValues, p0: number): Variant[] {
+  const value = options.dropout;
+  const p = Math.min(0.9, Math.max(0, typeof value === 'number' ? value : p0));
+  return [
+    { label: 'p = 0', hp: { dropout: 0 } },
+    { label: p === 0 ? 'p = 0 (second run)' : `p = ${legendNumber(p)}`, hp: { dropout: p } },
+  ];
 }
 
 /** The course's activation comparison (ch07-05, ch08-01): one variant per hidden activation. */
