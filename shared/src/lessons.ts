@@ -55,6 +55,8 @@ export interface LayerLimits {
  * layers of 10, 3 outputs). One spelling per list: no spaces, signs or leading zeros. `layers` (the field) holds
  * the limits the value must keep (LayerLimits: the fixed input and output widths, how many hidden layers, how
  * wide each); `options`, when present, are presets the client offers (any list within the limits is accepted).
+ * `animate` (integer controls): the client offers a ▶/⏸ button beside the slider that steps through the values,
+ * value + step every ~600 ms up to max (one `demo:set` at a time), e.g. a sliding window's position (ch09-01).
  */
 export interface DemoControl {
   name: string;
@@ -73,6 +75,8 @@ export interface DemoControl {
   help?: string;
   /** Training lessons: applies at the next step without restarting the run (e.g. the lr schedule). */
   hot?: boolean;
+  /** integer: the client offers ▶ to step through the values (a "play" of the control; opt-in). */
+  animate?: boolean;
 }
 
 /**

@@ -109,10 +109,10 @@ describe('ch09-01 sliding window', () => {
     expect(Array.from(v.fields.output!.data)[1]).toBe(2);
   });
 
-  it('a position past the last cell shows the last one; every position matches the output', () => {
+  it('a position past the last cell wraps around (99 of 9 cells is cell 0); every position matches the output', () => {
     const v = view({ window: 99 });
-    expect(lit(v, 'output.window')).toEqual([8]);
-    expect(windowText(v)).toMatch(/^out\[2,2\] = .* = 4 \(window position 99 is past the last cell, 8\)$/);
+    expect(lit(v, 'output.window')).toEqual([0]);
+    expect(windowText(v)).toMatch(/^out\[0,0\] = .* \(window position 99 wraps to cell 0 of 9\)$/);
     const k = [1, 0.5, 0, 0, -1, 0, 2, 0, -2];
     const cells = Object.fromEntries(k.map((x, i) => [`k${i}`, x]));
     for (let w = 0; w < 9; w++) {
@@ -128,5 +128,14 @@ describe('ch09-01 sliding window', () => {
     expect(validateDemoValues({ window: 1.5 }, controls).ok).toBe(false);
     expect(validateDemoValues({ window: 100 }, controls).ok).toBe(false);
     expect(validateDemoValues({ window: 99 }, controls).ok).toBe(true);
+  });
+});
+
+describe('ch09-01 window animation', () => {
+  it('the window control is an animated integer, and animate survives the JSON the client receives', () => {
+    const info = JSON.parse(JSON.stringify(ch09_01.info)) as typeof ch09_01.info;
+    const window = info.demoControls.find((c) => c.name === 'window');
+    expect(window).toMatchObject({ kind: 'integer', min: 0, step: 1, animate: true });
+    expect(info.demoControls.filter((c) => c.animate).map((c) => c.name)).toEqual(['window']);
   });
 });

@@ -4,8 +4,8 @@
  * the chosen image, kernel, stride and padding, and streams the padded input, the kernel, the output and the
  * size formula ⌊(n + 2p − k)/s⌋ + 1.
  * Kernel editor: the kernel "custom 3×3" reads the nine cells k0…k8 (row-major, −10…10 in steps of 0.5; their
- * defaults are Sobel-x). Sliding window: `window` picks one output cell (row-major, 0 … out² − 1, clamped to the
- * last cell when the output is smaller); the input and output grids outline the cells under the window and the
+ * defaults are Sobel-x). Sliding window: `window` picks one output cell (row-major, 0 … out² − 1, wrapping
+ * around when the output is smaller); the input and output grids outline the cells under the window and the
  * cell it computes (their `y2` masks) and a text panel writes out out[i,j] = Σ x·k with every product.
  * Check values: Sobel-x on the 5×5 vertical line gives rows [−4, 0, 4]; a 2×2 ones kernel on the 4×4 ones image
  * gives 3×3 of 4s (stride 1), 2×2 (stride 2), [4] (stride 3), [[1, 2], [2, 4]] (stride 3, padding 1).
@@ -60,7 +60,8 @@ export const ch09_01: DemoLesson = {
         max: MAX_OUT * MAX_OUT - 1,
         step: 1,
         default: 0,
-        help: 'The output cell being computed, row by row (past the last cell: the last one)',
+        help: 'The output cell being computed, row by row (past the last cell it wraps around to the first)',
+        animate: true,
       },
       ...CUSTOM_DEFAULT.map((v, i) => ({
         name: `k${i}`,
@@ -96,7 +97,8 @@ export const ch09_01: DemoLesson = {
     };
     // The sliding window: output cell (i, j) reads padded rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1.
     const asked = (values.window as number | undefined) ?? 0;
-    const at = Math.min(asked, out * out - 1);
+    // Past the last cell the position wraps around, so ▶ (the control's animate) keeps cycling over the cells.
+    const at = asked % (out * out);
     const wi = Math.floor(at / Math.max(1, out));
     const wj = at % Math.max(1, out);
     let windowText = 'The kernel does not fit: there is no window to slide.';
@@ -118,7 +120,7 @@ export const ch09_01: DemoLesson = {
       }
       fields['input.window'] = field('f32', inMask, [side, side]);
       fields['output.window'] = field('f32', outMask, [out, out]);
-      const past = asked > at ? ` (window position ${asked} is past the last cell, ${out * out - 1})` : '';
+      const past = asked > at ? ` (window position ${asked} wraps to cell ${at} of ${out * out})` : '';
       windowText = `out[${wi},${wj}] = Σ x·k = ${products.join(' + ')} = ${sum < 0 ? `−${-sum}` : sum === 0 ? 0 : sum}${past}`;
     }
     if (out > 0) {

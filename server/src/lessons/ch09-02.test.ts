@@ -76,10 +76,10 @@ describe('ch09-02 activation and max pooling demo (catalogue check values)', () 
         expect(rows(u, 'poolInput.winner').flat().reduce((a, b) => a + b)).toBe(1);
       }
     }
-    // Past the end: clamped to the last cell, and said so.
+    // Past the end: the position wraps around (15 of 4 cells is cell 3), and says so.
     const last = view({ kernel: 2, stride: 2, window: 15 });
     expect(rows(last, 'pooled.window')).toEqual([[0, 0], [0, 1]]);
-    expect(text(last)).toMatch(/^out\[1,1\] = max\(3, 1, 0, 0\) = 3, .*past the last cell, 3\)$/);
+    expect(text(last)).toMatch(/^out\[1,1\] = max\(3, 1, 0, 0\) = 3, .*wraps to cell 3 of 4\)$/);
     // No window when the kernel does not fit: no masks, no outline.
     const none = view({ poolInput: 'activation map', kernel: 4, window: 0 });
     expect(none.fields['poolInput.window']).toBeUndefined();
@@ -107,5 +107,14 @@ describe('ch09-02 activation and max pooling demo (catalogue check values)', () 
     const layout = JSON.parse(frame!.meta.layout as string) as { field?: string; y2?: string }[];
     for (const p of layout) for (const f of [p.field, p.y2]) if (f) expect(frame!.fields[f], f).toBeDefined();
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('ch09-02 window animation', () => {
+  it('the window control is an animated integer, and animate survives the JSON the client receives', () => {
+    const info = JSON.parse(JSON.stringify(ch09_02.info)) as typeof ch09_02.info;
+    const window = info.demoControls.find((c) => c.name === 'window');
+    expect(window).toMatchObject({ kind: 'integer', min: 0, step: 1, animate: true });
+    expect(info.demoControls.filter((c) => c.animate).map((c) => c.name)).toEqual(['window']);
   });
 });

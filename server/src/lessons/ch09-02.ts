@@ -6,7 +6,7 @@
  * as the course's MaxPool2d; its output side is ⌊(n − k)/s⌋ + 1, and PyTorch's default stride is the kernel size.
  * The windows are listed with their maximum, and each input cell counts the windows it wins (the first maximum
  * in row-major order on ties, as PyTorch's max_pool2d picks it), so overlapping windows show.
- * Pooling-window animation: `window` picks one output cell (row-major, 0 … out² − 1, clamped to the last cell
+ * Pooling-window animation: `window` picks one output cell (row-major, 0 … out² − 1, wrapping around past the last cell
  * when the output is smaller, as ch09-01); the pool input and output grids outline the window's cells and the
  * cell it produces (their `y2` masks), a second copy of the pool input outlines the winning (max) cell, and a
  * text panel writes out out[i,j] = max(…) = v.
@@ -96,7 +96,8 @@ export const ch09_02: DemoLesson = {
         max: MAX_OUT * MAX_OUT - 1,
         step: 1,
         default: 0,
-        help: 'The output cell being pooled, row by row (past the last cell: the last one)',
+        help: 'The output cell being pooled, row by row (past the last cell it wraps around to the first)',
+        animate: true,
       },
     ],
   },
@@ -135,7 +136,8 @@ export const ch09_02: DemoLesson = {
     // The pooling window: output cell (i, j) reads input rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1; its
     // winner is the first maximum in row-major order (as poolWindows and PyTorch pick it).
     const asked = (values.window as number | undefined) ?? 0;
-    const at = Math.min(asked, out * out - 1);
+    // Past the last cell the position wraps around, so ▶ (the control's animate) keeps cycling over the cells.
+    const at = asked % (out * out);
     const wi = Math.floor(at / Math.max(1, out));
     const wj = at % Math.max(1, out);
     let windowText = `The ${k}×${k} window does not fit in ${n}×${n}: there is no window to slide.`;
@@ -158,7 +160,7 @@ export const ch09_02: DemoLesson = {
       fields['poolInput.window'] = field('f32', inMask, [n, n]);
       fields['poolInput.winner'] = field('f32', winMask, [n, n]);
       fields['pooled.window'] = field('f32', outMask, [out, out]);
-      const past = asked > at ? ` (window position ${asked} is past the last cell, ${out * out - 1})` : '';
+      const past = asked > at ? ` (window position ${asked} wraps to cell ${at} of ${out * out})` : '';
       windowText =
         `out[${wi},${wj}] = max(${cells.join(', ')}) = ${fmt(sourceRows[best[0]]![best[1]]!)}, won by input[${best[0]},${best[1]}]` +
         ` (rows ${wi * stride}…${wi * stride + k - 1}, columns ${wj * stride}…${wj * stride + k - 1})${past}`;
