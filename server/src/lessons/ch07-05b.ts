@@ -1,15 +1,20 @@
 /**
  * ch07-05b · Chapter07_05ActivationFunc_Test: activations on a 1-D three-class task.
  * Data: x = linspace(−20, 20, 100); class 1 if −10 < x < −5 (13 points), class 2 if 5 < x < 10 (13), otherwise 0
- * (74), in order. Model 1 → 2 (ReLU) → 3 logits (13 parameters, default init), cross-entropy, SGD lr 0.1, batch 5
- * in order (20 steps per epoch; the course runs 1,000 epochs = 20,000 steps).
- * Options: the hidden activation and the number of hidden units (catalogue "Live controls"). Views: the strip of
- * predicted classes over x with the labelled points, the three logit curves, each hidden unit over x.
+ * (74), in order. Model 1 → 2 (activation) → 3 logits (13 parameters, default init), cross-entropy, SGD lr 0.1,
+ * batch 5 in order (20 steps per epoch; the course runs 1,000 epochs = 20,000 steps).
+ * A comparison lesson (catalogue panel "loss overlay per activation"): three variants — the course's active run
+ * ReLU, and its commented-out runs sigmoid and tanh — train in lockstep from the same initial weights (the course
+ * reset the seed to 0 before building) on the same batches; the client overlays their loss curves.
+ * Options: the number of hidden units (catalogue "Live controls"; the activation switch is replaced by the three
+ * variants). Views, per variant side by side: the strip of predicted classes over x with the labelled points, the
+ * three logit curves, each hidden unit over x.
  */
 import type { DemoControl } from '@gradcast/shared';
+import type { Activation } from '../train/model.ts';
 import { createRng } from '../data/prng.ts';
 import { threeClassBumps1d } from '../data/synthetic.ts';
-import { enumOption, intOption, joinViews } from '../probe/views/compose.ts';
+import { intOption, joinViews } from '../probe/views/compose.ts';
 import { column, curveView, grid1d } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
 import { unitCurves, unitCurvesView } from '../probe/views/hiddenUnits.ts';
@@ -17,49 +22,49 @@ import { classStripView } from '../probe/views/regions.ts';
 import { INIT_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { predictRows } from './regressor.ts';
-import type { DemoView, TrainingLesson } from './types.ts';
+import type { DemoView, TrainingLesson, Variant } from './types.ts';
+import { type ActivationOptions, optionsOf, variant } from './variants.ts';
 import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
-const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'] as const;
-const DEFAULTS = { activation: 'relu' as (typeof ACTIVATIONS)[number], hidden: 2 };
+const DEFAULTS = { hidden: 2 };
 
-const CONTROLS: DemoControl[] = [
-  {
-    name: 'activation',
-    label: 'hidden activation',
-    kind: 'enum',
-    options: [...ACTIVATIONS],
-    default: DEFAULTS.activation,
-    help: 'Activation of the hidden units (the course’s active run: ReLU; its commented-out runs: sigmoid and tanh). Restarts the run.',
-  },
-  hiddenUnitsControl(DEFAULTS.hidden, 8, 'barely enough'),
+/** The course's active run (ReLU) first, then its commented-out runs (sigmoid, tanh). */
+export const CH07_05B_VARIANTS: Variant[] = [
+  variant<ActivationOptions>('ReLU', { activation: 'relu' }),
+  variant<ActivationOptions>('sigmoid', { activation: 'sigmoid' }),
+  variant<ActivationOptions>('tanh', { activation: 'tanh' }),
 ];
+
+const CONTROLS: DemoControl[] = [hiddenUnitsControl(DEFAULTS.hidden, 8, 'barely enough')];
 
 export const ch07_05b: TrainingLesson = {
   info: {
     id: 'ch07-05b',
-    title: 'ReLU network on a 1-D three-class task',
+    title: 'ReLU vs sigmoid vs tanh on a 1-D three-class task',
     chapter: 7,
     trains: true,
     controls: ['lr', 'batchSize', 'init', 'speed'],
     channels: ['metrics', 'panels'],
     defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 5, init: 'default', speed: 30 },
     description:
-      'Two bumps of classes 1 and 2 on a background of class 0 along x ∈ [−20, 20] (100 points), learnt by a ' +
-      '1 → 2 (ReLU) → 3 network: cross-entropy, SGD lr 0.1, batch 5; training accuracy over all 100 points. Two ' +
-      'hidden units are barely enough, and at the course’s settings (lr 0.1 on inputs up to ±20) the first updates ' +
-      'are large enough to switch the ReLUs off on all or most points — a dead unit gets no gradient — so the ' +
-      'network settles on predicting the background everywhere (74 %), as the course’s own script does. Lower lr ' +
-      'to 0.01 and the units survive: the bumps appear and the accuracy climbs towards 90 % over the course’s ' +
-      '20,000 steps for some starting weights (try init). Panels: the strip of predicted classes over x with the ' +
-      'labelled points, the three logit curves, and each hidden unit over x (a dead ReLU is flat at 0). Options: ' +
-      'the hidden activation (ReLU, or the course’s commented-out sigmoid and tanh) and the number of hidden ' +
-      'units; each restarts the run. No course bug touches this lesson.',
+      'Two bumps of classes 1 and 2 on a background of class 0 along x ∈ [−20, 20] (100 points), learnt by three ' +
+      '1 → 2 → 3 networks that differ only in their hidden activation — ReLU (the course’s active run), sigmoid ' +
+      'and tanh (its commented-out runs) — trained side by side from the same initial weights on the same batches, ' +
+      'their loss curves overlaid: cross-entropy, SGD lr 0.1, batch 5 in x order; training accuracy over all 100 ' +
+      'points. Two hidden units are barely enough, and at the course’s settings (lr 0.1 on inputs up to ±20) the ' +
+      'first updates are large enough to switch the ReLUs off on all or most points — a dead unit gets no ' +
+      'gradient — so the ReLU network settles on predicting the background everywhere (74 %), as the course’s own ' +
+      'script does; compare the sigmoid and tanh curves. Lower lr to 0.01 and the ReLUs survive: the bumps appear for some starting weights (try init). The course trained ' +
+      'sigmoid for 500 epochs and the others for 1,000; here all three step in lockstep. Panels, per activation ' +
+      'side by side: the strip of predicted classes over x with the labelled points, the three logit curves, and ' +
+      'each hidden unit over x (a dead ReLU is flat at 0). Option: the number of hidden units (all three models); ' +
+      'it restarts the run. No course bug touches this lesson.',
     demoControls: CONTROLS,
   },
-  build: ({ seed, hp, options }) => {
+  variants: CH07_05B_VARIANTS,
+  build: ({ seed, hp, variant: v, options }) => {
     const set = threeClassBumps1d();
-    const activation = enumOption(options, 'activation', ACTIVATIONS, DEFAULTS.activation);
+    const activation: Activation = optionsOf<ActivationOptions>(v, { activation: 'relu' }).activation;
     const hidden = intOption(options, 'hidden', DEFAULTS.hidden, 1, 8);
     const spec: MlpSpec = { sizes: [1, hidden, 3], activation, batchNorm: false, dropout: false };
     const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);
@@ -86,7 +91,7 @@ export const ch07_05b: TrainingLesson = {
           xLabel: 'x',
           yLabel: 'logit',
         }),
-        unitCurvesView('units', `hidden units ${activation}(w_j·x + b_j)`, xs, unitCurves(xs, denseValues(net, 'fc1'), activation)),
+        unitCurvesView('units', 'hidden units a(w_j·x + b_j)', xs, unitCurves(xs, denseValues(net, 'fc1'), activation)),
       );
     };
     return model;
