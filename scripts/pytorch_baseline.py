@@ -314,8 +314,9 @@ def ch07_05():
 def ch07_05b():
     x = torch.linspace(-20, 20, 100).view(-1, 1)[:5]
     y = torch.randint(0, 3, (5,))
-    v = module_variant("relu", mlp([1, 2, 3], nn.ReLU), nn.CrossEntropyLoss(), sgd(0.1), x, y, 13)
-    return Lesson("ch07-05b", "1-2-3 ReLU, CE, SGD 0.1, batch 5", [v])
+    # ReLU, sigmoid and tanh side by side, as the lesson trains them (the course's commented-out comparison).
+    vs = [module_variant(n, mlp([1, 2, 3], a()), nn.CrossEntropyLoss(), sgd(0.1), x, y, 13) for n, a in ACTS]
+    return Lesson("ch07-05b", "1-2-3 relu|sigmoid|tanh, CE, SGD 0.1, batch 5", vs)
 
 
 def ch08_01():

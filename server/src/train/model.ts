@@ -73,7 +73,7 @@ export function createBatchNorm(name: string, features: number): BatchNormParams
  * act(x [N, in]·W [in, out] + b [out]) → [N, out] (no activation by default). `inputGrad: false` says x is data,
  * not something trained: no gradient is computed for it (the first layer).
  *
- * Identity, ReLU and the sigmoid are one kernel call forward and one backward where the backend has them (wasm:
+ * Every activation is one kernel call forward and one backward where the backend has them (wasm:
  * backend/wasm/dense.ts). Elsewhere identity and ReLU go through tf.fused.matMul (which tfjs fuses outside
  * gradient recording only), and the other activations follow the product as an op of their own.
  */
@@ -84,8 +84,8 @@ export function dense(
   activation: Activation = 'identity',
   opts: { inputGrad?: boolean } = {},
 ): tf.Tensor2D {
-  const act = kernelActivation(activation);
-  if (act && tf.getKernel(DENSE, tf.getBackend()) != null) return fusedLayer(DENSE, DENSE_GRAD, x, W, b, { activation: act }, opts.inputGrad ?? true);
+  const act: DenseAttrs['activation'] = activation === 'identity' ? 'linear' : activation;
+  if (tf.getKernel(DENSE, tf.getBackend()) != null) return fusedLayer(DENSE, DENSE_GRAD, x, W, b, { activation: act }, opts.inputGrad ?? true);
   if (act === 'linear' || act === 'relu') return tf.fused.matMul({ a: x, b: W, bias: b, activation: act }) as tf.Tensor2D;
   return activate(activation, tf.fused.matMul({ a: x, b: W, bias: b })) as tf.Tensor2D;
 }
@@ -123,12 +123,6 @@ function fusedLayer<T extends tf.Tensor>(kernel: string, gradKernel: string, x: 
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => backward(dy, saved),
   });
   return tf.customGrad(f as unknown as Grad)(W, b) as T;
-}
-
-/** The fused kernels' name for an activation they take ('identity' is 'linear'); null for one they don't. */
-function kernelActivation(activation: Activation): DenseAttrs['activation'] | null {
-  if (activation === 'identity') return 'linear';
-  return activation === 'relu' || activation === 'sigmoid' ? activation : null;
 }
 
 export interface Conv2dOptions {

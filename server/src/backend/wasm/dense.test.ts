@@ -14,7 +14,7 @@ interface Case {
   n: number;
   k: number;
   m: number;
-  activation: 'relu' | 'identity' | 'sigmoid';
+  activation: 'relu' | 'identity' | 'sigmoid' | 'tanh';
 }
 const CASES: Case[] = [
   { name: 'spiral hidden layer 20×2 → 50, ReLU', n: 20, k: 2, m: 50, activation: 'relu' },
@@ -25,6 +25,8 @@ const CASES: Case[] = [
   // Above SMALL_PRODUCT: the XNNPACK path, for each activation (the ones above are JS loops, but the MNIST layer).
   { name: 'MLP layer 64×100 → 100, sigmoid (XNNPACK)', n: 64, k: 100, m: 100, activation: 'sigmoid' },
   { name: 'logits 64×100 → 10 (XNNPACK)', n: 64, k: 100, m: 10, activation: 'identity' },
+  { name: 'hidden 5×1 → 2, tanh', n: 5, k: 1, m: 2, activation: 'tanh' },
+  { name: 'MLP layer 64×100 → 100, tanh (XNNPACK, then a JS pass)', n: 64, k: 100, m: 100, activation: 'tanh' },
 ];
 const DATA = CASES.map(({ n, k, m }) => ({
   args: [
@@ -47,7 +49,7 @@ describe('one-call dense layer on wasm vs tfjs ops on cpu', () => {
   it('covers both paths: JS loops for small layers, XNNPACK above SMALL_PRODUCT', () => {
     const sizes = CASES.map((c) => c.n * c.k * c.m);
     expect(sizes.some((p) => p <= SMALL_PRODUCT)).toBe(true);
-    expect(CASES.filter((c) => c.n * c.k * c.m > SMALL_PRODUCT).map((c) => c.activation).sort()).toEqual(['identity', 'relu', 'sigmoid']);
+    expect(CASES.filter((c) => c.n * c.k * c.m > SMALL_PRODUCT).map((c) => c.activation).sort()).toEqual(['identity', 'relu', 'sigmoid', 'tanh']);
   });
 
   it('is registered on wasm', () => {
@@ -61,7 +63,7 @@ describe('one-call dense layer on wasm vs tfjs ops on cpu', () => {
     got.grads.forEach((g, j) => expect(relErr(g, cpu[i]!.grads[j]!)).toBeLessThan(1e-5));
   });
 
-  it.each([0, 1, 4, 6].map((i) => [CASES[i]!.name, i] as const))('%s: gradients match finite differences', (_name, i) => {
+  it.each([0, 1, 4, 6, 8].map((i) => [CASES[i]!.name, i] as const))('%s: gradients match finite differences', (_name, i) => {
     const f = layer(CASES[i]!);
     const { args, weights } = DATA[i]!;
     const { grads } = gradsOf(f, args, weights);

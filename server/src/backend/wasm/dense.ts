@@ -6,7 +6,7 @@
  * apart, with the broadcast-add's reshapes and sum and the tape's clones on the way back.
  *
  * GradcastDense: inputs x [N, in], W [in, out], b [out] (float32); attr activation 'linear' | 'relu' |
- *   'sigmoid'. Output y = act(x·W + b) [N, out], on XNNPACK through wasm's own _FusedMatMul (product, bias and
+ *   'sigmoid' | 'tanh' (tanh in a JS pass after the product: XNNPACK has no tanh epilogue). Output y = act(x·W + b) [N, out], on XNNPACK through wasm's own _FusedMatMul (product, bias and
  *   activation in one epilogue).
  * GradcastDenseGrad: inputs dy [N, out], x, W, y (the forward's output); attrs activation, wantDx.
  *   dz = dy ⊙ [y > 0] for ReLU (tfjs's dy·step(z): y > 0 exactly when z > 0), dy·(y·(1 − y)) for the sigmoid
@@ -24,7 +24,7 @@ export const DENSE = 'GradcastDense';
 export const DENSE_GRAD = 'GradcastDenseGrad';
 
 export interface DenseAttrs {
-  activation: 'linear' | 'relu' | 'sigmoid';
+  activation: 'linear' | 'relu' | 'sigmoid' | 'tanh';
 }
 
 export interface DenseGradAttrs extends DenseAttrs {
@@ -61,17 +61,22 @@ export function denseForward(args: KernelArgs): Info {
       for (let j = 0; j < m; j++) {
         let z = bv[j] as number;
         for (let c = 0; c < k; c++) z += (xv[i * k + c] as number) * (Wv[c * m + j] as number);
-        yv[i * m + j] = activation === 'relu' ? Math.max(z, 0) : activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : z;
+        yv[i * m + j] = activation === 'relu' ? Math.max(z, 0) : activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : activation === 'tanh' ? Math.tanh(z) : z;
       }
     }
     return y;
   }
   return withScratch(backend, (s) => {
+    // XNNPACK's epilogue has no tanh: the product comes out linear and tanh follows in one JS pass.
     const y = s.native(
       tf._FusedMatMul,
       { a: s.reshape(x, [1, n, k]), b: xnnWeights(s, s.reshape(W, [1, k, m])), bias: b },
-      { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0 },
+      { transposeA: false, transposeB: false, activation: activation === 'tanh' ? 'linear' : activation, leakyreluAlpha: 0 },
     );
+    if (activation === 'tanh') {
+      const yv = backend.typedArrayFromHeap(y) as Float32Array;
+      for (let i = 0; i < yv.length; i++) yv[i] = Math.tanh(yv[i] as number);
+    }
     return s.reshape(y, [n, m]);
   });
 }
@@ -126,7 +131,8 @@ function smallBackward(s: Scratch, x: Info, W: Info, dz: Info, n: number, k: num
 
 /**
  * dz = ∂L/∂z from dy = ∂L/∂y for y = act(z), read off the output y alone: ReLU dy·[y > 0] (tfjs's dy·step(z):
- * y > 0 exactly when z > 0), the sigmoid dy·(y·(1 − y)) in tfjs's float32 roundings, linear dy itself (no copy).
+ * y > 0 exactly when z > 0), the sigmoid dy·(y·(1 − y)) and tanh dy·(1 − y²) in tfjs's float32 roundings, linear
+ * dy itself (no copy).
  * A new buffer held by `s` otherwise.
  */
 export function activationGrad(s: Scratch, dy: Info, y: Info, activation: DenseAttrs['activation']): Info {
@@ -140,9 +146,13 @@ export function activationGrad(s: Scratch, dy: Info, y: Info, activation: DenseA
   // Branch-free (a ternary mispredicts on mixed signs: 3 ms against 0.8 for 409,600 values), and the same
   // products as tfjs's dy·step(z): ±0 where the unit is off, NaN for a NaN dy.
   if (activation === 'relu') for (let i = 0; i < zv.length; i++) zv[i] = (dv[i] as number) * Number((yv[i] as number) > 0);
-  else {
+  else if (activation === 'sigmoid') {
     const f = Math.fround;
     for (let i = 0; i < zv.length; i++) zv[i] = (dv[i] as number) * f((yv[i] as number) * f(1 - (yv[i] as number)));
+  } else {
+    // tanh: tfjs's dy·(1 − y²) in its float32 roundings.
+    const f = Math.fround;
+    for (let i = 0; i < zv.length; i++) zv[i] = (dv[i] as number) * f(1 - f((yv[i] as number) * (yv[i] as number)));
   }
   return dz;
 }
