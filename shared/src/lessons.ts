@@ -56,7 +56,8 @@ export interface LayerLimits {
  * the limits the value must keep (LayerLimits: the fixed input and output widths, how many hidden layers, how
  * wide each); `options`, when present, are presets the client offers (any list within the limits is accepted).
  * `animate` (integer controls): the client offers a ▶/⏸ button beside the slider that steps through the values,
- * value + step every ~600 ms up to max (one `demo:set` at a time), e.g. a sliding window's position (ch09-01).
+ * value + step every ~600 ms, around again from min after max (one `demo:set` at a time), until paused, e.g. a
+ * sliding window's position (ch09-01).
  */
 export interface DemoControl {
   name: string;

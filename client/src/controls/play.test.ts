@@ -4,16 +4,16 @@ import { PLAY_STEP_MS, createPlayer, nextPlayValue, playStartValue } from './pla
 describe('nextPlayValue / playStartValue', () => {
   const range = { min: 0, max: 3 };
 
-  it('steps by one up to max, then stops', () => {
+  it('steps by one up to max, then around again from min', () => {
     expect(nextPlayValue(0, range)).toBe(1);
     expect(nextPlayValue(2, range)).toBe(3);
-    expect(nextPlayValue(3, range)).toBeNull();
-    expect(nextPlayValue(5, range)).toBeNull();
+    expect(nextPlayValue(3, range)).toBe(0);
+    expect(nextPlayValue(5, range)).toBe(0);
   });
 
   it('honours the step and goes back to min from below the range', () => {
     expect(nextPlayValue(2, { min: 0, max: 10, step: 2 })).toBe(4);
-    expect(nextPlayValue(9, { min: 0, max: 10, step: 2 })).toBeNull();
+    expect(nextPlayValue(9, { min: 0, max: 10, step: 2 })).toBe(0);
     expect(nextPlayValue(-4, range)).toBe(0);
   });
 
@@ -54,7 +54,7 @@ describe('createPlayer', () => {
     return { player, sent, states, setValue: (v: number) => (value = v) };
   }
 
-  it('sends value + 1 every step and stops at max', async () => {
+  it('sends value + 1 every step, around again from min after max, until stopped', async () => {
     const { player, sent, states } = setup(1);
     player.start();
     expect(player.playing).toBe(true);
@@ -62,10 +62,12 @@ describe('createPlayer', () => {
     expect(sent).toEqual([2]);
     await vi.advanceTimersByTimeAsync(PLAY_STEP_MS);
     expect(sent).toEqual([2, 3]);
-    await vi.advanceTimersByTimeAsync(PLAY_STEP_MS);
-    expect(player.playing).toBe(false);
+    await vi.advanceTimersByTimeAsync(2 * PLAY_STEP_MS);
+    expect(sent).toEqual([2, 3, 0, 1]);
+    expect(player.playing).toBe(true);
+    player.stop();
     await vi.advanceTimersByTimeAsync(5 * PLAY_STEP_MS);
-    expect(sent).toEqual([2, 3]);
+    expect(sent).toEqual([2, 3, 0, 1]);
     expect(states).toEqual([true, false]);
   });
 

@@ -1,7 +1,9 @@
 /**
  * "Play" for an integer demo control (DemoControl.animate): steps the value by one step every PLAY_STEP_MS, one
  * `demo:set` at a time (a tick while the previous send is pending is skipped), from the current value up to max,
- * where it stops. Starting at (or past) max restarts from min. Any refused send stops it. Pure logic with an
+ * then around again from min, until stopped: an animation plays on until the presenter pauses it (ch09-01's and
+ * ch09-02's windows also wrap past their last cell on the server). Starting past max restarts from min. Any
+ * refused send stops it. Pure logic with an
  * injectable timer, so it is tested without a browser; NumberControl owns one and stops it when the member
  * changes the value by hand, loses control of the room, or the control unmounts.
  */
@@ -16,12 +18,12 @@ export interface PlayRange {
   step?: number;
 }
 
-/** The value after `value` while playing, or null (stop) when it would pass max. */
-export function nextPlayValue(value: number, { min, max, step = 1 }: PlayRange): number | null {
+/** The value after `value` while playing: one step up, back to min past max (or from outside the range). */
+export function nextPlayValue(value: number, { min, max, step = 1 }: PlayRange): number {
   const s = step > 0 ? step : 1;
   if (!Number.isFinite(value) || value < min) return min;
   const next = value + s;
-  return next > max ? null : next;
+  return next > max ? min : next;
 }
 
 /** The first value to send when play starts: none (just wait a step) unless the value is at or past max (restart at min) or unknown. */
@@ -79,9 +81,7 @@ export function createPlayer(options: PlayerOptions): Player {
   function tick(): void {
     if (!playing || pending) return;
     const value = options.current();
-    const next = value === undefined ? options.range().min : nextPlayValue(value, options.range());
-    if (next === null) stop();
-    else sendStep(next);
+    sendStep(value === undefined ? options.range().min : nextPlayValue(value, options.range()));
   }
 
   function start(): void {

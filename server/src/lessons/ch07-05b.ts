@@ -29,7 +29,7 @@ import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 const DEFAULTS = { hidden: 2 };
 
 /** The course's active run (ReLU) first, then its commented-out runs (sigmoid, tanh). */
-export const CH07_05B_VARIANTS: Variant[] = [
+const CH07_05B_VARIANTS: Variant[] = [
   variant<ActivationOptions>('ReLU', { activation: 'relu' }),
   variant<ActivationOptions>('sigmoid', { activation: 'sigmoid' }),
   variant<ActivationOptions>('tanh', { activation: 'tanh' }),

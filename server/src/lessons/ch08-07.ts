@@ -25,7 +25,7 @@ import { scheduledLr, scheduleFromOptions } from '../train/schedules.ts';
 import { fmt } from './demoKit.ts';
 import { NOISE_STREAM, subSeed } from './memoryRows.ts';
 import type { DemoView, ExactSurface, LessonModel, TrainingLesson, Variant } from './types.ts';
-import { optionsOf, variant } from './variants.ts';
+import { legendNumber, optionsOf, variant } from './variants.ts';
 
 export type Objective = 'cubic' | 'quartic';
 
@@ -36,16 +36,15 @@ interface Options {
 }
 
 /**
- * The objectives as tensor formulas (any shape, element-wise), their course starting points, the course's
- * plotted w range (the views' curve), and the same formula and its derivative in JS for the views.
+ * The objectives l(w) and their derivatives l′(w), their course starting points and the course's plotted w
+ * range (the views' curve). Training, the surface and the views all use these formulas.
  */
-const OBJECTIVES: Record<Objective, { start: number; range: [number, number]; f(w: tf.Tensor): tf.Tensor; js(w: number): number; djs(w: number): number }> = {
-  cubic: { start: 4, range: [-4, 4], f: (w) => tf.mul(tf.mul(w, w), w), js: (w) => w * w * w, djs: (w) => 3 * w * w },
+const OBJECTIVES: Record<Objective, { start: number; range: [number, number]; js(w: number): number; djs(w: number): number }> = {
+  cubic: { start: 4, range: [-4, 4], js: (w) => w * w * w, djs: (w) => 3 * w * w },
   // Horner form of 2w⁴ − 9w³ − 21w² + 88w + 48.
   quartic: {
     start: 6,
     range: [-4, 6],
-    f: (w) => tf.add(tf.mul(tf.add(tf.mul(tf.sub(tf.mul(tf.sub(tf.mul(w, 2), 9), w), 21), w), 88), w), 48),
     js: (w) => (((2 * w - 9) * w - 21) * w + 88) * w + 48,
     djs: (w) => ((8 * w - 27) * w - 42) * w + 88,
   },
@@ -139,17 +138,8 @@ export function objectiveModel(
     xRange: [-4, 6],
     yRange: [0, 1],
     resolution: 61,
-    evaluate(ws, ss) {
-      const out = tf.tidy(() => {
-        const wt = tf.tensor1d(ws);
-        const st = tf.tensor1d(ss);
-        // At s = 0 or 1 this is exactly one objective in float32 (1·a + 0·b = a), the training loss.
-        return tf.add(tf.mul(tf.sub(1, st), OBJECTIVES.quartic.f(wt)), tf.mul(st, OBJECTIVES.cubic.f(wt)));
-      });
-      const values = Float32Array.from(out.dataSync() as Float32Array);
-      out.dispose();
-      return values;
-    },
+    // (1 − s)·quartic(w) + s·w³, rounded to float32 as the training loss is: at s = 0 or 1 exactly one objective.
+    evaluate: (ws, ss) => Float32Array.from(ws, (w, i) => (1 - (ss[i] as number)) * OBJECTIVES.quartic.js(w) + (ss[i] as number) * OBJECTIVES.cubic.js(w)),
     position: () => [read(), EDGE[objective]],
   };
   const model: LessonModel = {
@@ -208,8 +198,6 @@ export function objectiveModel(
   return model;
 }
 
-/** A number as a legend shows it (a slider's 0.30000000000000004 as 0.3). */
-const show = (x: number): string => String(Number(x.toFixed(4)));
 const clamp = (x: number, [lo, hi]: [number, number]): number => Math.min(hi, Math.max(lo, x));
 
 /**
@@ -222,7 +210,7 @@ function momentumRuns(options: DemoValues): Variant[] {
   const quarticLr = clamp(numberOption(options, 'quarticLr', DEFAULTS.quarticLr), LR_RANGE);
   const runs = (objective: Objective, lr: number, noisy: boolean, name: string): Variant[] =>
     [0, momentum].map((mu, i) =>
-      variant<Options>(`${name}, μ = ${show(mu)}${i === 1 && mu === 0 ? ' (momentum run)' : ''}`, { objective, noisy }, { optimizer: 'momentum', momentum: mu, lr }),
+      variant<Options>(`${name}, μ = ${legendNumber(mu, 4)}${i === 1 && mu === 0 ? ' (momentum run)' : ''}`, { objective, noisy }, { optimizer: 'momentum', momentum: mu, lr }),
     );
   return [...runs('cubic', cubicLr, false, 'w³'), ...runs('quartic', quarticLr, false, 'quartic'), ...runs('quartic', quarticLr, true, 'quartic + gradient noise')];
 }

@@ -13,7 +13,7 @@
 import type { Annotation, DemoControl } from '@gradcast/shared';
 
 /** Entries kept; older ones go first (a lecture makes a few dozen changes). */
-export const MAX_CHANGES = 500;
+const MAX_CHANGES = 500;
 
 export class ChangeLog {
   #entries: Annotation[] = [];

@@ -77,7 +77,8 @@ const bceOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
 
 export function bce(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
   sameShape('bce', yhat, y);
-  if (fused(BCE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(BCE, { yhat, y }, ['yhat', 'y']).value;
+  // The fused kernel treats y as data (no gradient for it), as every lesson's y is a target.
+  if (fused(BCE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(BCE, { yhat, y }, ['yhat']).value;
   return bceOp(yhat, y) as tf.Scalar;
 }
 

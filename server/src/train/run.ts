@@ -55,10 +55,13 @@ export class Run {
     return this.variant?.label ?? 'run';
   }
 
-  /** A variant as the lesson's options now set it (its label and fixed hyperparameters); rebuild() next. */
-  setVariant(variant: Variant | null): void {
+  /**
+   * A variant as the lesson's options now set it (its label and fixed hyperparameters) over the room's values, so
+   * a key the old variant fixed and the new one leaves out goes back to the room's; rebuild() next.
+   */
+  setVariant(variant: Variant | null, roomHp: Hyperparams): void {
     this.variant = variant;
-    Object.assign(this.hp, variant?.hp);
+    Object.assign(this.hp, roomHp, variant?.hp);
   }
 
   /** Copies the room's values in, keeping this variant's fixed overrides. */

@@ -418,7 +418,7 @@ export class Trainer {
   /** Reset, and a restarting option: every run rebuilt from scratch at step 0 (the evaluation log emptied). */
   private startOver(): void {
     const variants = this.variantsNow();
-    this.runs.forEach((r, i) => r.setVariant(variants[i] ?? null));
+    this.runs.forEach((r, i) => r.setVariant(variants[i] ?? null, this.hp));
     for (const r of this.runs) r.rebuild(false);
     this.checkpoint = null;
     this.restart(0);

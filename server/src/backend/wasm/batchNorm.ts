@@ -79,6 +79,7 @@ export function batchNormBackward(args: KernelArgs): Info[] {
   const backend = args.backend as WasmBackend;
   const { dy, xhat, invStd, gamma } = args.inputs as Record<'dy' | 'xhat' | 'invStd' | 'gamma', Info>;
   const [n, F] = dims(BATCH_NORM_GRAD, xhat, [invStd, gamma]);
+  if (dy.dtype !== 'float32' || dy.shape.join() !== xhat.shape.join()) throw new Error(`${BATCH_NORM_GRAD}: dy ${dy.dtype}[${dy.shape}] for x̂ [${xhat.shape}]`);
   const outs = [backend.makeOutput([n, F], 'float32'), backend.makeOutput([F], 'float32'), backend.makeOutput([F], 'float32')];
   const view = (t: Info) => backend.typedArrayFromHeap(t) as Float32Array;
   const [d, h, inv, g] = [dy, xhat, invStd, gamma].map(view) as Float32Array[];

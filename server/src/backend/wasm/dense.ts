@@ -47,6 +47,14 @@ function check(name: string, x: Info, W: Info): [number, number, number] {
  */
 export const SMALL_PRODUCT = 8192;
 
+/** The activations in float64, for the small path. */
+const ACTIVATIONS: Record<DenseAttrs['activation'], (z: number) => number> = {
+  linear: (z) => z,
+  relu: (z) => Math.max(z, 0),
+  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
+  tanh: Math.tanh,
+};
+
 export function denseForward(args: KernelArgs): Info {
   const backend = args.backend as WasmBackend;
   const { x, W, b } = args.inputs as { x: Info; W: Info; b: Info };
@@ -57,11 +65,12 @@ export function denseForward(args: KernelArgs): Info {
     const y = backend.makeOutput([n, m], 'float32');
     // Heap views go stale when wasm memory grows: take them after the last allocation.
     const [xv, Wv, bv, yv] = [x, W, b, y].map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array, Float32Array];
+    const act = ACTIVATIONS[activation];
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < m; j++) {
         let z = bv[j] as number;
         for (let c = 0; c < k; c++) z += (xv[i * k + c] as number) * (Wv[c * m + j] as number);
-        yv[i * m + j] = activation === 'relu' ? Math.max(z, 0) : activation === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : activation === 'tanh' ? Math.tanh(z) : z;
+        yv[i * m + j] = act(z);
       }
     }
     return y;
@@ -86,6 +95,9 @@ export function denseBackward(args: KernelArgs): Info[] {
   const { dy, x, W, y } = args.inputs as { dy: Info; x: Info; W: Info; y: Info };
   const { activation, wantDx } = args.attrs as unknown as DenseGradAttrs;
   const [n, k, m] = check(DENSE_GRAD, x, W);
+  for (const t of [dy, y]) {
+    if (t.dtype !== 'float32' || t.shape.join() !== `${n},${m}`) throw new Error(`${DENSE_GRAD}: dy and y must be float32 [${n}, ${m}], got ${t.dtype}[${t.shape}]`);
+  }
   return withScratchAll(backend, (s) => {
     const dz = activationGrad(s, dy, y, activation);
     if (n * k * m <= SMALL_PRODUCT) return smallBackward(s, x, W, dz, n, k, m, wantDx);
@@ -135,7 +147,7 @@ function smallBackward(s: Scratch, x: Info, W: Info, dz: Info, n: number, k: num
  * dy itself (no copy).
  * A new buffer held by `s` otherwise.
  */
-export function activationGrad(s: Scratch, dy: Info, y: Info, activation: DenseAttrs['activation']): Info {
+function activationGrad(s: Scratch, dy: Info, y: Info, activation: DenseAttrs['activation']): Info {
   if (activation === 'linear') return dy;
   const backend = s.backend;
   const dz = s.hold(backend.makeOutput(dy.shape, 'float32'));

@@ -10,8 +10,8 @@
  *   dyhat (yhat's shape): ∂loss/∂ŷ = 2(ŷ − y)/n.
  * GradcastBce (ŷ a probability, PyTorch's BCELoss) outputs, in order:
  *   loss  []: −Σ (y·max(log ŷ, −100) + (1 − y)·max(log(1 − ŷ), −100)) / n, PyTorch's clamped logs;
- *   dyhat: PyTorch's (ŷ − y)/max(ŷ(1 − ŷ), 1e-12)/n (finite where ŷ saturates at 0 or 1);
- *   dy:    (max(log(1 − ŷ), −100) − max(log ŷ, −100))/n.
+ *   dyhat: PyTorch's (ŷ − y)/max(ŷ(1 − ŷ), 1e-12)/n (finite where ŷ saturates at 0 or 1).
+ * Both treat y as data: no gradient for it (every lesson's y is a target).
  * Not differentiable themselves: losses.ts wraps them in tf.customGrad, which multiplies by the upstream dy.
  */
 import type { Info, KernelArgs, WasmBackend } from './scratch.ts';
@@ -39,10 +39,10 @@ function run(name: string, args: KernelArgs, grads: number, values: (p: Float32A
 }
 
 export const mseKernel = (args: KernelArgs): Info[] => run(MSE, args, 1, (p, t, [dp]) => mseValues(p, t, dp as Float32Array));
-export const bceKernel = (args: KernelArgs): Info[] => run(BCE, args, 2, (p, t, [dp, dt]) => bceValues(p, t, dp as Float32Array, dt as Float32Array));
+export const bceKernel = (args: KernelArgs): Info[] => run(BCE, args, 1, (p, t, [dp]) => bceValues(p, t, dp as Float32Array));
 
 /** Fills dp with 2(ŷ − y)/n and returns the mean of (ŷ − y)². */
-export function mseValues(p: Float32Array, t: Float32Array, dp: Float32Array): number {
+function mseValues(p: Float32Array, t: Float32Array, dp: Float32Array): number {
   const n = p.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
@@ -53,8 +53,8 @@ export function mseValues(p: Float32Array, t: Float32Array, dp: Float32Array): n
   return sum / n;
 }
 
-/** Fills dp and dt with BCE's gradients and returns its mean (see the file comment). */
-export function bceValues(p: Float32Array, t: Float32Array, dp: Float32Array, dt: Float32Array): number {
+/** Fills dp with BCE's gradient in ŷ and returns its mean (see the file comment). */
+function bceValues(p: Float32Array, t: Float32Array, dp: Float32Array): number {
   const n = p.length;
   let sum = 0;
   for (let i = 0; i < n; i++) {
@@ -64,7 +64,6 @@ export function bceValues(p: Float32Array, t: Float32Array, dp: Float32Array, dt
     const l1p = Math.max(Math.fround(Math.log1p(-pi)), LOG_FLOOR);
     sum += ti * lp + (1 - ti) * l1p;
     dp[i] = (pi - ti) / Math.max(pi * (1 - pi), GRAD_EPS) / n;
-    dt[i] = (l1p - lp) / n;
   }
   return -sum / n;
 }

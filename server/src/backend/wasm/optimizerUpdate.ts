@@ -36,7 +36,7 @@ export interface OptimizerUpdateAttrs {
 }
 
 /** Number of state slots each rule keeps. */
-export const SLOT_COUNT: Record<OptimizerUpdateAttrs['rule'], number> = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
+const SLOT_COUNT: Record<OptimizerUpdateAttrs['rule'], number> = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
 
 export function optimizerUpdate(args: KernelArgs): Info[] {
   const backend = args.backend as WasmBackend;
@@ -59,7 +59,7 @@ export function optimizerUpdate(args: KernelArgs): Info[] {
  * out[0] = w', out[1…] = the new slots, from w, g and the slots, in float32 steps that mirror
  * optimizers.ts's op chain one op at a time (see the file comment). Inputs and outputs may not alias.
  */
-export function optimizerValues(a: OptimizerUpdateAttrs, wv: Float32Array, gv: Float32Array, slots: Float32Array[], out: Float32Array[]): void {
+function optimizerValues(a: OptimizerUpdateAttrs, wv: Float32Array, gv: Float32Array, slots: Float32Array[], out: Float32Array[]): void {
   const f = Math.fround;
   const lr = f(a.lr);
   const lambda = f(a.lambda);

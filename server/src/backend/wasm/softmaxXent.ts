@@ -35,7 +35,7 @@ export function softmaxXent(args: KernelArgs): Info[] {
 }
 
 /** Fills grad [n·c] and returns the mean loss and the correct count (see the file comment). */
-export function softmaxXentValues(
+function softmaxXentValues(
   z: Float32Array,
   labels: Int32Array | Float32Array,
   n: number,
