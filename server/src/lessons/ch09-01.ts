@@ -14,6 +14,7 @@ import { field } from '@gradcast/shared';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { COURSE_IMAGES, COURSE_KERNELS } from './convFixtures.ts';
 import type { DemoLesson, DemoView } from './types.ts';
+import { windowCell, windowControl } from './demoKit.ts';
 
 /** The kernel option that reads the nine cells k0…k8 instead of a preset. */
 export const CUSTOM_KERNEL = 'custom 3×3';
@@ -52,17 +53,7 @@ export const ch09_01: DemoLesson = {
       },
       { name: 'stride', label: 'Stride', kind: 'integer', min: 1, max: 4, step: 1, default: 1 },
       { name: 'padding', label: 'Padding', kind: 'integer', min: 0, max: 3, step: 1, default: 0 },
-      {
-        name: 'window',
-        label: 'Window position',
-        kind: 'integer',
-        min: 0,
-        max: MAX_OUT * MAX_OUT - 1,
-        step: 1,
-        default: 0,
-        help: 'The output cell being computed, row by row (past the last cell it wraps around to the first)',
-        animate: true,
-      },
+      windowControl(MAX_OUT, 'computed'),
       ...CUSTOM_DEFAULT.map((v, i) => ({
         name: `k${i}`,
         label: `Kernel cell [${Math.floor(i / 3)},${i % 3}]`,
@@ -97,10 +88,7 @@ export const ch09_01: DemoLesson = {
     };
     // The sliding window: output cell (i, j) reads padded rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1.
     const asked = (values.window as number | undefined) ?? 0;
-    // Past the last cell the position wraps around, so ▶ (the control's animate) keeps cycling over the cells.
-    const at = asked % (out * out);
-    const wi = Math.floor(at / Math.max(1, out));
-    const wj = at % Math.max(1, out);
+    const { at, i: wi, j: wj } = windowCell(asked, out);
     let windowText = 'The kernel does not fit: there is no window to slide.';
     if (out > 0) {
       const inMask = new Float32Array(side * side);

@@ -15,7 +15,7 @@
  */
 import { field, type DemoPanel, type Field } from '@gradcast/shared';
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
-import { fmt, rowsField, tensorField } from './demoKit.ts';
+import { fmt, rowsField, tensorField, windowCell, windowControl } from './demoKit.ts';
 import { COURSE_IMAGES, COURSE_KERNELS } from './convFixtures.ts';
 import type { DemoLesson, Tf } from './types.ts';
 
@@ -88,17 +88,7 @@ export const ch09_02: DemoLesson = {
       { name: 'poolInput', label: 'Pool what', kind: 'enum', options: [...CH09_02_POOL_INPUTS], default: 'pooling 4×4 (course)' },
       { name: 'kernel', label: 'Pool kernel', kind: 'integer', min: 1, max: 4, step: 1, default: 2, help: 'Window side k (course: 2).' },
       { name: 'stride', label: 'Pool stride', kind: 'integer', min: 1, max: 4, step: 1, default: 2, help: 'Window step s; PyTorch’s default is the kernel size (course: 1 and the default).' },
-      {
-        name: 'window',
-        label: 'Window position',
-        kind: 'integer',
-        min: 0,
-        max: MAX_OUT * MAX_OUT - 1,
-        step: 1,
-        default: 0,
-        help: 'The output cell being pooled, row by row (past the last cell it wraps around to the first)',
-        animate: true,
-      },
+      windowControl(MAX_OUT, 'pooled'),
     ],
   },
   compute(values, { tf }) {
@@ -136,10 +126,7 @@ export const ch09_02: DemoLesson = {
     // The pooling window: output cell (i, j) reads input rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1; its
     // winner is the first maximum in row-major order (as poolWindows and PyTorch pick it).
     const asked = (values.window as number | undefined) ?? 0;
-    // Past the last cell the position wraps around, so ▶ (the control's animate) keeps cycling over the cells.
-    const at = asked % (out * out);
-    const wi = Math.floor(at / Math.max(1, out));
-    const wj = at % Math.max(1, out);
+    const { at, i: wi, j: wj } = windowCell(asked, out);
     let windowText = `The ${k}×${k} window does not fit in ${n}×${n}: there is no window to slide.`;
     if (out > 0) {
       const inMask = new Float32Array(n * n);

@@ -3,7 +3,7 @@
  * `Field`s a `panels` frame carries, reading them back (tests), and writing numbers into text panels.
  * Every field is float32: the arrays are tiny, and one dtype keeps the client's reading simple.
  */
-import { field, type Field } from '@gradcast/shared';
+import { type DemoControl, field, type Field } from '@gradcast/shared';
 import type { Tensor } from '@tensorflow/tfjs-core';
 
 /**
@@ -59,4 +59,31 @@ export const fmtList = (vs: ArrayLike<number>): string => `[${Array.from(vs, fmt
 export function linspace(a: number, b: number, n: number): number[] {
   if (n === 1) return [a];
   return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+}
+
+/**
+ * A sliding window's position control (ch09-01, ch09-02): integer 0 … maxOut² − 1, row by row over the output,
+ * with ▶ (`animate`); positions past the current output's last cell wrap around (windowCell).
+ */
+export function windowControl(maxOut: number, what: string): DemoControl {
+  return {
+    name: 'window',
+    label: 'Window position',
+    kind: 'integer',
+    min: 0,
+    max: maxOut * maxOut - 1,
+    step: 1,
+    default: 0,
+    help: `The output cell being ${what}, row by row (past the last cell it wraps around to the first)`,
+    animate: true,
+  };
+}
+
+/**
+ * The output cell (i, j) of window position `asked` over an out × out output (row-major), wrapping past the last
+ * cell so ▶ keeps cycling; `at` is the position after wrapping.
+ */
+export function windowCell(asked: number, out: number): { at: number; i: number; j: number } {
+  const at = out > 0 ? asked % (out * out) : 0;
+  return { at, i: Math.floor(at / Math.max(1, out)), j: at % Math.max(1, out) };
 }
