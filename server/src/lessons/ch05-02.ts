@@ -12,7 +12,7 @@ import type { DemoControl } from '@gradcast/shared';
 import { threshold1d } from '../data/synthetic.ts';
 import { enumOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { curveView, grid1d } from '../probe/views/curve1d.ts';
-import { buildLinearModel } from './linearModel.ts';
+import { buildLinearModel, lineLoss } from './linearModel.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 
 const LOSSES = ['bce', 'mse'] as const;
@@ -35,20 +35,9 @@ const CONTROLS: DemoControl[] = [
   { name: 'b0', label: 'initial b', kind: 'number', default: DEFAULTS.b0, min: -13, max: 13, step: 0.5, help: 'Starting b (the course: −10). Restarts the run.' },
 ];
 
-/**
- * MSE and BCE of σ(w·x + b) over the set, as the training step computes them in float32: p rounds to float32
- * (so it reaches exactly 0 or 1 where the sigmoid saturates) and each log term is clamped at −100 as PyTorch.
- */
+/** MSE and BCE of σ(w·x + b) over the set (the slices draw both through the current (w, b)). */
 export function logisticLosses(w: number, b: number, x: Float32Array, y: Float32Array): { mse: number; bce: number } {
-  let mse = 0;
-  let bce = 0;
-  for (let i = 0; i < x.length; i++) {
-    const p = Math.fround(1 / (1 + Math.exp(-(w * (x[i] as number) + b))));
-    const t = y[i] as number;
-    mse += (p - t) ** 2;
-    bce -= t * Math.max(Math.log(p), -100) + (1 - t) * Math.max(Math.log1p(-p), -100);
-  }
-  return { mse: mse / x.length, bce: bce / x.length };
+  return { mse: lineLoss(w, b, x, y, 'sigmoid', 'mse'), bce: lineLoss(w, b, x, y, 'sigmoid', 'bce') };
 }
 
 export const ch05_02: TrainingLesson = {

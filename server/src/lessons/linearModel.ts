@@ -29,13 +29,15 @@ import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
 
 /**
  * The loss of the line (w, b) over the points (x, y) in float64: MSE, or BCE on σ(w·x + b) with PyTorch's logs
- * clamped at −100 (as losses.ts trains), mean over the points.
+ * clamped at −100 (as losses.ts trains), mean over the points. ch05-02's slices use it too.
  */
 export function lineLoss(w: number, b: number, x: ArrayLike<number>, y: ArrayLike<number>, head: 'identity' | 'sigmoid' = 'identity', loss: 'mse' | 'bce' = 'mse'): number {
   let sum = 0;
   for (let i = 0; i < x.length; i++) {
     const z = w * (x[i] as number) + b;
-    const p = head === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : z;
+    // The sigmoid rounded to float32 as training computes it, so it saturates at exactly 0 or 1 where training's
+    // does, and BCE's clamp at −100 bites at the same points (a float64 p would give log(1 − p) ≈ −40, not −100).
+    const p = head === 'sigmoid' ? Math.fround(1 / (1 + Math.exp(-z))) : z;
     const t = y[i] as number;
     if (loss === 'mse') sum += (p - t) ** 2;
     else sum -= t * Math.max(Math.log(p), LOG_FLOOR) + (1 - t) * Math.max(Math.log1p(-p), LOG_FLOOR);
