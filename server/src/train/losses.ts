@@ -3,6 +3,7 @@
  * that gradients flow through. Gradients need the tfjs gradient registry (see the report / backend setup).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { hasKernel } from '../backend/hasKernel.ts';
 import { BCE, GRAD_EPS, LOG_FLOOR, MSE } from '../backend/wasm/elementLoss.ts';
 import { SOFTMAX_XENT } from '../backend/wasm/softmaxXent.ts';
 
@@ -39,7 +40,6 @@ function fusedLoss(kernel: string, inputs: Record<string, tf.Tensor>, diff: stri
   return { value, extras: own };
 }
 
-const fused = (kernel: string): boolean => tf.getKernel(kernel, tf.getBackend()) != null;
 
 /**
  * MSE = mean((ŷ − y)²) over every element (ch04-02: over all 40 outputs of a 20×2 batch), differentiable in ŷ
@@ -47,7 +47,7 @@ const fused = (kernel: string): boolean => tf.getKernel(kernel, tf.getBackend())
  */
 export function mse(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
   sameShape('mse', yhat, y);
-  if (fused(MSE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(MSE, { yhat, y }, ['yhat']).value;
+  if (hasKernel(MSE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(MSE, { yhat, y }, ['yhat']).value;
   return tf.tidy(() => tf.mean(tf.squaredDifference(yhat, y)) as tf.Scalar);
 }
 
@@ -78,7 +78,7 @@ const bceOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
 export function bce(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
   sameShape('bce', yhat, y);
   // The fused kernel treats y as data (no gradient for it), as every lesson's y is a target.
-  if (fused(BCE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(BCE, { yhat, y }, ['yhat']).value;
+  if (hasKernel(BCE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(BCE, { yhat, y }, ['yhat']).value;
   return bceOp(yhat, y) as tf.Scalar;
 }
 
@@ -106,7 +106,7 @@ export function softmaxCrossEntropyWithHits(
   const count = labels instanceof tf.Tensor ? labels.size : labels.length;
   if (count !== n) throw new Error(`softmaxCrossEntropy: ${count} labels for ${n} rows of logits`);
   const idx = labels instanceof tf.Tensor ? labels : tf.tensor1d(Array.from(labels), 'int32');
-  if (fused(SOFTMAX_XENT)) {
+  if (hasKernel(SOFTMAX_XENT)) {
     const { value, extras } = fusedLoss(SOFTMAX_XENT, { logits, labels: idx }, ['logits']);
     if (idx !== labels) idx.dispose();
     return { loss: value, hits: extras[0] as tf.Scalar };

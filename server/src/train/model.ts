@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
+import { hasKernel } from '../backend/hasKernel.ts';
 import { BATCH_NORM, BATCH_NORM_GRAD, type BatchNormAttrs, SMALL_BATCH_NORM } from '../backend/wasm/batchNorm.ts';
 import { DENSE, DENSE_GRAD, type DenseAttrs } from '../backend/wasm/dense.ts';
 import { fans, initBias, initWeight, type InitName } from './init.ts';
@@ -85,7 +86,7 @@ export function dense(
   opts: { inputGrad?: boolean } = {},
 ): tf.Tensor2D {
   const act: DenseAttrs['activation'] = activation === 'identity' ? 'linear' : activation;
-  if (tf.getKernel(DENSE, tf.getBackend()) != null) return fusedLayer(DENSE, DENSE_GRAD, x, W, b, { activation: act }, opts.inputGrad ?? true);
+  if (hasKernel(DENSE)) return fusedLayer(DENSE, DENSE_GRAD, x, W, b, { activation: act }, opts.inputGrad ?? true);
   if (act === 'linear' || act === 'relu') return tf.fused.matMul({ a: x, b: W, bias: b, activation: act }) as tf.Tensor2D;
   return activate(activation, tf.fused.matMul({ a: x, b: W, bias: b })) as tf.Tensor2D;
 }
@@ -250,7 +251,7 @@ export function batchNorm(
     // PyTorch refuses too ("Expected more than 1 value per channel when training"): σ² = 0 and n − 1 = 0.
     throw new Error('batchNorm: training needs more than one value per feature (batch of 1)');
   }
-  if (n * features <= SMALL_BATCH_NORM && tf.getKernel(BATCH_NORM, tf.getBackend()) != null) {
+  if (n * features <= SMALL_BATCH_NORM && hasKernel(BATCH_NORM)) {
     return tf.tidy(() => {
       const x2 = x.rank === 2 ? (x as tf.Tensor2D) : (tf.reshape(x, [n, features]) as tf.Tensor2D);
       const out = batchNormKernel(x2, { gamma, beta, runningMean, runningVar }, { eps, momentum });

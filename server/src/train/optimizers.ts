@@ -11,6 +11,7 @@
  * register the chained tensor methods (x.add) unless something imports them.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { hasKernel } from '../backend/hasKernel.ts';
 import { OPTIMIZER_UPDATE, type OptimizerUpdateAttrs } from '../backend/wasm/optimizerUpdate.ts';
 
 export type OptimizerName = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
@@ -153,7 +154,9 @@ class HandWrittenOptimizer implements Optimizer {
     const c = resolve(this.config);
     this.steps += 1;
     // One kernel per parameter where the backend has it (wasm): the same float32 roundings as the ops below.
-    const fused = tf.getKernel(OPTIMIZER_UPDATE, tf.getBackend()) != null;
+    const fused = hasKernel(OPTIMIZER_UPDATE);
+    // What the fused kernel's attrs share across this step's parameters (each adds its own t).
+    const common = { rule: this.name, lr: c.lr, lambda: c.lambda, mu: c.mu, form: c.form, rho: c.rho, beta1: c.beta1, beta2: c.beta2, eps: c.eps };
 
     tf.tidy(() => {
       params.forEach((w, i) => {
@@ -162,19 +165,7 @@ class HandWrittenOptimizer implements Optimizer {
         const t = ++this.tParam[i]!;
         if (fused) {
           const slots = SLOTS[this.name].map((name) => this.slot(name, i));
-          const attrs: OptimizerUpdateAttrs = {
-            rule: this.name,
-            lr: c.lr,
-            lambda: c.lambda,
-            mu: c.mu,
-            form: c.form,
-            first: t === 1,
-            rho: c.rho,
-            beta1: c.beta1,
-            beta2: c.beta2,
-            eps: c.eps,
-            t,
-          };
+          const attrs: OptimizerUpdateAttrs = { ...common, first: t === 1, t };
           const inputs: tf.NamedTensorMap = { w, g: g0 };
           slots.forEach((s, k) => (inputs[`s${k}`] = s));
           const [wNew, ...slotsNew] = tf.engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
