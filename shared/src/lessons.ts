@@ -78,6 +78,11 @@ export interface DemoControl {
   hot?: boolean;
   /** integer: the client offers ▶ to step through the values (a "play" of the control; opt-in). */
   animate?: boolean;
+  /**
+   * Shown only while another control of the lesson has one of these values (e.g. ch09-01's kernel cells while
+   * the kernel is "custom 3×3", the lr decay's constant while a schedule uses one). Always accepted by demo:set.
+   */
+  shownWhen?: { control: string; equals: ReadonlyArray<number | boolean | string> };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoNumberSpec } from './demoSpec.ts';
+import type { DemoControl } from '@gradcast/shared';
+import { demoNumberSpec, isShown } from './demoSpec.ts';
 import { sliderScale } from './sliderScale.ts';
 
 describe('demoNumberSpec', () => {
@@ -14,5 +15,15 @@ describe('demoNumberSpec', () => {
   it('makes up a range around the default when none is given', () => {
     const s = demoNumberSpec({ name: 't', label: 'Temperature', kind: 'number', default: 2, help: 'softmax T' });
     expect([s.min, s.max, s.step, s.help]).toEqual([0, 20, 0.2, 'softmax T']);
+  });
+});
+
+describe('isShown (DemoControl.shownWhen)', () => {
+  const cell: DemoControl = { name: 'k0', label: 'k0', kind: 'number', default: 1, shownWhen: { control: 'kernel', equals: ['custom 3×3'] } };
+  it('shows a control without shownWhen always, and one with it only while the named control has one of its values', () => {
+    expect(isShown({ name: 'x', label: 'x', kind: 'number', default: 0 }, {})).toBe(true);
+    expect(isShown(cell, { kernel: 'custom 3×3' })).toBe(true);
+    expect(isShown(cell, { kernel: 'Sobel-x' })).toBe(false);
+    expect(isShown(cell, {})).toBe(false);
   });
 });

@@ -63,6 +63,7 @@ export const ch09_01: DemoLesson = {
         step: 0.5,
         default: v,
         help: `Used when the kernel is “${CUSTOM_KERNEL}”`,
+        shownWhen: { control: 'kernel', equals: [CUSTOM_KERNEL] },
       })),
     ],
   },

@@ -75,6 +75,7 @@ export const SCHEDULE_CONTROLS: readonly DemoControl[] = [
     step: 0.05,
     help: 'd of lr₀/(1 + d·epoch), or k of k/√epoch·lr₀',
     hot: true,
+    shownWhen: { control: 'lrSchedule', equals: ['inverse-time', 'inverse-sqrt'] },
   },
 ];
 
