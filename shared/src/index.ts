@@ -4,3 +4,4 @@ export * from './hyperparams.ts';
 export * from './lessons.ts';
 export * from './protocol.ts';
 export * from './history.ts';
+export * from './annotations.ts';

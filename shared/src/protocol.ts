@@ -58,6 +58,8 @@ export interface Annotation {
   /** The model generation it applied to. */
   generation: number;
   by: { name: string; role: Role };
+  /** What changed: hyperparameters (hp:set) or lesson options (demo:set); names alone are ambiguous. */
+  kind: 'hp' | 'option';
   /** Hyperparameter or option name → [old, new]. */
   changes: Record<string, [unknown, unknown]>;
   /** Milliseconds since the epoch. */

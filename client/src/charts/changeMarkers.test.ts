@@ -1,11 +1,12 @@
-import type { Annotation, DemoControl } from '@gradcast/shared';
+import type { Annotation } from '@gradcast/shared';
 import { describe, expect, it } from 'vitest';
 import type { Lineage } from '../net/lineage.ts';
-import { changeMarkers, keptThrough, markedChanges, onHistory } from './changeMarkers.ts';
+import { changeMarkers, keptThrough, onHistory } from './changeMarkers.ts';
 
 const change = (generation: number, step: number, changes: Annotation['changes'] = { lr: [0.1, 0.03] }, name = 'Ada'): Annotation => ({
   generation,
   step,
+  kind: 'hp',
   changes,
   by: { name, role: 'presenter' },
   at: 0,
@@ -48,26 +49,6 @@ describe('which changes the current history shows', () => {
     ]);
     expect(onHistory({ generation: 1, step: 30 }, kept, 1)).toBe(true);
     expect(onHistory({ generation: 2, step: 31 }, kept, 1)).toBe(false);
-  });
-});
-
-describe('markedChanges', () => {
-  const controls: DemoControl[] = [
-    { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', hot: true },
-    { name: 'sample', label: 'test image', kind: 'integer', default: 0, hot: true },
-    { name: 'drawn', label: 'draw', kind: 'drawing', default: '', hot: true },
-    { name: 'noise', label: 'noise', kind: 'number', default: 0 },
-  ];
-
-  it('leaves out pacing (speed) and what only a view shows', () => {
-    expect(markedChanges({ lr: [1, 2], speed: [5, 10] }, controls)).toEqual({ lr: [1, 2] });
-    expect(markedChanges({ lrSchedule: ['constant', 'exponential'], sample: [0, 3], drawn: ['', 'AA'] }, controls)).toEqual({
-      lrSchedule: ['constant', 'exponential'],
-    });
-  });
-
-  it('marks nothing for a change that restarted the run', () => {
-    expect(markedChanges({ lrSchedule: ['constant', 'exponential'], noise: [0, 1] }, controls)).toEqual({});
   });
 });
 

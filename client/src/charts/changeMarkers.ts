@@ -10,7 +10,7 @@
  * history of its own and keeps none. A change reaches the current generation only through every generation in
  * between; one of an unknown start (never seen) lets nothing through.
  */
-import { hyperparamSpecs, isHyperparamName, type Annotation, type DemoControl } from '@gradcast/shared';
+import { markedChanges, type Annotation, type DemoControl } from '@gradcast/shared';
 import type { Lineage } from '../net/lineage.ts';
 import { changesText, markerTitle } from './markerLabel.ts';
 
@@ -47,25 +47,6 @@ export function onHistory(a: Pick<Annotation, 'generation' | 'step'>, kept: Read
   return limit !== undefined && a.step <= limit;
 }
 
-/**
- * The changes of one log entry worth a marker: hyperparameters except pacing (speed leaves the curve as it was),
- * and hot lesson options that shape the training, not those that only pick what a view shows (a drawn digit, the
- * `sample` drawn). None when an option in it is not hot: it restarted the run, a fresh history has no "before".
- */
-export function markedChanges(changes: Annotation['changes'], controls: readonly DemoControl[]): Annotation['changes'] {
-  const picked: Annotation['changes'] = {};
-  for (const [name, pair] of Object.entries(changes)) {
-    if (isHyperparamName(name)) {
-      if (hyperparamSpecs[name].apply !== 'pace') picked[name] = pair;
-      continue;
-    }
-    const control = controls.find((c) => c.name === name);
-    if (!control?.hot) return {};
-    if (control.kind !== 'drawing' && name !== 'sample') picked[name] = pair;
-  }
-  return picked;
-}
-
 /** The markers of the current history, by step; changes at one step (made one after the other) share a marker. */
 export function changeMarkers(
   log: readonly Annotation[],
@@ -77,7 +58,7 @@ export function changeMarkers(
   const byStep = new Map<number, { text: string; by: string }[]>();
   for (const a of log) {
     if (!onHistory(a, kept, lineage.base)) continue;
-    const changes = markedChanges(a.changes, controls);
+    const changes = markedChanges(a, controls);
     if (!Object.keys(changes).length) continue;
     const parts = byStep.get(a.step) ?? [];
     parts.push({ text: changesText(changes, controls), by: a.by.name });

@@ -368,7 +368,7 @@ export class Session {
       changes[name] = pair;
       (this.hyperparameters as Record<string, unknown>)[name] = pair[1];
     }
-    this.#annotate({ step: change.step, generation: this.generation, by: change.by, changes, at: Date.now() });
+    this.#annotate({ step: change.step, generation: this.generation, by: change.by, kind: 'hp', changes, at: Date.now() });
   }
 
   #annotate(a: Annotation): void {
@@ -384,7 +384,7 @@ export class Session {
     this.lastDemoChange = change;
     if (this.lesson?.trains) {
       // The server says when it took effect; without that (an older server), the latest step seen is the nearest.
-      this.#annotate({ step: change.step ?? this.step, generation: this.generation, by: change.by, changes: change.changes, at: Date.now() });
+      this.#annotate({ step: change.step ?? this.step, generation: this.generation, by: change.by, kind: 'option', changes: change.changes, at: Date.now() });
     }
   }
 

@@ -1,11 +1,12 @@
-import type { Annotation, DemoControl } from '@gradcast/shared';
+import type { Annotation } from '@gradcast/shared';
 import { describe, expect, it } from 'vitest';
-import { ChangeLog, trainingOptionChanges } from './changeLog.ts';
+import { ChangeLog } from './changeLog.ts';
 
 const at = (step: number, generation = 1): Annotation => ({
   step,
   generation,
   by: { name: 'Ada', role: 'presenter' },
+  kind: 'hp',
   changes: { lr: [0.1, 0.03] },
   at: 0,
 });
@@ -29,31 +30,5 @@ describe('ChangeLog', () => {
     for (const s of [0, 10]) log.add(at(s));
     log.restartAt(0);
     expect(log.entries).toEqual([]);
-  });
-});
-
-describe('trainingOptionChanges', () => {
-  const controls: DemoControl[] = [
-    { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', options: ['constant', 'exponential'], hot: true },
-    { name: 'stopAfterEpochs', label: 'pause after epoch', kind: 'integer', default: 0, hot: true },
-    { name: 'sample', label: 'test image', kind: 'integer', default: 0, hot: true },
-    { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 2, height: 2, hot: true },
-    { name: 'hidden', label: 'hidden units', kind: 'integer', default: 8 },
-  ];
-
-  it('keeps hot options that shape the training', () => {
-    expect(trainingOptionChanges({ lrSchedule: ['constant', 'exponential'], stopAfterEpochs: [0, 3] }, controls)).toEqual({
-      lrSchedule: ['constant', 'exponential'],
-      stopAfterEpochs: [0, 3],
-    });
-  });
-
-  it('leaves out what only a view shows', () => {
-    expect(trainingOptionChanges({ sample: [0, 7], drawn: ['', 'AAAA'] }, controls)).toEqual({});
-  });
-
-  it('marks nothing when a change restarted the run (or names an unknown option)', () => {
-    expect(trainingOptionChanges({ lrSchedule: ['constant', 'exponential'], hidden: [8, 16] }, controls)).toEqual({});
-    expect(trainingOptionChanges({ bogus: [1, 2] }, controls)).toEqual({});
   });
 });

@@ -8,9 +8,10 @@
  *    ones go;
  *  - a generation that starts at step 0 (reset, a restarting option, a revert to the step-0 checkpoint) starts
  *    a history of its own: the log empties.
- * The client applies the same rule to the changes it sees live (client/src/charts/changeMarkers.ts).
+ * The client applies the same rule to the changes it sees live (client/src/charts/changeMarkers.ts); which changes
+ * get an entry at all is shared's markedChanges.
  */
-import type { Annotation, DemoControl } from '@gradcast/shared';
+import type { Annotation } from '@gradcast/shared';
 
 /** Entries kept; older ones go first (a lecture makes a few dozen changes). */
 const MAX_CHANGES = 500;
@@ -34,23 +35,4 @@ export class ChangeLog {
   restartAt(step: number): void {
     this.#entries = step > 0 ? this.#entries.filter((a) => a.step <= step) : [];
   }
-}
-
-/**
- * The part of a `demo:set` worth a marker on the loss curve: the changed options that shape the training (the lr
- * schedule, its constant, the epoch to pause after…), not those that only choose what a view shows (a drawn
- * digit, the `sample` a view draws). Empty when any changed option is not hot: that change restarted the run,
- * and a fresh history has no "before" to mark.
- */
-export function trainingOptionChanges(
-  changes: Record<string, [unknown, unknown]>,
-  controls: readonly DemoControl[],
-): Record<string, [unknown, unknown]> {
-  const picked: Record<string, [unknown, unknown]> = {};
-  for (const [name, pair] of Object.entries(changes)) {
-    const control = controls.find((c) => c.name === name);
-    if (!control?.hot) return {};
-    if (control.kind !== 'drawing' && name !== 'sample') picked[name] = pair;
-  }
-  return picked;
 }

@@ -4,13 +4,12 @@
  * error ack and changes nothing; nothing a client sends can throw out of a handler.
  */
 import type { Channel, ErrorBody, JoinAuth, RunAction } from '@gradcast/shared';
-import { CHANNELS, RUN_ACTIONS, validateDemoValues, validatePatch } from '@gradcast/shared';
+import { CHANNELS, markedChanges, RUN_ACTIONS, validateDemoValues, validatePatch } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
 import type { Metrics } from '../http/metrics.ts';
 import type { GradcastServer } from './io.ts';
-import { trainingOptionChanges } from './changeLog.ts';
 import { canAdminister, type Member } from './roles.ts';
 import { newMemberId, type Room } from './room.ts';
 import type { Rooms } from './rooms.ts';
@@ -163,7 +162,8 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
         ack({ ok: true, applied: checked.patch, step });
         if (Object.keys(changes).length === 0) return;
         const by = { name: member.name, role: member.role };
-        room.annotate({ step, generation: result.status.generation, by, changes, at: Date.now() });
+        const marked = markedChanges({ kind: 'hp', changes }, []);
+        if (Object.keys(marked).length) room.annotate({ step, generation: result.status.generation, by, kind: 'hp', changes: marked, at: Date.now() });
         io.to(roomId).emit('hp:changed', { by, changes, step });
         log.info({ roomId, by: member.name, changes, step }, 'hyperparameters changed');
       }),
@@ -217,8 +217,8 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
           // A hot option applied after `step` updates, like hp:set; a restarting one at step 0 of a new generation.
           const { step, generation } = result.status;
           io.to(roomId).emit('demo:changed', { by, changes, ...(room.lesson.trains ? { step } : {}) });
-          const marked = room.lesson.trains ? trainingOptionChanges(changes, controls) : {};
-          if (Object.keys(marked).length) room.annotate({ step, generation, by, changes: marked, at: Date.now() });
+          const marked = room.lesson.trains ? markedChanges({ kind: 'option', changes }, controls) : {};
+          if (Object.keys(marked).length) room.annotate({ step, generation, by, kind: 'option', changes: marked, at: Date.now() });
           // A training lesson's option may have restarted the run (step 0, new generation).
           rooms.publishStatus(room, result.status);
         }
