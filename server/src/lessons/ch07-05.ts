@@ -9,14 +9,13 @@ import type { DemoControl, DemoValues } from '@gradcast/shared';
 import { enumOption, intOption } from '../probe/views/compose.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
 import type { TrainingLesson, Variant } from './types.ts';
-import { type ActivationOptions, activationOf, variant } from './variants.ts';
+import { ACTIVATION_NAMES, activationOf, activationVariants } from './variants.ts';
 import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'] as const;
 type Act = (typeof ACTIVATIONS)[number];
 /** The course's activation per model: the defaults of act1…act3. */
 const COURSE: Act[] = ['sigmoid', 'tanh', 'relu'];
-const NAME: Record<Act, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' };
 const ORDINAL = ['first', 'second', 'third'];
 
 const ACTIVATION_CONTROLS: DemoControl[] = COURSE.map((act, i) => ({
@@ -25,17 +24,11 @@ const ACTIVATION_CONTROLS: DemoControl[] = COURSE.map((act, i) => ({
   kind: 'enum',
   options: [...ACTIVATIONS],
   default: act,
-  help: `Hidden activation of the ${ORDINAL[i]} model (the course: ${NAME[act]}; its legend label follows). Restarts the run.`,
+  help: `Hidden activation of the ${ORDINAL[i]} model (the course: ${ACTIVATION_NAMES[act]}; its legend label follows). Restarts the run.`,
 }));
 
-/** The three models at the options' activations; two models with one activation get their number in the legend. */
-function activationVariants(options: DemoValues): Variant[] {
-  const acts = COURSE.map((d, i) => enumOption(options, `act${i + 1}`, ACTIVATIONS, d));
-  return acts.map((activation, i) => {
-    const twice = acts.filter((a) => a === activation).length > 1;
-    return variant<ActivationOptions>(twice ? `${NAME[activation]} (model ${i + 1})` : NAME[activation], { activation });
-  });
-}
+/** The three models at the options' activations (two with one activation get their number in the legend). */
+const variantsFor = (options: DemoValues): Variant[] => activationVariants(COURSE.map((d, i) => enumOption(options, `act${i + 1}`, ACTIVATIONS, d)));
 
 export const ch07_05: TrainingLesson = {
   info: {
@@ -64,8 +57,8 @@ export const ch07_05: TrainingLesson = {
       'activation to compare like with like) and the hidden width; each restarts the run.',
     demoControls: [...ACTIVATION_CONTROLS, hiddenUnitsControl(10, 200, '')],
   },
-  variants: activationVariants({}),
-  variantsFor: activationVariants,
+  variants: variantsFor({}),
+  variantsFor,
   prepare: (onProgress) => prepareMnist28(onProgress),
   build: ({ seed, hp, variant: v, options }) => {
     const activation = activationOf(v);

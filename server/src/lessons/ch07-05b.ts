@@ -23,17 +23,13 @@ import { INIT_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { predictRows } from './regressor.ts';
 import type { DemoView, TrainingLesson, Variant } from './types.ts';
-import { type ActivationOptions, optionsOf, variant } from './variants.ts';
+import { activationOf, activationVariants } from './variants.ts';
 import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 
 const DEFAULTS = { hidden: 2 };
 
 /** The course's active run (ReLU) first, then its commented-out runs (sigmoid, tanh). */
-const CH07_05B_VARIANTS: Variant[] = [
-  variant<ActivationOptions>('ReLU', { activation: 'relu' }),
-  variant<ActivationOptions>('sigmoid', { activation: 'sigmoid' }),
-  variant<ActivationOptions>('tanh', { activation: 'tanh' }),
-];
+const CH07_05B_VARIANTS: Variant[] = activationVariants(['relu', 'sigmoid', 'tanh']);
 
 const CONTROLS: DemoControl[] = [hiddenUnitsControl(DEFAULTS.hidden, 8, 'barely enough')];
 
@@ -64,7 +60,7 @@ export const ch07_05b: TrainingLesson = {
   variants: CH07_05B_VARIANTS,
   build: ({ seed, hp, variant: v, options }) => {
     const set = threeClassBumps1d();
-    const activation: Activation = optionsOf<ActivationOptions>(v, { activation: 'relu' }).activation;
+    const activation: Activation = activationOf(v, 'relu');
     const hidden = intOption(options, 'hidden', DEFAULTS.hidden, 1, 8);
     const spec: MlpSpec = { sizes: [1, hidden, 3], activation, batchNorm: false, dropout: false };
     const net = buildMlp(spec, hp.init, createRng(subSeed(seed, INIT_STREAM)), hp);

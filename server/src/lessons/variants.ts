@@ -38,19 +38,28 @@ export function dropoutVariants(options: DemoValues, p0: number): Variant[] {
   ];
 }
 
-/** The course's activation comparison (ch07-05, ch08-01): one variant per hidden activation. */
+/** The course's activation comparisons (ch07-05, ch07-05b, ch08-01): one variant per hidden activation. */
 export interface ActivationOptions {
   activation: Activation;
 }
-export const ACTIVATION_VARIANTS: Variant[] = [
-  variant<ActivationOptions>('sigmoid', { activation: 'sigmoid' }),
-  variant<ActivationOptions>('tanh', { activation: 'tanh' }),
-  variant<ActivationOptions>('ReLU', { activation: 'relu' }),
-];
+export type ComparedActivation = 'sigmoid' | 'tanh' | 'relu';
+/** An activation as a legend names it. */
+export const ACTIVATION_NAMES: Record<ComparedActivation, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' };
 
-/** The hidden activation a variant of ACTIVATION_VARIANTS asks for. */
-export const activationOf = (v: Variant | null | undefined): Activation =>
-  optionsOf<ActivationOptions>(v, { activation: 'sigmoid' }).activation;
+/** One variant per activation, in the order given; an activation given twice gets its model number in the legend. */
+export function activationVariants(acts: readonly ComparedActivation[]): Variant[] {
+  return acts.map((activation, i) => {
+    const twice = acts.filter((a) => a === activation).length > 1;
+    return variant<ActivationOptions>(twice ? `${ACTIVATION_NAMES[activation]} (model ${i + 1})` : ACTIVATION_NAMES[activation], { activation });
+  });
+}
+
+/** The course's order: sigmoid, tanh, ReLU. */
+export const ACTIVATION_VARIANTS: Variant[] = activationVariants(['sigmoid', 'tanh', 'relu']);
+
+/** The hidden activation a variant of activationVariants asks for (`fallback` for a build without a variant). */
+export const activationOf = (v: Variant | null | undefined, fallback: Activation = 'sigmoid'): Activation =>
+  optionsOf<ActivationOptions>(v, { activation: fallback }).activation;
 
 /**
  * The runs of one trainer, as seen by a comparison panel that sets the variants against each other (ch03-03's loss
