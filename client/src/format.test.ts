@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalLabel, formatChanges, formatDecade, formatLoss, formatPercent, formatRate, formatValue, roundSig } from './format.ts';
+import { evalLabel, formatDecade, formatLoss, formatPercent, formatRate, formatValue, roundSig } from './format.ts';
 
 describe('format', () => {
   it('shows hyperparameters with up to 4 significant digits', () => {
@@ -25,10 +25,6 @@ describe('format', () => {
     expect(formatLoss(NaN)).toBe('NaN');
     expect(formatLoss(Infinity)).toBe('∞');
     expect(formatLoss(null)).toBe('—');
-  });
-  it('labels change markers', () => {
-    expect(formatChanges({ lr: [0.1, 0.3] })).toBe('lr 0.1→0.3');
-    expect(formatChanges({ lr: [0.1, 0.3], optimizer: ['sgd', 'adam'] })).toBe('lr 0.1→0.3, optimizer sgd→adam');
   });
   it('formats byte rates', () => {
     expect(formatRate(12345)).toBe('12.3 KB/s');

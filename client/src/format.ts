@@ -23,14 +23,6 @@ export function formatLoss(v: number | null | undefined): string {
   return String(roundSig(v, 4));
 }
 
-/** "lr 0.1→0.3, momentum 0→0.9": the label of a change marker. */
-export function formatChanges(changes: Record<string, [unknown, unknown] | undefined>): string {
-  return Object.entries(changes)
-    .filter((e): e is [string, [unknown, unknown]] => Array.isArray(e[1]))
-    .map(([name, [from, to]]) => `${name} ${formatValue(from)}→${formatValue(to)}`)
-    .join(', ');
-}
-
 /** Bytes per second as "12.3 KB/s" (1 KB = 1000 B). */
 export function formatRate(bytesPerSecond: number): string {
   const kb = bytesPerSecond / 1000;
