@@ -47,13 +47,15 @@ export const poolOutputSize = (n: number, k: number, stride: number): number => 
 
 /**
  * Each window's position and maximum, and how many windows each input cell wins, for an n×n image (rows) under a
- * k×k window moved by `stride`. A window's winner is its first maximum in row-major order.
+ * k×k window moved by `stride`. A window's winner is its first maximum in row-major order; `winners` holds each
+ * window's winning cell [row, column], in the windows' order.
  */
-export function poolWindows(image: number[][], k: number, stride: number): { windows: number[][]; wins: number[][] } {
+export function poolWindows(image: number[][], k: number, stride: number): { windows: number[][]; wins: number[][]; winners: [number, number][] } {
   const n = image.length;
   const out = poolOutputSize(n, k, stride);
   const wins = image.map((row) => row.map(() => 0));
   const windows: number[][] = [];
+  const winners: [number, number][] = [];
   for (let i = 0; i < out; i++) {
     for (let j = 0; j < out; j++) {
       const [top, left] = [i * stride, j * stride];
@@ -63,9 +65,10 @@ export function poolWindows(image: number[][], k: number, stride: number): { win
       }
       wins[best[0]!]![best[1]!]!++;
       windows.push([i, j, top, left, image[best[0]!]![best[1]!]!]);
+      winners.push([best[0]!, best[1]!]);
     }
   }
-  return { windows, wins };
+  return { windows, wins, winners };
 }
 
 export const ch09_02: DemoLesson = {
@@ -111,7 +114,7 @@ export const ch09_02: DemoLesson = {
       const d = source.dataSync();
       return Array.from({ length: n }, (_, r) => Array.from(d.slice(r * n, (r + 1) * n)));
     })();
-    const { windows, wins } = poolWindows(sourceRows, k, stride);
+    const { windows, wins, winners } = poolWindows(sourceRows, k, stride);
     const fields: Record<string, Field> = {
       image: tensorField(x, [5, 5]),
       kernel: tensorField(tf.tensor2d(kernel)),
@@ -134,15 +137,13 @@ export const ch09_02: DemoLesson = {
       const winMask = new Float32Array(n * n);
       outMask[at] = 1;
       const cells: string[] = [];
-      let best = [wi * stride, wj * stride] as [number, number];
       for (let r = wi * stride; r < wi * stride + k; r++) {
         for (let c = wj * stride; c < wj * stride + k; c++) {
           inMask[r * n + c] = 1;
-          const v = sourceRows[r]![c]!;
-          cells.push(fmt(v));
-          if (v > sourceRows[best[0]]![best[1]]!) best = [r, c];
+          cells.push(fmt(sourceRows[r]![c]!));
         }
       }
+      const best = winners[at]!;
       winMask[best[0] * n + best[1]] = 1;
       fields['poolInput.window'] = field('f32', inMask, [n, n]);
       fields['poolInput.winner'] = field('f32', winMask, [n, n]);
