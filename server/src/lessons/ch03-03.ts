@@ -10,7 +10,7 @@
  *
  * Options: the four runs' learning rates (variantsFor), the outliers on or off, their value, the noise scale
  * (catalogue "Live controls"). Views: each run's line over the validation points with the true line, and (from the
- * first run, reading the others through joinPeers, keyed by the run's slot) the training and validation loss of
+ * first run, reading the others through joinPeers, keyed by the run's place) the training and validation loss of
  * every lr at its current parameters, against log10 lr.
  */
 import type { DemoControl, DemoValues } from '@gradcast/shared';
@@ -29,24 +29,14 @@ const RATES = [0.1, 0.01, 0.001, 0.0001];
 const RATE_OPTIONS = RATES.map((lr, i) => ({ name: `lrRun${i + 1}`, course: lr }));
 const LR_RANGE = { min: 0.00001, max: 1 };
 
-/**
- * The four runs as the options set them: run i fixes lr = option lrRun{i+1}. `options.slot` is the run's place,
- * which the comparison panel keys its peers by (the variant objects change at every restart).
- */
+/** The four runs as the options set them: run i fixes lr = option lrRun{i+1}. */
 function variantsFor(options: DemoValues): Variant[] {
-  return RATE_OPTIONS.map(({ name, course }, slot) => {
+  return RATE_OPTIONS.map(({ name, course }) => {
     const lr = Math.min(LR_RANGE.max, Math.max(LR_RANGE.min, numberOption(options, name, course)));
-    return { label: `lr = ${lr}`, hp: { lr }, options: { slot } };
+    return { label: `lr = ${lr}`, hp: { lr } };
   });
 }
-/** The default runs; also the keys under which each slot's run registers for the loss-vs-lr panel. */
 const VARIANTS: Variant[] = variantsFor({});
-
-/** A run's place among the four (−1 for a build without a variant, e.g. a probe). */
-function slotOf(v: Variant | null | undefined): number {
-  const slot = v?.options?.slot;
-  return typeof slot === 'number' ? slot : v ? VARIANTS.indexOf(v) : -1;
-}
 
 const DEFAULTS = { outliers: true, outlierValue: 20, noise: 1 };
 
@@ -124,7 +114,7 @@ export const ch03_03: TrainingLesson = {
   },
   variants: VARIANTS,
   variantsFor,
-  build: ({ tf, seed, hp, options, variant }) => {
+  build: ({ tf, seed, hp, options, run }) => {
     const { train, val } = outlierLine(seed, {
       noise: numberOption(options, 'noise', DEFAULTS.noise),
       outliers: boolOption(options, 'outliers', DEFAULTS.outliers),
@@ -146,9 +136,7 @@ export const ch03_03: TrainingLesson = {
       evalSets: { train: { x: train.x, y: train.y }, val: { x: val.x, y: val.y } },
     });
     // Each run's (w, b) now and its lr, for the first run's loss-vs-lr panel.
-    // Keyed by the run's slot (its default variant), since variantsFor makes new variants at every restart.
-    const slot = slotOf(variant);
-    const peers = joinPeers(options, VARIANTS[slot], { position: () => model.surface.position(), lr: () => hp.lr });
+    const peers = joinPeers(options, run, { position: () => model.surface.position(), lr: () => hp.lr });
     const dispose = model.dispose.bind(model);
     model.dispose = () => {
       peers.leave();
@@ -173,10 +161,10 @@ export const ch03_03: TrainingLesson = {
         xLabel: 'x',
         yLabel: 'y',
       });
-      if (slot !== 0) return lines;
+      if (run !== 0) return lines;
       // The comparison, drawn once (by the first run): every lr, smallest first.
       const runs = peers
-        .of(VARIANTS)
+        .of(VARIANTS.length)
         .flatMap((p) => (p ? [{ lr: p.lr(), at: p.position() }] : []))
         .sort((a, b2) => a.lr - b2.lr);
       const byLr = curveView({

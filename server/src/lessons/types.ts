@@ -18,6 +18,8 @@ export interface BuildContext {
   hp: Hyperparams;
   /** The variant being built, for comparison lessons; null otherwise. */
   variant?: Variant | null;
+  /** The run's place among the lesson's variants (0 for a single run); absent for a build outside a trainer. */
+  run?: number;
   /**
    * The lesson's own option values (info.demoControls: noise, start point, activation…), every control present
    * (defaults filled in). Changing a non-hot option rebuilds every run from scratch, so `build` may read them

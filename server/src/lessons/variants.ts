@@ -63,34 +63,34 @@ export const activationOf = (v: Variant | null | undefined, fallback: Activation
 
 /**
  * The runs of one trainer, as seen by a comparison panel that sets the variants against each other (ch03-03's loss
- * vs lr): each run registers what the panel needs to read under its variant, and any run reads the others'.
+ * vs lr): each run registers what the panel needs under its place among the variants (BuildContext.run), and any
+ * run reads the others'.
  *
  * Keyed by the options object: the trainer builds every run with its one `values` object (BuildContext.options),
  * so runs of one room find each other and never another room's. A run registers at build and leaves when its
  * model is disposed (`leave`, called from dispose); after a rebuild the new model's entry is the latest. Builds
- * without a variant (probes in tests) do not register. Where a trainer passed each run its own options object,
- * a run would only find itself: the panel would show that run alone.
+ * outside a trainer (no run index: probes in tests) do not register.
  */
-const peerTables = new WeakMap<object, Map<Variant, unknown[]>>();
+const peerTables = new WeakMap<object, Map<number, unknown[]>>();
 
 export interface Peers<T> {
-  /** The latest live entry of each variant, in the order given (undefined where that variant has none). */
-  of(variants: readonly Variant[]): (T | undefined)[];
+  /** The latest live entry of runs 0 … count − 1 (undefined where a run has none). */
+  of(count: number): (T | undefined)[];
   /** Removes this run's entry (call from the model's dispose). */
   leave(): void;
 }
 
-export function joinPeers<T>(options: object, variant: Variant | null | undefined, entry: T): Peers<T> {
+export function joinPeers<T>(options: object, run: number | undefined, entry: T): Peers<T> {
   let table = peerTables.get(options);
   if (!table) peerTables.set(options, (table = new Map()));
-  const mine = variant ? (table.get(variant) ?? []) : null;
-  if (variant && mine) {
+  const mine = run === undefined ? null : (table.get(run) ?? []);
+  if (run !== undefined && mine) {
     mine.push(entry);
-    table.set(variant, mine);
+    table.set(run, mine);
   }
   const t = table;
   return {
-    of: (variants) => variants.map((v) => (v === variant ? entry : (t.get(v)?.at(-1) as T | undefined))),
+    of: (count) => Array.from({ length: count }, (_, i) => (i === run ? entry : (t.get(i)?.at(-1) as T | undefined))),
     leave: () => {
       const i = mine?.indexOf(entry) ?? -1;
       if (mine && i >= 0) mine.splice(i, 1);

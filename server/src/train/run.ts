@@ -42,10 +42,12 @@ export class Run {
   constructor(
     public variant: Variant | null,
     roomHp: Hyperparams,
-    private readonly build: (hp: Hyperparams, variant: Variant | null) => LessonModel,
+    private readonly build: (hp: Hyperparams, variant: Variant | null, run: number) => LessonModel,
+    /** This run's place among the lesson's variants. */
+    readonly index = 0,
   ) {
     this.hp = { ...roomHp, ...variant?.hp };
-    this.model = build(this.hp, variant);
+    this.model = build(this.hp, variant, index);
     this.optimizer = this.makeOptimizer();
     this.lastGrad = new Float32Array(this.paramCount());
     this.positionBefore = this.model.surface?.position() ?? null;
@@ -142,7 +144,7 @@ export class Run {
   /** Rebuilds the model: from scratch (reset, init change) or keeping the weights whose name and shape fit. */
   rebuild(keepWeights: boolean): void {
     const old = this.model;
-    const next = this.build(this.hp, this.variant);
+    const next = this.build(this.hp, this.variant, this.index);
     if (keepWeights) {
       const byName = new Map(old.paramNames.map((n, i) => [n, old.params[i] as tf.Variable]));
       next.paramNames.forEach((n, i) => {

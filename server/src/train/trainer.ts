@@ -117,9 +117,9 @@ export class Trainer {
   ) {
     this.hp = { ...BASE_HYPERPARAMS, ...lesson.info.defaults, ...hp };
     this.values = Object.fromEntries((lesson.info.demoControls ?? []).map((c) => [c.name, c.default]));
-    const build = (runHp: Hyperparams, variant: Run['variant']) =>
-      lesson.build({ tf, seed, hp: runHp, variant, options: this.values });
-    this.runs = this.variantsNow().map((v) => new Run(v, this.hp, build));
+    const build = (runHp: Hyperparams, variant: Run['variant'], run: number) =>
+      lesson.build({ tf, seed, hp: runHp, variant, run, options: this.values });
+    this.runs = this.variantsNow().map((v, i) => new Run(v, this.hp, build, i));
     // Only the params channel reads a gradient back, and only the first run's.
     (this.runs[0] as Run).keepGrad = lesson.info.channels.includes('params');
     this.losses = new StepSeries(4096, this.runs.length);
