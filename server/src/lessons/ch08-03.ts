@@ -24,7 +24,7 @@ import { classifierRegions, INIT_STREAM, memoryRows, smallClassifierModel, subSe
 import { buildMlp } from './nets/mlp.ts';
 import { dropoutMask } from '../train/model.ts';
 import type { TrainingLesson, Variant } from './types.ts';
-import { dropoutVariants } from './variants.ts';
+import { DROPOUT_COMPARISON_CONTROLS, dropoutVariants } from './variants.ts';
 
 const DEFAULTS = { dropout: 0.5, noise: 0.2, width: 300 };
 
@@ -35,16 +35,7 @@ const DEFAULTS = { dropout: 0.5, noise: 0.2, width: 300 };
 const VIEW_MASK_STREAM = 101;
 
 const CONTROLS: DemoControl[] = [
-  {
-    name: 'dropout',
-    label: 'dropout p (second run)',
-    kind: 'number',
-    default: DEFAULTS.dropout,
-    min: 0,
-    max: 0.9,
-    step: 0.05,
-    help: 'Dropout rate of the second network, on each hidden pre-activation in training (the course: 0.5; the first network keeps p = 0, and its legend label follows). Restarts the run.',
-  },
+  ...DROPOUT_COMPARISON_CONTROLS,
   {
     name: 'noise',
     label: 'noise',
@@ -54,16 +45,6 @@ const CONTROLS: DemoControl[] = [
     max: 0.5,
     step: 0.01,
     help: 'Standard deviation of the Gaussian noise on the training features (the course’s intent: 0.2; the validation set keeps 0.15). 0: clean points, no label noise. Restarts the run.',
-  },
-  {
-    name: 'width',
-    label: 'hidden width',
-    kind: 'integer',
-    default: DEFAULTS.width,
-    min: 2,
-    max: 300,
-    step: 1,
-    help: 'Units in each of the two hidden layers (the course: 300). Restarts the run.',
   },
 ];
 

@@ -16,21 +16,12 @@ import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import { predictRows, regressorModel } from './regressor.ts';
 import type { TrainingLesson, Variant } from './types.ts';
-import { dropoutVariants } from './variants.ts';
+import { DROPOUT_COMPARISON_CONTROLS, dropoutVariants } from './variants.ts';
 
 const DEFAULTS = { dropout: 0.5, noise: 1, width: 300 };
 
 const CONTROLS: DemoControl[] = [
-  {
-    name: 'dropout',
-    label: 'dropout p (second run)',
-    kind: 'number',
-    default: DEFAULTS.dropout,
-    min: 0,
-    max: 0.9,
-    step: 0.05,
-    help: 'Dropout rate of the second network, on each hidden pre-activation in training (the course: 0.5; the first network keeps p = 0, and its legend label follows). Restarts the run.',
-  },
+  ...DROPOUT_COMPARISON_CONTROLS,
   {
     name: 'noise',
     label: 'noise std',
@@ -40,16 +31,6 @@ const CONTROLS: DemoControl[] = [
     max: 3,
     step: 0.05,
     help: 'Standard deviation of the noise on both sets, y = x² + noise·ε (the course: 1). Restarts the run.',
-  },
-  {
-    name: 'width',
-    label: 'hidden width',
-    kind: 'integer',
-    default: DEFAULTS.width,
-    min: 2,
-    max: 300,
-    step: 1,
-    help: 'Units in each of the two hidden layers (the course: 300). Restarts the run.',
   },
 ];
 

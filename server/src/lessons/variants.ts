@@ -5,7 +5,7 @@
  * options where the lesson declares its variants and where its build reads them back.
  */
 import type { Activation } from '../train/model.ts';
-import type { DemoValues, Hyperparams } from '@gradcast/shared';
+import type { DemoControl, DemoValues, Hyperparams } from '@gradcast/shared';
 import type { Variant } from './types.ts';
 
 /** A variant whose options are checked against the lesson's option type T. */
@@ -24,6 +24,33 @@ export function optionsOf<T extends object>(v: Variant | null | undefined, defau
 
 /** A hyperparameter as a legend shows it: a slider's 0.30000000000000004 as 0.3 (at most `digits` decimals). */
 export const legendNumber = (x: number, digits = 3): string => String(Number(x.toFixed(digits)));
+
+/**
+ * The dropout comparisons' shared options (ch08-03, ch08-04, both 2-300-300 networks): the second run's rate and the
+ * hidden width, the course's 0.5 and 300 by default.
+ */
+export const DROPOUT_COMPARISON_CONTROLS: readonly DemoControl[] = [
+  {
+    name: 'dropout',
+    label: 'dropout p (second run)',
+    kind: 'number',
+    default: 0.5,
+    min: 0,
+    max: 0.9,
+    step: 0.05,
+    help: 'Dropout rate of the second network, on each hidden pre-activation in training (the course: 0.5; the first network keeps p = 0, and its legend label follows). Restarts the run.',
+  },
+  {
+    name: 'width',
+    label: 'hidden width',
+    kind: 'integer',
+    default: 300,
+    min: 2,
+    max: 300,
+    step: 1,
+    help: 'Units in each of the two hidden layers (the course: 300). Restarts the run.',
+  },
+];
 
 /**
  * The dropout comparisons (ch08-03, ch08-04): p = 0 against the lesson's `dropout` option (0…0.9, the course's
