@@ -21,6 +21,7 @@ import { createRng } from '../data/prng.ts';
 import { joinViews, numberOption, textView } from '../probe/views/compose.ts';
 import { curveView, pathWithin, stepGrid } from '../probe/views/curve1d.ts';
 import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
+import { variableOf } from '../train/model.ts';
 import { scheduledLr, scheduleFromOptions } from '../train/schedules.ts';
 import { fmt } from './demoKit.ts';
 import { NOISE_STREAM, subSeed } from './memoryRows.ts';
@@ -129,7 +130,7 @@ export function objectiveModel(
   view?: { hp: { lr: number }; options: DemoValues },
 ): LessonModel {
   const { js, djs } = OBJECTIVES[objective];
-  const w = tf.variable(tf.scalar(start), true);
+  const w = variableOf(() => tf.scalar(start), true);
   const rng = createRng(noiseSeed);
   const read = (): number => (w.dataSync() as Float32Array)[0] as number;
   const surface: ExactSurface = {

@@ -41,30 +41,38 @@ export interface BatchNormParams {
   runningVar: tf.Variable;
 }
 
+/**
+ * A variable holding `value()`. The initial tensor is disposed: a variable shares its buffer and adds a
+ * reference, so an initial tensor left alive kept every rebuilt model's first weights in memory for good.
+ */
+export function variableOf(value: () => tf.Tensor, trainable: boolean, name?: string): tf.Variable {
+  return tf.tidy(() => tf.variable(value(), trainable, name));
+}
+
 /** Variable names are global in tfjs: pass a prefix unique to the model (e.g. `${roomId}/fc1`). */
 export function createDense(name: string, inDim: number, outDim: number, init: InitName, rng: Rng): DenseParams {
   const shape = [inDim, outDim];
   return {
-    W: tf.variable(tf.tensor2d(initWeight(init, shape, rng), [inDim, outDim]), true, `${name}/W`),
-    b: tf.variable(tf.tensor1d(initBias(init, outDim, fans(shape).fanIn, rng)), true, `${name}/b`),
+    W: variableOf(() => tf.tensor2d(initWeight(init, shape, rng), [inDim, outDim]), true, `${name}/W`),
+    b: variableOf(() => tf.tensor1d(initBias(init, outDim, fans(shape).fanIn, rng)), true, `${name}/b`),
   };
 }
 
 export function createConv2d(name: string, k: number, inCh: number, outCh: number, init: InitName, rng: Rng): ConvParams {
   const shape = [k, k, inCh, outCh];
   return {
-    W: tf.variable(tf.tensor4d(initWeight(init, shape, rng), [k, k, inCh, outCh]), true, `${name}/W`),
-    b: tf.variable(tf.tensor1d(initBias(init, outCh, fans(shape).fanIn, rng)), true, `${name}/b`),
+    W: variableOf(() => tf.tensor4d(initWeight(init, shape, rng), [k, k, inCh, outCh]), true, `${name}/W`),
+    b: variableOf(() => tf.tensor1d(initBias(init, outCh, fans(shape).fanIn, rng)), true, `${name}/b`),
   };
 }
 
 /** PyTorch's BatchNorm1d/2d start: γ = 1, β = 0, running mean 0, running var 1 (formula 8). */
 export function createBatchNorm(name: string, features: number): BatchNormParams {
   return {
-    gamma: tf.variable(tf.ones([features]), true, `${name}/gamma`),
-    beta: tf.variable(tf.zeros([features]), true, `${name}/beta`),
-    runningMean: tf.variable(tf.zeros([features]), false, `${name}/runningMean`),
-    runningVar: tf.variable(tf.ones([features]), false, `${name}/runningVar`),
+    gamma: variableOf(() => tf.ones([features]), true, `${name}/gamma`),
+    beta: variableOf(() => tf.zeros([features]), true, `${name}/beta`),
+    runningMean: variableOf(() => tf.zeros([features]), false, `${name}/runningMean`),
+    runningVar: variableOf(() => tf.ones([features]), false, `${name}/runningVar`),
   };
 }
 

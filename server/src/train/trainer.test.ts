@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { field } from '@gradcast/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ch02_03 } from '../lessons/ch02-03.ts';
+import { ch08_02 } from '../lessons/ch08-02.ts';
 import { buildLinearModel } from '../lessons/linearModel.ts';
 import type { TrainingLesson } from '../lessons/types.ts';
 import { evaluateGrid, linspace } from '../probe/lossSurface.ts';
@@ -52,6 +53,23 @@ describe('Trainer on ch02-03', () => {
       if (i === 100) t.applyPatch({ lr: 0.05 });
     }
     expect(tf.memory().numTensors).toBe(before);
+    t.dispose();
+  });
+
+  it('frees a model’s tensors and buffers when it is rebuilt (reset, a batch-norm toggle)', () => {
+    // Before: each build left the initial value of every variable alive (a variable shares its buffer), so
+    // every reset kept the previous model's first weights in memory.
+    const t = new Trainer(ch08_02, 11);
+    t.trainStep();
+    const before = [tf.memory().numTensors, tf.backend().numDataIds()];
+    for (let i = 0; i < 3; i++) {
+      t.control('reset');
+      t.applyPatch({ batchNorm: i % 2 === 0 });
+      t.trainStep();
+      t.applyPatch({ batchNorm: false });
+      t.trainStep();
+    }
+    expect([tf.memory().numTensors, tf.backend().numDataIds()]).toEqual(before);
     t.dispose();
   });
 
