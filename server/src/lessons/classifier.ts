@@ -5,6 +5,7 @@
  * first misclassified samples, for the views) as it goes.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { canRunChain, denseChainGrads, gradsFor } from '../train/denseChain.ts';
 import { softmaxCrossEntropy, softmaxCrossEntropyWithHits } from '../train/losses.ts';
 import { type EvaluationRecord, EvaluationRecorder } from '../probe/views/gallery.ts';
 import type { Net } from './nets/mlp.ts';
@@ -36,6 +37,10 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
     const size = Math.min(hp.batchSize, train.n - cursor);
     return { ...train.rows(cursor, size), size };
   };
+  const remember = (hits: tf.Scalar, size: number): void => {
+    recent.push({ correct: hits, size });
+    if (recent.length > RECENT_BATCHES) recent.shift()?.correct.dispose();
+  };
   return {
     params: net.params,
     paramNames: net.names,
@@ -43,11 +48,18 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
       const { x, y, size } = batch();
       const logits = net.forward(x, training) as tf.Tensor2D;
       const { loss, hits } = softmaxCrossEntropyWithHits(logits, y);
-      if (training) {
-        recent.push({ correct: tf.keep(hits), size });
-        if (recent.length > RECENT_BATCHES) recent.shift()?.correct.dispose();
-      }
+      if (training) remember(tf.keep(hits), size);
       return loss;
+    },
+    lossAndGrads() {
+      const layers = net.chain?.();
+      const size = Math.min(hp.batchSize, train.n - cursor);
+      if (!layers || !canRunChain('softmaxXent', layers, size)) return null;
+      const { x, y } = batch();
+      const { loss, grads, hits } = denseChainGrads(x, layers, { kind: 'softmaxXent', labels: y });
+      tf.dispose([x, y]);
+      remember(hits as tf.Scalar, size);
+      return { loss, grads: gradsFor(net.params, layers, grads) };
     },
     advance(batchSize) {
       cursor += batchSize;

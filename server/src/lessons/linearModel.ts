@@ -24,7 +24,8 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
 import { PathRecorder } from '../probe/views/pathRecorder.ts';
 import { bce, LOG_FLOOR, mse } from '../train/losses.ts';
-import { dense } from '../train/model.ts';
+import { type ChainLayer, canRunChain, denseChainGrads, gradsFor } from '../train/denseChain.ts';
+import { dense, variableOf } from '../train/model.ts';
 import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
 
 /**
@@ -103,8 +104,8 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
   // and one backward on wasm (train/model.ts dense), where the broadcasting w·x + b took a dozen.
   const xT = tf.tensor2d(s.x, [n, 1]);
   const yT = tf.tensor2d(s.y, [n, 1]);
-  const w = tf.variable(tf.tensor2d([s.w0], [1, 1]));
-  const b = tf.variable(tf.tensor1d([s.bias ? s.b0 : 0]), s.bias);
+  const w = variableOf(() => tf.tensor2d([s.w0], [1, 1]), true);
+  const b = variableOf(() => tf.tensor1d([s.bias ? s.b0 : 0]), s.bias);
   const params = s.bias ? [w, b] : [w];
   /** ŷ [size, 1] for the points x [size, 1]; x is data (no gradient). */
   const forward = (x: tfc.Tensor): tfc.Tensor =>
@@ -160,21 +161,35 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
     if (!s.shuffle) return tf.slice(column, [cursor, 0], [size, 1]);
     return tf.gather(column, tf.tensor1d(order.subarray(cursor, cursor + size), 'int32'), 0);
   };
+  /** The line as the one layer of a tape-free pass (train/denseChain.ts). */
+  const chain: ChainLayer[] = [{ W: w as tfc.Tensor2D, b: b as tfc.Tensor1D, activation: head === 'sigmoid' ? 'sigmoid' : 'identity' }];
+  /** This step's batch (x, y), recording θ_k, the point the update starts from, for a training pass. */
+  const batch = (training: boolean): [tfc.Tensor, tfc.Tensor] => {
+    // (Evaluation-mode passes are no steps.)
+    if (training && s.recordPath) visited.record([read(w), read(b)]);
+    const size = batchSize();
+    return [batchOf(xT, size), batchOf(yT, size)];
+  };
   const model: LinearLessonModel = {
     params,
     paramNames: s.bias ? ['w', 'b'] : ['w'],
     loss: (training) =>
       tf.tidy(() => {
-        // θ_k, the point this update starts from (evaluation-mode passes are no steps).
-        if (training && s.recordPath) visited.record([read(w), read(b)]);
-        const size = batchSize();
-        const x = batchOf(xT, size);
-        const y = batchOf(yT, size);
+        const [x, y] = batch(training);
         const pred = forward(x);
         // Through losses.ts (one kernel call on wasm): BCE for PyTorch's saturation-safe gradient, MSE over the
         // batch's n values; each is lineLoss's formula.
         return lossName === 'bce' ? bce(pred, y) : mse(pred, y);
       }),
+    lossAndGrads: () => {
+      if (!canRunChain(lossName)) return null;
+      const { loss, grads } = tf.tidy(() => {
+        const [x, y] = batch(true);
+        const r = denseChainGrads(x as tfc.Tensor2D, chain, { kind: lossName, targets: y });
+        return { loss: r.loss, grads: r.grads };
+      });
+      return { loss, grads: gradsFor(params, chain, grads) };
+    },
     advance: (size) => {
       if (!s.hp) return;
       cursor += size;

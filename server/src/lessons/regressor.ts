@@ -6,6 +6,7 @@
  * one output unit, σ, hand-written BCE, labels 0/1 as float targets.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { canRunChain, denseChainGrads, gradsFor } from '../train/denseChain.ts';
 import { bce, mse } from '../train/losses.ts';
 import type { TargetRows } from './memoryRows.ts';
 import type { Net } from './nets/mlp.ts';
@@ -55,6 +56,18 @@ export function regressorModel(net: Net, train: TargetRows, hp: { batchSize: num
       const { x, y } = train.rows(cursor, size);
       const yhat = output(net.forward(x, training));
       return opts.loss === 'bce' ? bce(yhat, y) : mse(yhat, y);
+    },
+    lossAndGrads() {
+      const chain = net.chain?.();
+      const size = Math.min(hp.batchSize, train.n - cursor);
+      if (!chain || !canRunChain(opts.loss, chain, size)) return null;
+      // The sigmoid head is the last layer's activation (the same σ(z) the loss sees).
+      const last = chain.length - 1;
+      const layers = opts.head === 'sigmoid' ? chain.map((l, i) => (i === last ? { ...l, activation: 'sigmoid' as const } : l)) : chain;
+      const { x, y } = train.rows(cursor, size);
+      const { loss, grads } = denseChainGrads(x, layers, { kind: opts.loss, targets: y });
+      tf.dispose([x, y]);
+      return { loss, grads: gradsFor(net.params, layers, grads) };
     },
     advance(batchSize) {
       cursor += batchSize;

@@ -77,6 +77,14 @@ export interface LessonModel {
    * must build its graph from the variables. `training` selects dropout / batch-norm behaviour.
    */
   loss(training: boolean): tfc.Scalar;
+  /**
+   * The training-mode loss of the current mini-batch and every parameter's gradient (in `params` order, null for
+   * one the loss does not reach), computed without the gradient tape (train/denseChain.ts) where the model and
+   * the backend allow it this step; null where they do not (batch norm, live dropout, a backend without the
+   * fused kernels), and the trainer then differentiates loss(true). Same values and side effects (recorded path,
+   * batch accuracy) as loss(true) under tf.variableGrads. Returns new tensors: the caller disposes them.
+   */
+  lossAndGrads?(): { loss: tfc.Scalar; grads: (tfc.Tensor | null)[] } | null;
   /** Moves the data cursor to the next mini-batch, after an optimizer step. */
   advance(batchSize: number): void;
   /** Optimizer steps that make one epoch at this batch size. */

@@ -73,7 +73,7 @@ export class Run {
   }
 
   /**
-   * One update. variableGrads keeps only the loss and the gradients: every intermediate of the forward and
+   * One update. Only the loss and the gradients outlive the pass: every intermediate of the forward and
    * backward passes is disposed inside it. Gradients are positional, like the optimizer's state; a variable
    * without a gradient gets null and the optimizer skips it (as PyTorch skips a parameter whose .grad is None).
    * A non-finite or huge loss marks the run diverged and applies no update. `lrFactor` scales hp.lr (the
@@ -82,11 +82,10 @@ export class Run {
   step(divergedAbove: number, checkpoint: boolean, lrFactor = 1): StepResult & { values?: Float32Array[] } {
     const position = this.positionBefore;
     if (this.diverged) return { loss: NaN, position };
+    const { value, grads } = this.lossAndGrads();
     const params = this.model.params;
-    const result = tf.variableGrads(() => this.model.loss(true), params);
-    const grads = params.map((p) => result.grads[p.name] ?? null);
-    const loss = (result.value.dataSync() as Float32Array)[0] as number;
-    result.value.dispose();
+    const loss = (value.dataSync() as Float32Array)[0] as number;
+    value.dispose();
     if (!Number.isFinite(loss) || loss > divergedAbove) {
       for (const g of grads) g?.dispose();
       this.diverged = true;
@@ -101,6 +100,15 @@ export class Run {
     this.positionBefore = this.model.surface?.position() ?? null;
     if (this.evalJob) this.evalChunk();
     return { loss, position, values };
+  }
+
+  /** The training loss and gradients: the model's own tape-free pass where it has one this step, else the tape. */
+  private lossAndGrads(): { value: tf.Scalar; grads: (tf.Tensor | null)[] } {
+    const direct = this.model.lossAndGrads?.();
+    if (direct) return { value: direct.loss, grads: direct.grads };
+    const params = this.model.params;
+    const result = tf.variableGrads(() => this.model.loss(true), params);
+    return { value: result.value, grads: params.map((p) => result.grads[p.name] ?? null) };
   }
 
   /** Starts a held-out evaluation that runs one chunk per step. */

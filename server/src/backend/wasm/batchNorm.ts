@@ -11,8 +11,13 @@
  *   variance [F] (the variance entering UNBIASED, σ²·n/(n − 1)).
  * GradcastBatchNormGrad: inputs dy [n, F], x̂ [n, F], invStd [F], gamma [F] → dx [n, F], dγ [F], dβ [F]:
  *   dβ = Σ_n dy, dγ = Σ_n dy·x̂, dx = γ·invStd·(dy − dβ/n − x̂·dγ/n).
+ * Optional attr `activation` on both (default 'linear'): the forward's out becomes act(γ·x̂ + β), the
+ *   pre-activation rounded to float32 first as a separate op would see it; the backward then takes the forward's
+ *   out as input `y` too and starts from dy·act'(·) read off y (dense.ts's rule), so linear → BN → act is two
+ *   calls per layer on train/denseChain.ts's tape-free pass.
  * Moments and sums accumulate in float64 and each result is rounded once.
  */
+import { ACTIVATIONS, activationGradValues, type DenseAttrs } from './dense.ts';
 import type { Info, KernelArgs, WasmBackend } from './scratch.ts';
 
 /**
@@ -28,6 +33,8 @@ export const BATCH_NORM_GRAD = 'GradcastBatchNormGrad';
 export interface BatchNormAttrs {
   eps: number;
   momentum: number;
+  /** Applied to the output (see the file comment); default 'linear'. */
+  activation?: DenseAttrs['activation'];
 }
 
 function dims(name: string, x: Info, perFeature: Info[]): [number, number] {
@@ -42,7 +49,8 @@ function dims(name: string, x: Info, perFeature: Info[]): [number, number] {
 export function batchNormForward(args: KernelArgs): Info[] {
   const backend = args.backend as WasmBackend;
   const { x, gamma, beta, runningMean, runningVar } = args.inputs as Record<'x' | 'gamma' | 'beta' | 'runningMean' | 'runningVar', Info>;
-  const { eps, momentum } = args.attrs as unknown as BatchNormAttrs;
+  const { eps, momentum, activation = 'linear' } = args.attrs as unknown as BatchNormAttrs;
+  const act = ACTIVATIONS[activation];
   const [n, F] = dims(BATCH_NORM, x, [gamma, beta, runningMean, runningVar]);
   const outs = [backend.makeOutput([n, F], 'float32'), backend.makeOutput([n, F], 'float32'), ...[0, 1, 2].map(() => backend.makeOutput([F], 'float32'))];
   // Heap views go stale when wasm memory grows: take them after the last allocation.
@@ -69,7 +77,7 @@ export function batchNormForward(args: KernelArgs): Info[] {
     for (let f = 0; f < F; f++) {
       const h = (xv![i * F + f]! - mean[f]!) * inv![f]!;
       xhat![i * F + f] = h;
-      out![i * F + f] = g![f]! * h + b![f]!;
+      out![i * F + f] = act(Math.fround(g![f]! * h + b![f]!));
     }
   }
   return outs;
@@ -77,12 +85,23 @@ export function batchNormForward(args: KernelArgs): Info[] {
 
 export function batchNormBackward(args: KernelArgs): Info[] {
   const backend = args.backend as WasmBackend;
-  const { dy, xhat, invStd, gamma } = args.inputs as Record<'dy' | 'xhat' | 'invStd' | 'gamma', Info>;
+  const { dy, xhat, invStd, gamma, y } = args.inputs as Record<'dy' | 'xhat' | 'invStd' | 'gamma', Info> & { y?: Info };
+  const { activation = 'linear' } = args.attrs as { activation?: DenseAttrs['activation'] };
   const [n, F] = dims(BATCH_NORM_GRAD, xhat, [invStd, gamma]);
-  if (dy.dtype !== 'float32' || dy.shape.join() !== xhat.shape.join()) throw new Error(`${BATCH_NORM_GRAD}: dy ${dy.dtype}[${dy.shape}] for x̂ [${xhat.shape}]`);
+  for (const t of activation === 'linear' ? [dy] : [dy, y]) {
+    if (t === undefined || t.dtype !== 'float32' || t.shape.join() !== xhat.shape.join()) {
+      throw new Error(`${BATCH_NORM_GRAD}: dy${activation === 'linear' ? '' : ' and y'} must be float32 [${xhat.shape}]`);
+    }
+  }
   const outs = [backend.makeOutput([n, F], 'float32'), backend.makeOutput([F], 'float32'), backend.makeOutput([F], 'float32')];
   const view = (t: Info) => backend.typedArrayFromHeap(t) as Float32Array;
-  const [d, h, inv, g] = [dy, xhat, invStd, gamma].map(view) as Float32Array[];
+  const [h, inv, g] = [xhat, invStd, gamma].map(view) as Float32Array[];
+  let d = view(dy);
+  if (activation !== 'linear') {
+    const dz = new Float32Array(d.length);
+    activationGradValues(d, view(y as Info), dz, activation);
+    d = dz;
+  }
   const [dx, dGamma, dBeta] = outs.map(view) as Float32Array[];
   const sb = new Float64Array(F);
   const sg = new Float64Array(F);

@@ -20,6 +20,7 @@ import {
   dense,
   dropout,
 } from '../../train/model.ts';
+import type { ChainLayer } from '../../train/denseChain.ts';
 import { uniquePrefix } from './prefix.ts';
 
 export interface MlpSpec {
@@ -42,6 +43,12 @@ export interface Net {
   names: string[];
   /** x → logits (or ŷ for regression). Reads hp (dropout) at every call. */
   forward(x: tf.Tensor, training: boolean): tf.Tensor;
+  /**
+   * The training-mode forward pass as a chain of dense layers (each with batch norm before its activation or
+   * none), when this step's is one (no dropout drawn, no batch norm after an activation), for a pass without
+   * the tape (train/denseChain.ts); null otherwise. Absent on nets that never are.
+   */
+  chain?(): ChainLayer[] | null;
   /**
    * Intermediate tensors of one forward pass in evaluation mode (no dropout, batch norm on its running
    * statistics), by name, in forward order, for the views. MLP: per hidden layer i = 1, 2, …: `z{i}` the
@@ -118,6 +125,13 @@ export function buildMlp(spec: MlpSpec, init: InitName, rng: Rng, hp: Hyperparam
     params,
     names,
     forward: (x, training) => run(x, training),
+    chain: () =>
+      bnAfter || (spec.dropout && hp.dropout > 0)
+        ? null
+        : layers.map((l, i) => {
+            const layer: ChainLayer = { W: l.W as tf.Tensor2D, b: l.b as tf.Tensor1D, activation: i < last ? spec.activation : 'identity' };
+            return bnBefore && i < last ? { ...layer, norm: norms[i] as BatchNormParams } : layer;
+          }),
     activations(x) {
       const acts: Record<string, tf.Tensor> = {};
       acts.logits = run(x, false, acts);
