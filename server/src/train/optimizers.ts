@@ -153,26 +153,16 @@ class HandWrittenOptimizer implements Optimizer {
     });
     const c = resolve(this.config);
     this.steps += 1;
-    // One kernel per parameter where the backend has it (wasm): the same float32 roundings as the ops below.
-    const fused = hasKernel(OPTIMIZER_UPDATE);
-    // What the fused kernel's attrs share across this step's parameters (each adds its own t).
-    const common = { rule: this.name, lr: c.lr, lambda: c.lambda, mu: c.mu, form: c.form, rho: c.rho, beta1: c.beta1, beta2: c.beta2, eps: c.eps };
-
+    // One kernel for every parameter where the backend has it (wasm): the same float32 roundings as the ops below.
+    if (hasKernel(OPTIMIZER_UPDATE)) {
+      this.fusedStep(params, grads, c);
+      return;
+    }
     tf.tidy(() => {
       params.forEach((w, i) => {
         const g0 = grads[i];
         if (!g0) return;
         const t = ++this.tParam[i]!;
-        if (fused) {
-          const slots = SLOTS[this.name].map((name) => this.slot(name, i));
-          const attrs: OptimizerUpdateAttrs = { ...common, first: t === 1, t };
-          const inputs: tf.NamedTensorMap = { w, g: g0 };
-          slots.forEach((s, k) => (inputs[`s${k}`] = s));
-          const [wNew, ...slotsNew] = tf.engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-          w.assign(wNew as tf.Tensor);
-          slots.forEach((s, k) => s.assign(slotsNew[k] as tf.Tensor));
-          return;
-        }
         // L2 as PyTorch's weight_decay: folded into the gradient before any state update.
         const g = c.lambda !== 0 ? tf.add(g0, tf.mul(w, c.lambda)) : g0;
 
@@ -217,6 +207,35 @@ class HandWrittenOptimizer implements Optimizer {
         }
       });
     });
+  }
+
+  /** step()'s update in one OPTIMIZER_UPDATE call over the parameters that have a gradient. */
+  private fusedStep(params: readonly tf.Variable[], grads: ReadonlyArray<tf.Tensor | null | undefined>, c: ReturnType<typeof resolve>): void {
+    const inputs: tf.NamedTensorMap = {};
+    const updated: { w: tf.Variable; slots: tf.Variable[] }[] = [];
+    const t: number[] = [];
+    params.forEach((w, i) => {
+      const g = grads[i];
+      if (!g) return;
+      const p = updated.length;
+      t.push(++this.tParam[i]!);
+      const slots = SLOTS[this.name].map((name) => this.slot(name, i));
+      inputs[`w${p}`] = w;
+      inputs[`g${p}`] = g;
+      slots.forEach((s, k) => (inputs[`s${k}_${p}`] = s));
+      updated.push({ w, slots });
+    });
+    if (!updated.length) return;
+    const attrs: OptimizerUpdateAttrs = { rule: this.name, lr: c.lr, lambda: c.lambda, mu: c.mu, form: c.form, rho: c.rho, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t };
+    const outs = tf.engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    let at = 0;
+    for (const { w, slots } of updated) {
+      for (const v of [w, ...slots]) {
+        const next = outs[at++] as tf.Tensor;
+        v.assign(next);
+        next.dispose();
+      }
+    }
   }
 
   state(): Record<string, Float32Array[]> {

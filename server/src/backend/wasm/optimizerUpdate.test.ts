@@ -6,7 +6,7 @@ import { createRng, leaks, randn, useCpu, useWasm } from './testKit.ts';
 
 // The fused optimizer update (optimizerUpdate.ts) against its oracle, the optimizers' op chain: the same
 // optimizer runs four steps on the cpu backend (where the kernel is not registered, so the ops run) and on wasm
-// (one kernel per parameter); weights and state must be bit-identical after every step.
+// (one kernel per step for all parameters); weights and state must be bit-identical after every step.
 
 const rng = createRng(47);
 const SHAPES = [[5, 7], [7], [1]];
@@ -63,9 +63,27 @@ describe('fused optimizer update on wasm vs the op chain on cpu', () => {
     for (const [, name, config] of CASES) expect(leaks(() => run(name, config))).toEqual({ tensors: 0, dataIds: 0 });
   });
 
-  it('refuses a missing state slot with a clear error', () => {
+  it('refuses a missing state slot, a missing parameter and a missing step count with clear errors', () => {
     const w = tf.zeros([3]);
-    expect(() => tf.engine().runKernel(OPTIMIZER_UPDATE, { w, g: w }, { rule: 'adam' } as unknown as tf.NamedAttrMap)).toThrow(/2 state slot/);
+    const run = (inputs: tf.NamedTensorMap, t: number[] | undefined) => () =>
+      tf.engine().runKernel(OPTIMIZER_UPDATE, inputs, { rule: 'adam', t } as unknown as tf.NamedAttrMap);
+    expect(run({ w0: w, g0: w, s0_0: w }, [1])).toThrow(/parameter 0 needs .* 2 state slot/);
+    expect(run({ w0: w, g0: w, s0_0: w, s1_0: w }, [1, 1])).toThrow(/parameter 1 needs/);
+    expect(run({ w0: w, g0: w, s0_0: w, s1_0: w }, undefined)).toThrow(/attr t must list/);
     w.dispose();
+  });
+
+  it('updates parameters of different shapes in one call, each with its own step count', () => {
+    // Adam's bias correction reads each parameter's own t: a parameter that missed updates (no gradient) is
+    // corrected for its own count, as torch.optim.Adam keeps per-parameter state.
+    const params = [tf.variable(tf.tensor([1, 2, 3]), true), tf.variable(tf.tensor([[4]]), true)];
+    const opt = createOptimizer('adam', { lr: 0.1, momentum: 0, weightDecay: 0 }, params);
+    const g = [tf.tensor([0.5, -0.5, 1]), tf.tensor([[2]])];
+    opt.step(params, [g[0], null]);
+    opt.step(params, g);
+    // First Adam step of any parameter moves it by lr·sign(g) (m̂/√v̂ = g/|g|): the second one's first step.
+    expect(Array.from(params[1]!.dataSync())[0]).toBeCloseTo(3.9, 6);
+    tf.dispose([...params, ...g]);
+    opt.dispose();
   });
 });

@@ -1,15 +1,17 @@
 /**
- * One optimizer update of one parameter as a single kernel, for the hand-written optimizers
+ * One optimizer update of every parameter of a step as a single kernel, for the hand-written optimizers
  * (train/optimizers.ts): plain SGD, momentum (PyTorch or EWA form), RMSprop and Adam, each with the same
  * float32 roundings as the op chain it replaces there. Every scalar (lr, λ, μ, 1 − μ, β, 1 − βᵗ, ε) is rounded
  * to float32 as the ops' scalar tensors are, and every op's result is rounded once (Math.fround): a float64
  * +, −, ×, ÷ or √ of float32 values rounded once to float32 is the correctly rounded float32 result, so the
- * values are bit-identical to the chain. Saves per parameter and step 3 (SGD) to 14 (Adam) kernel calls and the
- * scalar tensors they upload: on the tiny lessons a kernel call costs more than its arithmetic.
+ * values are bit-identical to the chain. Saves per step 3 (SGD) to 14 (Adam) kernel calls per parameter and
+ * the scalar tensors they upload, and the per-parameter calls themselves: on the tiny lessons a kernel call
+ * costs more than its arithmetic.
  *
- * Inputs: w, g (float32, one shape) and the rule's state slots s0, s1 (same shape): momentum s0 = v (the
- * velocity, PyTorch's buf); RMSprop s0 = S (mean square); Adam s0 = m, s1 = v. Attrs: OptimizerUpdateAttrs.
- * Outputs, in order: w' and the new slots. Not differentiable (the optimizer runs outside any gradient tape).
+ * Inputs, for each parameter p = 0, 1, …: w{p}, g{p} (float32, one shape) and the rule's state slots s0_{p},
+ * s1_{p} (same shape): momentum s0 = v (the velocity, PyTorch's buf); RMSprop s0 = S (mean square); Adam s0 = m,
+ * s1 = v. Attrs: OptimizerUpdateAttrs, with t[p] each parameter's update count. Outputs, parameter by
+ * parameter: w{p}' and its new slots. Not differentiable (the optimizer runs outside any gradient tape).
  */
 import type { Info, KernelArgs, WasmBackend } from './scratch.ts';
 
@@ -24,42 +26,49 @@ export interface OptimizerUpdateAttrs {
   mu: number;
   /** Momentum form: 'pytorch' buf = μ·buf + g (buf = g on the first step), or 'ewa' v = μ·v + (1 − μ)·g. */
   form: 'pytorch' | 'ewa';
-  /** Whether this is the parameter's first update (PyTorch momentum takes buf = g). */
-  first: boolean;
   /** RMSprop decay of S. */
   rho: number;
   beta1: number;
   beta2: number;
   eps: number;
-  /** This parameter's update count, 1, 2, … (Adam's bias correction). */
-  t: number;
+  /**
+   * Each parameter's update count, 1, 2, … (this update included): Adam's bias correction, and PyTorch
+   * momentum's first step (t = 1) takes buf = g. Its length is the number of parameters.
+   */
+  t: number[];
 }
 
 /** Number of state slots each rule keeps. */
-const SLOT_COUNT: Record<OptimizerUpdateAttrs['rule'], number> = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
+export const SLOT_COUNT: Record<OptimizerUpdateAttrs['rule'], number> = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
 
 export function optimizerUpdate(args: KernelArgs): Info[] {
   const backend = args.backend as WasmBackend;
   const attrs = args.attrs as unknown as OptimizerUpdateAttrs;
-  const { w, g } = args.inputs as { w: Info; g: Info };
-  const slots = [args.inputs.s0, args.inputs.s1].slice(0, SLOT_COUNT[attrs.rule]) as Info[];
-  for (const t of [g, ...slots]) {
-    if (t === undefined || t.dtype !== 'float32' || w.dtype !== 'float32' || t.shape.join() !== w.shape.join()) {
-      throw new Error(`${OPTIMIZER_UPDATE} (${attrs.rule}): needs float32 w, g and ${SLOT_COUNT[attrs.rule]} state slot(s) of w's shape [${w.shape}]`);
+  const slotCount = SLOT_COUNT[attrs.rule];
+  if (!Array.isArray(attrs.t) || !attrs.t.length) throw new Error(`${OPTIMIZER_UPDATE}: attr t must list each parameter's update count`);
+  const groups = attrs.t.map((_, p) => {
+    const w = args.inputs[`w${p}`] as Info | undefined;
+    const g = args.inputs[`g${p}`] as Info | undefined;
+    const slots = Array.from({ length: slotCount }, (_, k) => args.inputs[`s${k}_${p}`] as Info | undefined);
+    for (const t of [w, g, ...slots]) {
+      if (t === undefined || w === undefined || t.dtype !== 'float32' || w.dtype !== 'float32' || t.shape.join() !== w.shape.join()) {
+        throw new Error(`${OPTIMIZER_UPDATE} (${attrs.rule}): parameter ${p} needs float32 w${p}, g${p} and ${slotCount} state slot(s) of w${p}'s shape`);
+      }
     }
-  }
-  const outs = [w, ...slots].map(() => backend.makeOutput(w.shape, 'float32'));
+    return { w: w as Info, g: g as Info, slots: slots as Info[] };
+  });
+  const outs = groups.map(({ w, slots }) => [w, ...slots].map(() => backend.makeOutput(w.shape, 'float32')));
   // Heap views go stale when wasm memory grows: take them after the last allocation.
   const view = (t: Info) => backend.typedArrayFromHeap(t) as Float32Array;
-  optimizerValues(attrs, view(w), view(g), slots.map(view), outs.map(view));
-  return outs;
+  groups.forEach(({ w, g, slots }, p) => optimizerValues(attrs, attrs.t[p] as number, view(w), view(g), slots.map(view), (outs[p] as Info[]).map(view)));
+  return outs.flat();
 }
 
 /**
  * out[0] = w', out[1…] = the new slots, from w, g and the slots, in float32 steps that mirror
  * optimizers.ts's op chain one op at a time (see the file comment). Inputs and outputs may not alias.
  */
-function optimizerValues(a: OptimizerUpdateAttrs, wv: Float32Array, gv: Float32Array, slots: Float32Array[], out: Float32Array[]): void {
+function optimizerValues(a: OptimizerUpdateAttrs, t: number, wv: Float32Array, gv: Float32Array, slots: Float32Array[], out: Float32Array[]): void {
   const f = Math.fround;
   const lr = f(a.lr);
   const lambda = f(a.lambda);
@@ -77,7 +86,7 @@ function optimizerValues(a: OptimizerUpdateAttrs, wv: Float32Array, gv: Float32A
       for (let i = 0; i < n; i++) {
         const g = grad(i);
         const v = (v0 as Float32Array)[i] as number;
-        const vNew = a.form === 'ewa' ? f(f(v * mu) + f(g * oneMinus)) : a.first ? g : f(f(v * mu) + g);
+        const vNew = a.form === 'ewa' ? f(f(v * mu) + f(g * oneMinus)) : t === 1 ? g : f(f(v * mu) + g);
         (s0 as Float32Array)[i] = vNew;
         w1[i] = (wv[i] as number) - f(vNew * lr);
       }
@@ -100,8 +109,8 @@ function optimizerValues(a: OptimizerUpdateAttrs, wv: Float32Array, gv: Float32A
       const b2 = f(a.beta2);
       const c1 = f(1 - a.beta1);
       const c2 = f(1 - a.beta2);
-      const corr1 = f(1 - a.beta1 ** a.t);
-      const corr2 = f(1 - a.beta2 ** a.t);
+      const corr1 = f(1 - a.beta1 ** t);
+      const corr2 = f(1 - a.beta2 ** t);
       const eps = f(a.eps);
       for (let i = 0; i < n; i++) {
         const g = grad(i);
