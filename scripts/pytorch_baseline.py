@@ -125,13 +125,16 @@ def module_variant(name, model, loss_fn, make_opt, x, y, expected_params, extra_
                    modules=[holder], expected_params=expected_params)
 
 
-def mlp(sizes, act, out_act=None, bn_after_act=False, dropout=None):
+def mlp(sizes, act, out_act=None, bn_after_act=False, dropout=None, bn_before_act=False):
     """Linear layers with `act` between them. bn_after_act: linear -> act -> BatchNorm1d (ch08-09).
+    bn_before_act: linear -> BatchNorm1d -> (dropout) -> act (ch08-10's "+ BN" run).
     dropout: linear -> Dropout(p) -> act, i.e. dropout on the pre-activation (ch08-03/04, ch08-10)."""
     layers = []
     for i in range(len(sizes) - 1):
         layers.append(nn.Linear(sizes[i], sizes[i + 1]))
         if i < len(sizes) - 2:
+            if bn_before_act:
+                layers.append(nn.BatchNorm1d(sizes[i + 1]))
             if dropout is not None:
                 layers.append(nn.Dropout(dropout))
             layers.append(act())
@@ -442,8 +445,12 @@ def ch08_10():
     # modules are registered (their 206 parameters go to the optimizer) but unused in forward.
     adv = module_variant("adv", mlp([2, 100, 3], nn.ReLU, dropout=0.0), nn.CrossEntropyLoss(), sgd(0.1, 0.4),
                          x, y, 603 + 206, extra_modules=[nn.BatchNorm1d(100), nn.BatchNorm1d(3)])
-    return Lesson("ch08-10", "2-100-3 ReLU, plain SGD 0.1 | dropout(0)+momentum 0.4, CE, batch 20",
-                  [norm, adv])
+    # Our lesson trains a third run, the advanced network the title claims: batch norm on the hidden
+    # pre-activation, before dropout and ReLU (2*100 + 100 + 2*100 + 300 + 3 = 803 parameters).
+    adv_bn = module_variant("adv+bn", mlp([2, 100, 3], nn.ReLU, dropout=0.0, bn_before_act=True), nn.CrossEntropyLoss(),
+                            sgd(0.1, 0.4), x, y, 803)
+    return Lesson("ch08-10", "2-100-3 ReLU, plain SGD 0.1 | dropout(0)+momentum 0.4 | same + BN before ReLU, CE, batch 20",
+                  [norm, adv, adv_bn])
 
 
 def ch09_04():
