@@ -18,6 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { xnnWeights } from './batchMatMul.ts';
+import { columnSums, productBias, productDzWt, productXtDz } from './smallProducts.ts';
 import { type Info, type KernelArgs, type Scratch, type WasmBackend, withScratch, withScratchAll } from './scratch.ts';
 
 export const DENSE = 'GradcastDense';
@@ -47,13 +48,39 @@ function check(name: string, x: Info, W: Info): [number, number, number] {
  */
 export const SMALL_PRODUCT = 8192;
 
-/** The activations in float64, for the small path (and batchNorm.ts's fused activation). */
+/** The activations in float64, for batchNorm.ts's fused activation (activateInto below is the same maths). */
 export const ACTIVATIONS: Record<DenseAttrs['activation'], (z: number) => number> = {
   linear: (z) => z,
   relu: (z) => Math.max(z, 0),
   sigmoid: (z) => 1 / (1 + Math.exp(-z)),
   tanh: Math.tanh,
 };
+
+/** A reusable float64 buffer of at least `size` values (the small forward's sums before the activation). */
+let scratch64 = new Float64Array(1024);
+function float64Scratch(size: number): Float64Array {
+  if (scratch64.length < size) scratch64 = new Float64Array(Math.max(size, 2 * scratch64.length));
+  return scratch64.subarray(0, size);
+}
+
+/** y = act(z), rounded to float32 once; one loop per activation (a call through ACTIVATIONS per value costs). */
+function activateInto(z: Float64Array, y: Float32Array, activation: DenseAttrs['activation']): void {
+  const n = z.length;
+  switch (activation) {
+    case 'linear':
+      for (let i = 0; i < n; i++) y[i] = z[i] as number;
+      return;
+    case 'relu':
+      for (let i = 0; i < n; i++) y[i] = Math.max(z[i] as number, 0);
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-(z[i] as number)));
+      return;
+    case 'tanh':
+      for (let i = 0; i < n; i++) y[i] = Math.tanh(z[i] as number);
+      return;
+  }
+}
 
 export function denseForward(args: KernelArgs): Info {
   const backend = args.backend as WasmBackend;
@@ -65,14 +92,9 @@ export function denseForward(args: KernelArgs): Info {
     const y = backend.makeOutput([n, m], 'float32');
     // Heap views go stale when wasm memory grows: take them after the last allocation.
     const [xv, Wv, bv, yv] = [x, W, b, y].map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array, Float32Array];
-    const act = ACTIVATIONS[activation];
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < m; j++) {
-        let z = bv[j] as number;
-        for (let c = 0; c < k; c++) z += (xv[i * k + c] as number) * (Wv[c * m + j] as number);
-        yv[i * m + j] = act(z);
-      }
-    }
+    const z = float64Scratch(n * m);
+    productBias(xv, Wv, bv, z, n, k, m);
+    activateInto(z, yv, activation);
     return y;
   }
   return withScratch(backend, (s) => {
@@ -117,27 +139,9 @@ function smallBackward(s: Scratch, x: Info, W: Info, dz: Info, n: number, k: num
   // Heap views go stale when wasm memory grows: take them after the last allocation.
   const [xv, Wv, zv] = [x, W, dz].map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array];
   const [dWv, dbv, dxv] = outs.map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array?];
-  for (let c = 0; c < k; c++) {
-    for (let j = 0; j < m; j++) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += (xv[i * k + c] as number) * (zv[i * m + j] as number);
-      dWv[c * m + j] = sum;
-    }
-  }
-  for (let j = 0; j < m; j++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += zv[i * m + j] as number;
-    dbv[j] = sum;
-  }
-  if (dxv) {
-    for (let i = 0; i < n; i++) {
-      for (let c = 0; c < k; c++) {
-        let sum = 0;
-        for (let j = 0; j < m; j++) sum += (zv[i * m + j] as number) * (Wv[c * m + j] as number);
-        dxv[i * k + c] = sum;
-      }
-    }
-  }
+  productXtDz(xv, zv, dWv, n, k, m);
+  columnSums(zv, dbv, n, m);
+  if (dxv) productDzWt(zv, Wv, dxv, n, k, m);
   return outs;
 }
 
