@@ -48,13 +48,6 @@ function check(name: string, x: Info, W: Info): [number, number, number] {
  */
 export const SMALL_PRODUCT = 8192;
 
-/** The activations in float64, for batchNorm.ts's fused activation (activateInto below is the same maths). */
-export const ACTIVATIONS: Record<DenseAttrs['activation'], (z: number) => number> = {
-  linear: (z) => z,
-  relu: (z) => Math.max(z, 0),
-  sigmoid: (z) => 1 / (1 + Math.exp(-z)),
-  tanh: Math.tanh,
-};
 
 /** A reusable float64 buffer of at least `size` values (the small forward's sums before the activation). */
 let scratch64 = new Float64Array(1024);
@@ -63,8 +56,8 @@ function float64Scratch(size: number): Float64Array {
   return scratch64.subarray(0, size);
 }
 
-/** y = act(z), rounded to float32 once; one loop per activation (a call through ACTIVATIONS per value costs). */
-function activateInto(z: Float64Array, y: Float32Array, activation: DenseAttrs['activation']): void {
+/** y = act(z), rounded to float32 once; one loop per activation (a call through a table per value costs). */
+function activateInto(z: Float64Array | Float32Array, y: Float32Array, activation: DenseAttrs['activation']): void {
   const n = z.length;
   switch (activation) {
     case 'linear':
@@ -80,6 +73,11 @@ function activateInto(z: Float64Array, y: Float32Array, activation: DenseAttrs['
       for (let i = 0; i < n; i++) y[i] = Math.tanh(z[i] as number);
       return;
   }
+}
+
+/** z = act(z) on float32 values (batchNorm.ts's fused activation, applied to the rounded pre-activation). */
+export function activateInPlace(z: Float32Array, activation: DenseAttrs['activation']): void {
+  activateInto(z, z, activation);
 }
 
 export function denseForward(args: KernelArgs): Info {
