@@ -58,6 +58,11 @@ export interface LayerLimits {
  * `animate` (integer controls): the client offers a ▶/⏸ button beside the slider that steps through the values,
  * value + step every ~600 ms, around again from min after max (one `demo:set` at a time), until paused, e.g. a
  * sliding window's position (ch09-01).
+ * `matrix` (number and integer controls): the control is one cell of a small matrix of values, e.g. a kernel's
+ * weights. Controls whose `matrix.name` is equal are drawn together, where the first of them would be, as a
+ * `rows` × `cols` grid of number boxes laid out like the matrix (cell `index` row-major: row ⌊index / cols⌋,
+ * column index mod cols) under the heading `matrix.name`, in place of a slider each. Each cell is still its own
+ * control: it is sent, validated and shown (shownWhen) on its own, exactly as without `matrix`.
  */
 export interface DemoControl {
   name: string;
@@ -83,6 +88,19 @@ export interface DemoControl {
    * the kernel is "custom 3×3", the lr decay's constant while a schedule uses one). Always accepted by demo:set.
    */
   shownWhen?: { control: string; equals: ReadonlyArray<number | boolean | string> };
+  /** number / integer: a cell of a matrix of controls drawn as one grid (see above). */
+  matrix?: MatrixCell;
+}
+
+/** Where a control sits in a matrix of controls (DemoControl.matrix). */
+export interface MatrixCell {
+  /** The matrix's heading, shared by all its cells (e.g. "Kernel cells"). */
+  name: string;
+  /** The matrix's shape: rows × cols cells. */
+  rows: number;
+  cols: number;
+  /** This cell's place, row-major: 0 … rows·cols − 1. */
+  index: number;
 }
 
 /**
@@ -90,7 +108,12 @@ export interface DemoControl {
  * training lessons (weight templates, decision regions, histograms…) use the same panels.
  *  - grid: a 2-D array [rows, cols] as a heatmap with the values written in each cell (small arrays); optional
  *    `y2` names a [rows, cols] mask (0/1) whose non-zero cells are drawn with a thick outline (e.g. the input
- *    cells under a convolution's window and the output cell it computes);
+ *    cells under a convolution's window and the output cell it computes); optional `points` names a field
+ *    [n, 3] of (x, y, value) drawn on top of the heatmap as outlined dots filled with their value on the grid's
+ *    colour scale (the scale then spans the cells and the points), e.g. data over a fitted plane, so a dot's
+ *    colour against the cell under it shows its residual. `extent` [xMin, xMax, yMin, yMax] places them: the x of
+ *    the first and last columns' centres, and the y of the last (bottom) and first (top) rows' centres (row 0 is
+ *    drawn at the top, at yMax); points without an extent are not drawn;
  *  - image: a 2-D array as a greyscale image (pixels in [0, 1]), no numbers;
  *  - series: line plot of `field` (y) against `x` (another field), optional `y2` for a second line, `lines` for
  *    more, `names` for the legend (one per line, in order field, y2, lines…), `points` to mark (x, y) pairs:
@@ -122,6 +145,13 @@ export interface DemoControl {
  *    one name per layer. Wide layers are not drawn in full: a server sends at most 16 nodes per layer, the
  *    first ones (units 0 … sizes[l] − 1, their edges and values); then `totals` holds every layer's
  *    full width (totals[l] ≥ sizes[l]) and the client says "first sizes[l] of totals[l]" under the layer.
+ *  - graph: a computation graph (autograd), drawn left to right: inputs (nodes no edge enters) in the first
+ *    column, every other node one column right of the furthest node feeding it. `names` (on the panel) holds one
+ *    short label per node, N nodes (e.g. "u", "×", "x²", "+", "f"); `edges` (on the panel) the E edges as
+ *    [from, to] node indices, a DAG. `field` is f32 [N, 2]: each node's value and ∂f/∂node (the output's gradient
+ *    with respect to it: 1 at the output). `y2` is f32 [E, 2], per edge: the value flowing forward along it (its
+ *    source's value) and the gradient flowing back along it (∂f/∂to · ∂to/∂from, the edge's share of its
+ *    source's gradient: a node's out-edges' shares sum to its ∂f/∂node).
  * `group` puts panels side by side under one heading (e.g. input, kernel, output). `xLabel`/`yLabel` name axes.
  */
 export interface DemoPanel {
@@ -136,7 +166,8 @@ export interface DemoPanel {
     | 'regions'
     | 'histogram'
     | 'scatter'
-    | 'network';
+    | 'network'
+    | 'graph';
   title: string;
   field?: string;
   x?: string;
@@ -161,6 +192,8 @@ export interface DemoPanel {
   sizes?: number[];
   /** network: every layer's full width when a layer is drawn in part (its first sizes[l] units). */
   totals?: number[];
+  /** graph: the edges as [from, to] node indices (into `names` and the field's rows). */
+  edges?: Array<[number, number]>;
   /** Colour scale: "diverging" (around 0), "sequential", or "grey" (tiles: pixels in [0, 1]). */
   scale?: 'diverging' | 'sequential' | 'grey';
 }

@@ -17,6 +17,7 @@ const KINDS: readonly DemoPanel['kind'][] = [
   'histogram',
   'scatter',
   'network',
+  'graph',
 ];
 
 /** The frame's panels; entries that are not panels are skipped, and an unreadable layout is no panels. */

@@ -35,6 +35,9 @@ describe('ch01-01 tensors and autograd demo (catalogue check values)', () => {
     const xs = rows(v, 'x')[0]!;
     rows(v, 'dy/dx')[0]!.forEach((d, i) => expect(d).toBeCloseTo(2 * xs[i]!, 5));
     expect(rows(view({ x: -1.5 }), 'point')).toEqual([[-1.5, 2.25, -3]]);
+    // Its graph x → square → y: (value, dy/d·) per node and per edge.
+    expect(rows(v, 'graph')).toEqual([[2, 4], [4, 1], [4, 1]]);
+    expect(rows(v, 'graph.edges')).toEqual([[2, 4], [4, 1]]);
   });
 
   it('linspace(−5, 5, 3) = [−5, 0, 5]; sin over 100 points of [0, 2π]', () => {
@@ -111,8 +114,17 @@ describe('ch01-01 tensors and autograd demo (catalogue check values)', () => {
 
   it('f = uv + u² at (1, 2): ∂f/∂u = 4, ∂f/∂v = 1', () => {
     const v = view({ example: 'f = uv + u²', u: 1, v: 2 });
-    // Columns u, v, u·v, u², f; row 2 holds ∂f/∂(node).
-    expect(rows(v, 'graph')).toEqual([[1, 2, 2, 1, 3], [4, 1, 1, 1, 1]]);
+    // The computation graph's nodes u, v, ×, square, +, f as rows (value, ∂f/∂node).
+    const graph = v.layout.find((p) => p.kind === 'graph')!;
+    expect(graph.names).toEqual(['u', 'v', '×', 'square', '+', 'f']);
+    expect(rows(v, 'graph')).toEqual([[1, 4], [2, 1], [2, 1], [1, 1], [3, 1], [3, 1]]);
+    // Edges (forward value, backward share): u gets 2 through u·v and 2 through u².
+    expect(graph.edges).toEqual([[0, 2], [1, 2], [0, 3], [2, 4], [3, 4], [4, 5]]);
+    expect(rows(v, 'graph.edges')).toEqual([[1, 2], [2, 1], [1, 2], [2, 1], [1, 1], [3, 1]]);
+    expect(text(v, 'Chain rule')).toContain('= 2 + 2 = 4');
+    // The u and v controls drive it: at (−1, 3), f = −3 + 1 = −2, ∂f/∂u = v + 2u = 1, ∂f/∂v = u = −1.
+    expect(rows(view({ example: 'f = uv + u²', u: -1, v: 3 }), 'graph').map((r) => r[1])).toEqual([1, -1, 1, 1, 1, 1]);
+    expect(rows(view({ example: 'f = uv + u²', u: -1, v: 3 }), 'graph')[5]![0]).toBe(-2);
   });
 
   it('r = Σ(x² + x³) at [1, 2]: gradient [5, 16], and [2, 4] with x³ detached', () => {

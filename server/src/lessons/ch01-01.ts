@@ -11,12 +11,14 @@
  *    [1,2,3,4]·[2,2,2,2] = 20;
  *  - slice explorer: t's grid outlines the rows t[start:stop] keeps (its `y2` mask), the slice's grid and a second
  *    copy of t outline the element t[start:stop][row][col];
- *  - f = uv + u² at (1, 2): ∂f/∂u = 4, ∂f/∂v = 1; r = Σ(x² + x³) at [1, 2]: [5, 16], [2, 4] with x³ detached;
+ *  - f = uv + u² at (1, 2): ∂f/∂u = 4, ∂f/∂v = 1 (drawn as its computation graph, autogradGraph.ts);
+ *    r = Σ(x² + x³) at [1, 2]: [5, 16], [2, 4] with x³ detached;
  *    Σx² on linspace(−10, 10, 10): gradient 2x; y = 2x doubled until ‖y‖ ≥ 1000 at x = [−1, 0, 1], backward
  *    with v = [0.1, 1, 0.0001]: [102.4, 1024, 0.1024].
  */
 import { field, type DemoPanel, type Field } from '@gradcast/shared';
 import type { Scalar, Tensor } from '@tensorflow/tfjs-core';
+import { graphPanel, runAutogradGraph } from './autogradGraph.ts';
 import { fmt, fmtList, linspace, rowsField, tensorField, valuesField } from './demoKit.ts';
 import type { DemoLesson, DemoView, Tf } from './types.ts';
 
@@ -243,8 +245,14 @@ function squareExample(tf: Tf, c: Ctl): DemoView {
   const ys = f(xs);
   const dys = tf.grad((x: Tensor) => tf.sum(f(x)))(xs);
   const tangent = tf.add(y0, tf.mul(g0, tf.sub(xs, c.x)));
+  const graph = graphPanel(
+    runAutogradGraph(tf, [{ name: 'x', value: c.x }], [{ label: 'square', inputs: [0], fn: (a) => f(a!) }], 'y'),
+    'graph',
+    `y = x² at x = ${fmt(c.x)}: value forward (→), dy/d· backward (←)`,
+  );
   return {
     fields: {
+      ...graph.fields,
       x: tensorField(xs),
       y: tensorField(ys),
       'dy/dx': tensorField(dys),
@@ -253,6 +261,7 @@ function squareExample(tf: Tf, c: Ctl): DemoView {
     },
     layout: [
       { kind: 'table', title: 'y.backward() at the chosen x', field: 'point', columns: ['x', 'y = x²', 'x.grad = dy/dx'] },
+      graph.panel,
       { kind: 'series', title: 'y = x² and its derivative dy/dx = 2x', field: 'y', x: 'x', y2: 'dy/dx', group: 'function and derivative' },
       { kind: 'series', title: `y = x² and its tangent at x = ${fmt(c.x)} (slope ${fmt(g0)})`, field: 'y', x: 'x', y2: `tangent at x = ${fmt(c.x)}`, group: 'function and derivative' },
     ],
@@ -261,30 +270,37 @@ function squareExample(tf: Tf, c: Ctl): DemoView {
 
 function uvExample(tf: Tf, c: Ctl): DemoView {
   const f = (u: Tensor, v: Tensor): Tensor => tf.add(tf.mul(u, v), tf.square(u));
-  const u = tf.scalar(c.u);
-  const v = tf.scalar(c.v);
-  const [du, dv] = tf.grads(f)([u, v]) as [Tensor, Tensor];
-  const uv = tf.mul(u, v);
-  const u2 = tf.square(u);
-  // ∂f/∂(uv) and ∂f/∂(u²): the gradient of the last node, f = a + b, with respect to its two inputs.
-  const [da, db] = tf.grads((a: Tensor, b: Tensor) => tf.add(a, b))([uv, u2]) as [Tensor, Tensor];
-  const value = read(f(u, v))[0]!;
+  // The graph backward() walks: u and v feed ×, u feeds square, + adds the two; every number on it from tfjs.
+  const g = runAutogradGraph(
+    tf,
+    [
+      { name: 'u', value: c.u },
+      { name: 'v', value: c.v },
+    ],
+    [
+      { label: '×', inputs: [0, 1], fn: (a, b) => tf.mul(a!, b!) },
+      { label: 'square', inputs: [0], fn: (a) => tf.square(a!) },
+      { label: '+', inputs: [2, 3], fn: (a, b) => tf.add(a!, b!) },
+    ],
+    'f',
+  );
+  const graph = graphPanel(g, 'graph', `f = u·v + u² at u = ${fmt(c.u)}, v = ${fmt(c.v)}: values forward (→), ∂f/∂· backward (←)`);
+  const [du, dv] = [g.grads[0]!, g.grads[1]!];
   // f and ∂f/∂u as functions of u, v held at the control's value.
+  const v = tf.scalar(c.v);
   const us = tf.tensor1d(linspace(-3, 3, 61));
   const fu = f(us, v);
   const dfu = tf.grad((s: Tensor) => tf.sum(f(s, v)))(us);
-  const nodes = [
-    [c.u, c.v, read(uv)[0]!, read(u2)[0]!, value],
-    [read(du)[0]!, read(dv)[0]!, read(da)[0]!, read(db)[0]!, 1],
-  ];
   return {
-    fields: { graph: rowsField(nodes), u: tensorField(us), f: tensorField(fu), 'df/du': tensorField(dfu) },
+    fields: { ...graph.fields, u: tensorField(us), f: tensorField(fu), 'df/du': tensorField(dfu) },
     layout: [
-      { kind: 'table', title: 'The graph f = u·v + u²: row 1 the values, row 2 ∂f/∂(node) from backward()', field: 'graph', columns: ['u', 'v', 'u·v', 'u²', 'f'] },
+      graph.panel,
       {
         kind: 'text',
         title: 'Chain rule',
-        text: `∂f/∂u = v + 2u = ${fmt(read(du)[0]!)} (through u·v and u²), ∂f/∂v = u = ${fmt(read(dv)[0]!)}.`,
+        text:
+          `u feeds two nodes, so backward() adds what comes back along both edges: ∂f/∂u = v (through u·v) + 2u ` +
+          `(through u²) = ${fmt(g.edgeGrads[0]!)} + ${fmt(g.edgeGrads[2]!)} = ${fmt(du)}; ∂f/∂v = u = ${fmt(dv)}.`,
       },
       { kind: 'series', title: `f and ∂f/∂u along u, with v = ${fmt(c.v)}`, field: 'f', x: 'u', y2: 'df/du' },
     ],
@@ -374,8 +390,8 @@ export const ch01_01: DemoLesson = {
     description:
       'The course’s tensor examples, one at a time: a vector viewed as a column, shape, size, rank and slicing of a ' +
       '3×3 matrix, element-wise, matrix and dot products, vector addition, linspace and sin, a boolean mask; then ' +
-      'autograd: y = x² with its derivative and tangent at a chosen x, the graph of f = uv + u² with the gradient ' +
-      'of every node, Σ(x² + x³) with and without detaching x³, and a vector-Jacobian product. Every derivative ' +
+      'autograd: y = x² with its derivative and tangent at a chosen x, the computation graph of f = uv + u² with ' +
+      'the value flowing forward and the gradient flowing back on every edge, Σ(x² + x³) with and without detaching x³, and a vector-Jacobian product. Every derivative ' +
       'is computed by tf.grad, as backward() does in the course. The course shows most of these as commented-out ' +
       'code; here each is a live example.',
     demoControls: [

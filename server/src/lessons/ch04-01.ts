@@ -3,8 +3,9 @@
  * Data: 20 samples with x1 = x2 = −1…1 step 0.1, f = x1 + x2 + 1, y = f + ε (std 1). Model Linear 2→1 (3 parameters,
  * PyTorch default init, bound 1/√2), MSE, SGD lr 0.1, batch 2 in order (10 steps per epoch; the course runs
  * 100 epochs = 1000 steps).
- * Options: the noise scale and de-correlated inputs (issue 5). Views: the fitted plane ŷ(x1, x2) as a grid beside
- * a scatter of the data's (x1, x2), and the (w1, w2) path with the floor of the loss valley (the best w2 for each w1).
+ * Options: the noise scale and de-correlated inputs (issue 5). Views: the fitted plane ŷ(x1, x2) as a grid with the
+ * data drawn on it (each sample at its (x1, x2), filled with its y on the plane's colours: the residuals show as
+ * dots unlike the cell under them), and the (w1, w2) path with the floor of the loss valley (the best w2 for each w1).
  */
 import type { DemoControl } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
@@ -13,15 +14,13 @@ import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { curveView, grid1d } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
 import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
-import { inputsScatterView, planeView } from '../probe/views/plane.ts';
+import { planePoints, planeView } from '../probe/views/plane.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 
 const DEFAULTS = { noise: 1, decorrelate: false };
-
-const PLANE_GROUP = 'the fitted plane and the data under it';
 
 const CONTROLS: DemoControl[] = [
   {
@@ -85,7 +84,9 @@ export const ch04_01: TrainingLesson = {
       'batch 2. As in the course the two inputs are equal (x1 = x2), so only w1 + w2 can be learnt and the fitted ' +
       'plane is arbitrary along the other direction; every point lies on the diagonal, which is why the data and ' +
       'fit panels show y and ŷ along x1 = x2 (a line of slope w1 + w2). The plane panel shows ŷ over the whole ' +
-      '(x1, x2) square, beside a scatter of the data’s inputs (x1, x2) that shows where data pin it down, and the path panel the (w1, w2) the run visited over the floor of the loss valley: with ' +
+      '(x1, x2) square with the data on it, each sample a dot at its (x1, x2) filled with its y on the plane’s colours: ' +
+      'where a dot’s colour differs from the plane under it, that is its residual, and the dots show where data pin ' +
+      'the plane down. The path panel shows the (w1, w2) the run visited over the floor of the loss valley: with ' +
       'x1 = x2 that floor is the line w1 + w2 = const of equally good fits, and the path stops wherever it meets ' +
       'it. Options: the noise scale, and de-correlated inputs (x2 drawn at random, issue 5), which give the valley ' +
       'a single lowest point near the true w = (1, 1) (the data and fit panels then still plot against x1 and ' +
@@ -111,9 +112,8 @@ export const ch04_01: TrainingLesson = {
     const path = new PathRecorder(2);
     recordOnTraining(model, path, () => W.dataSync());
     const floor = valleyFloor(data.x, data.y);
-    // The grid panel takes no points: the data's (x1, x2) are drawn beside the plane (on the diagonal x1 = x2
-    // unless de-correlated), showing where the plane is pinned down by data.
-    const dataScatter = inputsScatterView('inputs', 'the data’s inputs (x1, x2): where the plane meets data', data.x, PLANE_GROUP);
+    // The data on the plane (on the diagonal x1 = x2 unless de-correlated), coloured by their y.
+    const dataPoints = planePoints(data.x, data.y);
     model.views = (): DemoView => {
       const fc = denseValues(net, 'fc1');
       const [w1, w2] = [fc.W[0] as number, fc.W[1] as number];
@@ -129,8 +129,7 @@ export const ch04_01: TrainingLesson = {
       }
       const ws = grid1d(lo - 0.25, hi + 0.25, 41);
       return joinViews(
-        planeView({ name: 'plane', title: 'fitted plane ŷ(x1, x2)', w1, w2, b, group: PLANE_GROUP }),
-        dataScatter,
+        planeView({ name: 'plane', title: 'fitted plane ŷ(x1, x2) and the data y', w1, w2, b, points: dataPoints }),
         curveView({
           name: 'wPath',
           title: '(w1, w2) path over the loss valley',

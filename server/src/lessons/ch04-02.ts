@@ -5,9 +5,8 @@
  * both columns). Model Linear 2→2 (6 parameters, default init), MSE over all 40 outputs, SGD lr 0.1, batch 5 in
  * order (4 steps per epoch; the course runs 50 epochs = 200 steps).
  * Views: the weight matrix and the bias as grids; the two fitted planes ŷ1 and ŷ2 as heatmaps over the (x1, x2)
- * square (with de-correlated inputs, beside a scatter of the data's (x1, x2)); and each output's fit along the
- * diagonal x1 = x2 where the
- * data lie (the two fitted planes seen where they are determined); with de-correlated inputs the data leave the
+ * square, each with its output's data drawn on it (a dot at each sample's (x1, x2) filled with its y_k on the
+ * plane's colours, so residuals show); and each output's fit along the diagonal x1 = x2 where the data lie (the two fitted planes seen where they are determined); with de-correlated inputs the data leave the
  * diagonal, and each output's panel plots the prediction against the data instead.
  * Options (issue 5, off by default as in the course): `decorrelate` draws x2 ~ U(−1, 1) independently of x1, so W
  * itself is determined; `separateNoise` draws each output's noise on its own; `noise` scales it.
@@ -18,7 +17,7 @@ import { multiOutput } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption, textView } from '../probe/views/compose.ts';
 import { curveView, grid1d, gridView } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
-import { inputsScatterView, planeView } from '../probe/views/plane.ts';
+import { planePoints, planeView } from '../probe/views/plane.ts';
 import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
 import { buildMlp, type MlpSpec } from './nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
@@ -74,7 +73,7 @@ export const ch04_02: TrainingLesson = {
       '(20 points, noise 0.001), MSE averaged over all 40 outputs, SGD lr 0.1, batch 5. Each output has its own ' +
       'column of weights and its own bias (the weight-matrix panel: rows are the inputs x1, x2, columns the ' +
       'outputs, as the course writes W), and the plane panels show each output’s fitted plane ŷ1, ŷ2 over the ' +
-      'whole (x1, x2) square (beside the data’s inputs when de-correlated); the loss falls towards the tiny noise floor. The inputs are equal ' +
+      'whole (x1, x2) square with that output’s data drawn on it (each sample a dot filled with its y on the plane’s colours, so a residual is a dot unlike the plane under it); the loss falls towards the tiny noise floor. The inputs are equal ' +
       '(x1 = x2) as in the course, so only the sum of each output’s two weights is determined (2 for both): the ' +
       'matrix need not approach the true W = [[1, −1], [1, 3]], while each output’s fit along the diagonal, where ' +
       'the data lie, does approach its data. As in the original, the same noise draw is added to both outputs (at ' +
@@ -144,18 +143,18 @@ export const ch04_02: TrainingLesson = {
         group: 'the two fitted planes along the data',
       });
     const planeGroup = 'the two fitted planes ŷ1(x1, x2) and ŷ2(x1, x2)';
-    // The grid panel takes no points: with de-correlated inputs the data's (x1, x2) are drawn beside the planes
-    // (with x1 = x2 they lie on the diagonal, and the output panels already plot them along it).
-    const dataScatter = decorrelate ? inputsScatterView('inputs', 'the data’s inputs (x1, x2)', data.x, planeGroup) : null;
-    /** Output k's plane ŷk = W[0][k]·x1 + W[1][k]·x2 + b[k] over the (x1, x2) square. */
+    // Each output's data on its plane (on the diagonal x1 = x2 unless de-correlated), coloured by that output's y.
+    const planeData = [0, 1].map((k) => planePoints(data.x, data.y, 2, k));
+    /** Output k's plane ŷk = W[0][k]·x1 + W[1][k]·x2 + b[k] over the (x1, x2) square, with its data y_k. */
     const planeOf = (k: number, fc: { W: ArrayLike<number>; b: ArrayLike<number> }): DemoView =>
       planeView({
         name: `plane${k + 1}`,
-        title: `fitted plane ŷ${k + 1}(x1, x2)`,
+        title: `fitted plane ŷ${k + 1}(x1, x2) and the data y${k + 1}`,
         w1: fc.W[k] as number,
         w2: fc.W[2 + k] as number,
         b: fc.b[k] as number,
         group: planeGroup,
+        points: planeData[k]!,
       });
     model.views = (): DemoView => {
       const fc = denseValues(net, 'fc1');
@@ -166,7 +165,6 @@ export const ch04_02: TrainingLesson = {
         note,
         planeOf(0, fc),
         planeOf(1, fc),
-        dataScatter,
         ...fits,
       );
     };

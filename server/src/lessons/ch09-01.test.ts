@@ -76,6 +76,14 @@ describe('ch09-01 kernel editor', () => {
     expect(output({ kernel: CUSTOM_KERNEL })).toEqual([[-4, 0, 4], [-4, 0, 4], [-4, 0, 4]]);
     // The client shows the cells only while this option is chosen (DemoControl.shownWhen).
     expect(ch09_01.info.demoControls!.filter((c) => /^k[0-8]$/.test(c.name)).every((c) => c.shownWhen?.control === 'kernel' && c.shownWhen.equals.includes(CUSTOM_KERNEL))).toBe(true);
+    // …as one 3×3 block laid out like the kernel: cell kᵢ at index i, row-major.
+    const cellsOf = ch09_01.info.demoControls!.filter((c) => /^k[0-8]$/.test(c.name));
+    expect(cellsOf.map((c) => c.matrix)).toEqual(cellsOf.map((_, i) => ({ name: 'Kernel cells', rows: 3, cols: 3, index: i })));
+    expect(cellsOf.map((c) => c.name)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8']);
+    // Each cell is still validated on its own, with the slider's limits.
+    const controls = ch09_01.info.demoControls;
+    expect(validateDemoValues({ k4: 2.5 }, controls)).toEqual({ ok: true, values: { k4: 2.5 } });
+    for (const bad of [{ k4: 11 }, { k4: '2' }, { k4: NaN }, { k9: 1 }]) expect(validateDemoValues(bad, controls).ok, JSON.stringify(bad)).toBe(false);
   });
 
   it('validateDemoValues accepts cells in −10…10 and refuses the rest', () => {

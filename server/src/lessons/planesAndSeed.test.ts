@@ -1,6 +1,6 @@
 /**
  * ch04-02's two fitted planes (one heatmap per output over the (x1, x2) square, the model's own prediction), and
- * ch04-01's plane beside its data; ch07-03's `seed` option, which re-draws the initial weights. CPU backend.
+ * ch04-01's plane with its data drawn on it; ch07-03's `seed` option, which re-draws the initial weights. CPU backend.
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
@@ -51,36 +51,50 @@ describe('ch04-02: the two fitted planes', () => {
       expect(plane[10]).toBeCloseTo(predict(m, 1, 1)[k]!, 5);
       expect(plane[120]).toBeCloseTo(predict(m, 1, -1)[k]!, 5);
     }
-    // The course's collinear inputs: no scatter of the inputs (the output panels plot the data along x1 = x2).
+    // Each plane carries its output's data: (x1, x2, y_k) rows, on the diagonal x1 = x2 as in the course.
+    for (const k of [0, 1]) {
+      const panel = v.layout.find((p) => p.field === `plane${k + 1}`)!;
+      expect(panel).toMatchObject({ points: `plane${k + 1}.points`, extent: [-1, 1, -1, 1] });
+      const pts = data(v, `plane${k + 1}.points`);
+      expect(v.fields[`plane${k + 1}.points`]!.dims).toEqual([20, 3]);
+      Array.from({ length: 20 }, (_, i) => expect(pts[3 * i]).toBe(pts[3 * i + 1]));
+    }
+    // The targets differ between the outputs (y1 = x1 + x2 + 1, y2 = −x1 + 3x2 − 1): at x = (−1, −1), y1 ≈ −1, y2 ≈ −3.
+    expect(data(v, 'plane1.points')[2]).toBeCloseTo(-1, 1);
+    expect(data(v, 'plane2.points')[2]).toBeCloseTo(-3, 1);
     expect(v.fields.inputs).toBeUndefined();
     t.dispose();
   });
 
-  it('de-correlated inputs: the data’s (x1, x2) beside the planes, in their group', () => {
+  it('de-correlated inputs: the data’s (x1, x2) leave the diagonal on both planes', () => {
     const t = trainer('ch04-02', { decorrelate: true });
     const v = viewOf(t);
-    const reg = v.fields.inputs!;
-    expect(reg.dims).toEqual([20, 2]);
-    const scatter = v.layout.find((p) => p.field === 'inputs')!;
-    expect(scatter.kind).toBe('scatter');
-    expect(scatter.group).toBe(v.layout.find((p) => p.field === 'plane1')!.group);
-    const xs = data(v, 'inputs');
-    expect(Array.from({ length: 20 }, (_, i) => xs[2 * i] === xs[2 * i + 1]).some(Boolean)).toBe(false);
+    for (const name of ['plane1.points', 'plane2.points']) {
+      const pts = data(v, name);
+      expect(Array.from({ length: 20 }, (_, i) => pts[3 * i] === pts[3 * i + 1]).some(Boolean)).toBe(false);
+    }
+    // The same inputs under both planes.
+    const [a, b] = [data(v, 'plane1.points'), data(v, 'plane2.points')];
+    Array.from({ length: 20 }, (_, i) => expect([a[3 * i], a[3 * i + 1]]).toEqual([b[3 * i], b[3 * i + 1]]));
     t.dispose();
   });
 });
 
-describe('ch04-01: the plane beside its data', () => {
-  it('the plane is the model’s prediction, and the data’s inputs lie on x1 = x2 beside it', () => {
+describe('ch04-01: the plane with its data on it', () => {
+  it('the plane is the model’s prediction, and the data (x1, x2, y) lie on x1 = x2 over it', () => {
     const t = trainer('ch04-01');
     t.trainStep();
     const m = t.runs[0]!.model;
     const v = viewOf(t);
     expect(data(v, 'plane')[120]).toBeCloseTo(predict(m, 1, -1)[0]!, 5);
-    const xs = data(v, 'inputs');
-    expect(v.fields.inputs!.dims).toEqual([20, 2]);
-    Array.from({ length: 20 }, (_, i) => expect(xs[2 * i]).toBe(xs[2 * i + 1]));
-    expect(v.layout.find((p) => p.field === 'inputs')!.group).toBe(v.layout.find((p) => p.field === 'plane')!.group);
+    expect(v.layout.find((p) => p.field === 'plane')).toMatchObject({ kind: 'grid', points: 'plane.points', extent: [-1, 1, -1, 1] });
+    expect(v.fields['plane.points']!.dims).toEqual([20, 3]);
+    const pts = data(v, 'plane.points');
+    Array.from({ length: 20 }, (_, i) => expect(pts[3 * i]).toBe(pts[3 * i + 1]));
+    // y = x1 + x2 + 1 + ε (std 1): the targets scatter around the true plane, not on it.
+    const residuals = Array.from({ length: 20 }, (_, i) => pts[3 * i + 2]! - (2 * pts[3 * i]! + 1));
+    expect(Math.max(...residuals.map(Math.abs))).toBeGreaterThan(0.3);
+    expect(v.fields.inputs).toBeUndefined();
     t.dispose();
   });
 });

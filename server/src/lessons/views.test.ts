@@ -28,6 +28,13 @@ function checkPanel(p: DemoPanel, frame: Frame): void {
   };
   const main = p.kind === 'text' ? null : get(p.field, 'field');
   switch (p.kind) {
+    case 'grid':
+      // Points over the heatmap: (x, y, value) rows, placed by a 4-number extent.
+      if (p.points) {
+        expect(get(p.points, 'points').dims[1]).toBe(3);
+        expect(p.extent?.length, `grid "${p.title}" with points needs an extent`).toBe(4);
+      }
+      break;
     case 'tiles':
       expect(main?.dims.length).toBe(3);
       if (p.captions) expect(p.captions.length).toBe(main?.dims[0]);

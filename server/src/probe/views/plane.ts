@@ -1,7 +1,8 @@
 /**
  * A fitted plane ŷ = w1·x1 + w2·x2 + b (one output of a Linear 2→k) as a grid heatmap over the (x1, x2) square,
- * and the data's inputs (x1, x2) as a scatter to set beside it: a grid panel takes no points, so the "plane over
- * the scatter" is drawn as the two panels side by side in one group. ch04-01 and ch04-02 draw their planes with it.
+ * with the data drawn on it: each sample a dot at its (x1, x2), filled with its target y on the heatmap's colour
+ * scale (the grid panel's `points`), so a dot that differs in colour from the plane under it is a residual the
+ * fit leaves (the 3-D "plane over the scatter", seen from above). ch04-01 and ch04-02 draw their planes with it.
  */
 import { field } from '@gradcast/shared';
 import type { DemoView } from '../../lessons/types.ts';
@@ -34,26 +35,43 @@ export interface PlaneSpec {
   /** Both axes' values (default PLANE_AXIS). */
   axis?: Float32Array;
   group?: string;
+  /** The data over the plane: rows (x1, x2, y) [n, 3], as planePoints makes them (none: the plane alone). */
+  points?: Float32Array;
 }
 
-/** The plane as a grid panel [n, n] (as planeValues), on the diverging scale, axes named x1 and x2. */
+/**
+ * The plane as a grid panel [n, n] (as planeValues), on the diverging scale, axes named x1 and x2; with `points`,
+ * the data drawn over it (field `<name>.points`, placed by the extent of the axis: the cells' centres).
+ */
 export function planeView(spec: PlaneSpec): DemoView {
   const axis = spec.axis ?? PLANE_AXIS;
   const n = axis.length;
   const [lo, hi] = [axis[0] as number, axis[n - 1] as number];
-  const title = `${spec.title}: columns x1 = ${num(lo)}…${num(hi)}, rows x2 = ${num(hi)}…${num(lo)} (step ${num((hi - lo) / (n - 1))})`;
-  return gridView(spec.name, title, planeValues(spec.w1, spec.w2, spec.b, axis), n, n, {
+  const over = spec.points ? `; dots: the data, filled with their y (a dot unlike the cell under it is a residual)` : '';
+  const title = `${spec.title}: columns x1 = ${num(lo)}…${num(hi)}, rows x2 = ${num(hi)}…${num(lo)} (step ${num((hi - lo) / (n - 1))})${over}`;
+  const view = gridView(spec.name, title, planeValues(spec.w1, spec.w2, spec.b, axis), n, n, {
     xLabel: 'x1',
     yLabel: 'x2',
     ...(spec.group ? { group: spec.group } : {}),
   });
+  if (!spec.points) return view;
+  if (spec.points.length % 3) throw new RangeError('planeView: points must be (x1, x2, y) rows');
+  const pointsName = `${spec.name}.points`;
+  view.fields[pointsName] = field('f32', spec.points, [spec.points.length / 3, 3]);
+  Object.assign(view.layout[0]!, { points: pointsName, extent: [lo, hi, lo, hi] });
+  return view;
 }
 
-/** The data's inputs, row-major (x1, x2) pairs [n, 2], as a scatter panel (field `name`), to set beside a plane. */
-export function inputsScatterView(name: string, title: string, x: Float32Array, group?: string): DemoView {
-  if (x.length % 2) throw new RangeError('inputsScatterView: the inputs must be (x1, x2) pairs');
-  return {
-    fields: { [name]: field('f32', x, [x.length / 2, 2]) },
-    layout: [{ kind: 'scatter', title, field: name, xLabel: 'x1', yLabel: 'x2', ...(group ? { group } : {}) }],
-  };
+/**
+ * The data as a plane's points: rows (x1, x2, y) [n, 3] from the inputs x [n, 2] (row-major pairs) and output k of
+ * the targets y [n, yDim] (row-major).
+ */
+export function planePoints(x: Float32Array, y: Float32Array, yDim = 1, k = 0): Float32Array {
+  const n = x.length / 2;
+  if (!Number.isInteger(n) || y.length !== n * yDim || k < 0 || k >= yDim) {
+    throw new RangeError(`planePoints: ${x.length} input values and ${y.length} targets are not n × 2 and n × ${yDim} (output ${k})`);
+  }
+  const out = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) out.set([x[2 * i] as number, x[2 * i + 1] as number, y[i * yDim + k] as number], 3 * i);
+  return out;
 }
