@@ -21,12 +21,13 @@ Commands:
   bench    <suite> [--json]        (gradcast bench --help lists the suites)
 `;
 
-const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--lessons id,id…] [--seconds S]
+const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--lessons id,id…] [--seconds S] [--rounds N]
 
 Suites:
   train    milliseconds per training step, for each training lesson and each available backend
   viewer   frames and bytes per second that one viewer receives (ch02-03, or --lessons; default speed and unpaced)
-  pytorch  ms per step on wasm against PyTorch on the CPU (Debian's python3-torch), same lessons, one run
+  pytorch  ms per step on wasm against PyTorch on the CPU (Debian's python3-torch), same lessons, one run,
+           the two measured lesson by lesson; --rounds N repeats each pair N times and keeps each side's best
   accuracy the MNIST goals on wasm: ch06-02 for 60 s (test accuracy ≥ 0.90), ch09-05 for 120 s (≥ 0.97)
 `;
 
@@ -178,7 +179,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(BENCH_USAGE);
         return suite === undefined ? 2 : 0;
       }
-      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, ...backendOpt });
+      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, ...backendOpt });
       const lessons = values.lessons === undefined ? undefined : String(values.lessons).split(',').filter(Boolean);
       for (const id of lessons ?? []) {
         if (!getTrainingLesson(id)) throw new UsageError(`--lessons: "${id}" is not a training lesson (see gradcast lessons)`);
@@ -199,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
         rows = await benchAccuracy({ log });
       } else if (suite === 'pytorch') {
         const { benchPeer } = await import('./bench/peer.ts');
-        rows = await benchPeer({ lessons, log });
+        rows = await benchPeer({ lessons, rounds: intOption(values.rounds, 'rounds', 1, 10), log });
       } else {
         throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy)`);
       }

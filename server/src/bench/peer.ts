@@ -28,23 +28,44 @@ export interface PeerRow {
 
 export class PeerUnavailableError extends Error {}
 
-export async function benchPeer(opts: { lessons?: string[]; log?: (line: string) => void } = {}): Promise<PeerRow[]> {
+/**
+ * Lesson by lesson, PyTorch then ours, so both sides of a ratio are measured minutes apart at most under the
+ * same load (run all of PyTorch first and the shared machine's load can change before ours runs: ratios moved
+ * by 1.5× that way). With `rounds` > 1 the pair is measured again after every lesson's first round and each
+ * side keeps its fastest median (the run least disturbed by other work on the machine).
+ */
+export async function benchPeer(opts: { lessons?: string[]; rounds?: number; log?: (line: string) => void } = {}): Promise<PeerRow[]> {
   const ids = opts.lessons ?? listLessons().filter((l) => l.trains).map((l) => l.id);
-  opts.log?.(`PyTorch: ${PYTHON} ${path.relative(process.cwd(), SCRIPT)} --threads 1 (${ids.length} lessons)…`);
-  const py = spawnSync(PYTHON, [SCRIPT, '--json', '--threads', '1', '--lessons', ids.join(',')], {
-    encoding: 'utf8',
-    maxBuffer: 16 << 20,
+  const rounds = opts.rounds ?? 1;
+  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a whole number ≥ 1, got ${rounds}`);
+  opts.log?.(`PyTorch: ${PYTHON} ${path.relative(process.cwd(), SCRIPT)} --threads 1, interleaved with ours lesson by lesson (${ids.length} lessons, ${rounds} round(s))…`);
+  const best = new Map<string, { ours: number; theirs: number | null }>();
+  for (let round = 0; round < rounds; round++) {
+    for (const id of ids) {
+      const theirs = pytorchMs(id);
+      const [ours] = await benchTrain({ backends: ['wasm'], lessons: [id], log: opts.log });
+      if (!ours) continue;
+      const prev = best.get(id);
+      best.set(id, {
+        ours: Math.min(prev?.ours ?? Infinity, ours.msPerStep),
+        theirs: theirs === null ? (prev?.theirs ?? null) : Math.min(prev?.theirs ?? Infinity, theirs),
+      });
+    }
+  }
+  return ids.flatMap((id) => {
+    const b = best.get(id);
+    if (!b) return [];
+    return [{ lesson: id, oursMs: b.ours, pytorchMs: b.theirs, ratio: b.theirs ? Number((b.ours / b.theirs).toFixed(2)) : null }];
   });
+}
+
+/** PyTorch's median ms per step for one lesson (null when the script has no model for it). */
+function pytorchMs(id: string): number | null {
+  const py = spawnSync(PYTHON, [SCRIPT, '--json', '--threads', '1', '--lessons', id], { encoding: 'utf8', maxBuffer: 16 << 20 });
   if (py.status === 3 || py.error) {
     throw new PeerUnavailableError('PyTorch is not available: apt-get install -y python3-torch');
   }
-  if (py.status !== 0) throw new Error(`pytorch_baseline.py failed: ${(py.stderr || py.stdout).trim().split('\n').pop()}`);
-  const theirs = new Map<string, number>(
-    (JSON.parse(py.stdout.trim().split('\n').pop() as string) as { lesson: string; msPerStep: number }[]).map((r) => [r.lesson, r.msPerStep]),
-  );
-  const ours = await benchTrain({ backends: ['wasm'], lessons: ids, log: opts.log });
-  return ours.map((r) => {
-    const p = theirs.get(r.lesson) ?? null;
-    return { lesson: r.lesson, oursMs: r.msPerStep, pytorchMs: p, ratio: p ? Number((r.msPerStep / p).toFixed(2)) : null };
-  });
+  if (py.status !== 0) throw new Error(`pytorch_baseline.py failed on ${id}: ${(py.stderr || py.stdout).trim().split('\n').pop()}`);
+  const rows = JSON.parse(py.stdout.trim().split('\n').pop() as string) as { lesson: string; msPerStep: number }[];
+  return rows.find((r) => r.lesson === id)?.msPerStep ?? null;
 }
