@@ -54,7 +54,7 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
     lossAndGrads() {
       const layers = net.chain?.();
       const size = Math.min(hp.batchSize, train.n - cursor);
-      if (!layers || !canRunChain('softmaxXent', layers, size)) return null;
+      if (!layers || !canRunChain(layers, size)) return null;
       const { x, y } = batch();
       const { loss, grads, hits } = denseChainGrads(x, layers, { kind: 'softmaxXent', labels: y });
       tf.dispose([x, y]);

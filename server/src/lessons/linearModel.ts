@@ -182,7 +182,7 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
         return lossName === 'bce' ? bce(pred, y) : mse(pred, y);
       }),
     lossAndGrads: () => {
-      if (!canRunChain(lossName)) return null;
+      if (!canRunChain()) return null;
       const { loss, grads } = tf.tidy(() => {
         const [x, y] = batch(true);
         const r = denseChainGrads(x as tfc.Tensor2D, chain, { kind: lossName, targets: y });

@@ -60,7 +60,7 @@ export function regressorModel(net: Net, train: TargetRows, hp: { batchSize: num
     lossAndGrads() {
       const chain = net.chain?.();
       const size = Math.min(hp.batchSize, train.n - cursor);
-      if (!chain || !canRunChain(opts.loss, chain, size)) return null;
+      if (!chain || !canRunChain(chain, size)) return null;
       // The sigmoid head is the last layer's activation (the same σ(z) the loss sees).
       const last = chain.length - 1;
       const layers = opts.head === 'sigmoid' ? chain.map((l, i) => (i === last ? { ...l, activation: 'sigmoid' as const } : l)) : chain;

@@ -1,23 +1,23 @@
 /**
- * A training pass of a chain of dense layers with its gradients written out, on the fused kernels
- * (backend/wasm/dense.ts and the loss kernels), without tfjs's gradient tape.
+ * A training pass of a chain of dense layers with its gradients written out, on the fused kernels, without
+ * tfjs's gradient tape: one GradcastDenseChain call (backend/wasm/denseChainKernel.ts) runs the layer kernels
+ * forward (backend/wasm/dense.ts, batchNorm.ts), the loss kernel and the backward kernels in reverse.
  *
- * Why: on the small lessons a step's arithmetic is a few thousand multiply-adds, and what costs is the tape
- * (variableGrads' scopes, the customGrad clones of every saved tensor, the tape walk, the gradient seed and its
- * multiply): a 2-50-3 network's step was 19 kernel calls per run and ~2/3 of them bookkeeping. Here a layer is
- * one call forward and one back, the loss one call that also gives its gradient, and nothing else runs.
+ * Why: on the small lessons a step's arithmetic is a few thousand multiply-adds, and what costs is the
+ * machinery around it (variableGrads' scopes, the customGrad clones of every saved tensor, the tape walk, the
+ * gradient seed and its multiply, then each engine call's own bookkeeping): a 2-50-3 network's step was 19
+ * engine calls per run, ~2/3 of them bookkeeping; here it is one, and one for the optimizer.
  *
  * The maths is the tape's exactly: the forward kernel gives y = act(x·W + b); the loss kernel gives L and
  * ∂L/∂ŷ; each backward kernel takes ∂L/∂y and gives ∂L/∂W, ∂L/∂b and, except for the first layer (its input is
  * data), ∂L/∂x, the previous layer's ∂L/∂y. The tape path multiplies the loss gradient by its seed 1, which
- * changes no bit, so both give the same values (checked in the test).
+ * changes no bit, so both give the same values (checked in the test against the tape on cpu and on wasm).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hasKernel } from '../backend/hasKernel.ts';
-import { DENSE, DENSE_GRAD, type DenseAttrs, type DenseGradAttrs } from '../backend/wasm/dense.ts';
-import { BCE, MSE } from '../backend/wasm/elementLoss.ts';
-import { SOFTMAX_XENT } from '../backend/wasm/softmaxXent.ts';
-import { BATCH_NORM, BATCH_NORM_GRAD, type BatchNormAttrs, SMALL_BATCH_NORM } from '../backend/wasm/batchNorm.ts';
+import { SMALL_BATCH_NORM } from '../backend/wasm/batchNorm.ts';
+import type { DenseAttrs } from '../backend/wasm/dense.ts';
+import { DENSE_CHAIN, type DenseChainAttrs } from '../backend/wasm/denseChainKernel.ts';
 import type { Activation, BatchNormParams } from './model.ts';
 
 /**
@@ -44,17 +44,13 @@ export type ChainLoss =
   | { kind: 'softmaxXent'; labels: tf.Tensor1D }
   | { kind: 'mse' | 'bce'; targets: tf.Tensor };
 
-const LOSS_KERNEL = { softmaxXent: SOFTMAX_XENT, mse: MSE, bce: BCE } as const;
-
 /**
- * Whether the backend has every kernel of a direct pass with this loss (wasm does; elsewhere use the tape), and
- * any batch norm in `layers` is small enough for its kernel at `rows` rows.
+ * Whether the backend has the one-call pass (wasm does; elsewhere use the tape), and any batch norm in `layers`
+ * is small enough for its kernel at `rows` rows (above SMALL_BATCH_NORM values the ops are faster).
  */
-export function canRunChain(loss: ChainLoss['kind'], layers: readonly ChainLayer[] = [], rows = 0): boolean {
-  const kernels = hasKernel(DENSE) && hasKernel(DENSE_GRAD) && hasKernel(LOSS_KERNEL[loss]);
-  const norms = layers.filter((l) => l.norm);
-  if (!norms.length) return kernels;
-  return kernels && hasKernel(BATCH_NORM) && hasKernel(BATCH_NORM_GRAD) && norms.every((l) => rows * (l.W.shape[1] as number) <= SMALL_BATCH_NORM && rows > 1);
+export function canRunChain(layers: readonly ChainLayer[] = [], rows = 0): boolean {
+  if (!hasKernel(DENSE_CHAIN)) return false;
+  return layers.every((l) => !l.norm || (rows > 1 && rows * (l.W.shape[1] as number) <= SMALL_BATCH_NORM));
 }
 
 /** The tensors a chain differentiates, in the order of its gradients: per layer W, b, then γ, β with a norm. */
@@ -72,70 +68,51 @@ export interface ChainResult {
 }
 
 /**
- * Loss and gradients of loss(chain(x)) for data x [N, in] (no gradient for x). Every intermediate is disposed;
- * the results are new tensors for the caller. Must not run under a gradient tape (its kernels have no
- * registered gradients); needs canRunChain(loss.kind).
+ * Loss and gradients of loss(chain(x)) for data x [N, in] (no gradient for x), in one GradcastDenseChain call
+ * (backend/wasm/denseChainKernel.ts); batch norm's running statistics are updated in place. The results are
+ * new tensors for the caller. Must not run under a gradient tape (the kernel has no registered gradient);
+ * needs canRunChain(layers, N).
  */
 export function denseChainGrads(x: tf.Tensor2D, layers: readonly ChainLayer[], loss: ChainLoss): ChainResult {
   if (!layers.length) throw new Error('denseChainGrads: no layers');
-  const engine = tf.engine();
-  return tf.tidy(() => {
-    // inputs[i] is layer i's x, outputs[i] its y; a normed layer keeps its product z, x̂ and 1/σ too.
-    const inputs: tf.Tensor[] = [x];
-    const outputs: tf.Tensor[] = [];
-    const normed: { z: tf.Tensor; xhat: tf.Tensor; invStd: tf.Tensor }[] = [];
-    for (const layer of layers) {
-      const activation = kernelActivation(layer.activation);
-      const x = inputs[inputs.length - 1] as tf.Tensor;
-      let y: tf.Tensor;
-      if (layer.norm) {
-        const z = engine.runKernel(DENSE, { x, W: layer.W, b: layer.b }, { activation: 'linear' }) as tf.Tensor;
-        const { gamma, beta, runningMean, runningVar } = layer.norm;
-        const attrs: BatchNormAttrs = { ...BN_ATTRS, activation };
-        const [out, xhat, invStd, mean, variance] = engine.runKernel(BATCH_NORM, { x: z, gamma, beta, runningMean, runningVar }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-        // The running statistics are not part of the loss: updated in place, outside the gradients.
-        runningMean.assign(mean as tf.Tensor);
-        runningVar.assign(variance as tf.Tensor);
-        normed[outputs.length] = { z, xhat: xhat as tf.Tensor, invStd: invStd as tf.Tensor };
-        y = out as tf.Tensor;
-      } else {
-        const attrs: DenseAttrs = { activation };
-        y = engine.runKernel(DENSE, { x, W: layer.W, b: layer.b }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
-      }
-      outputs.push(y);
-      inputs.push(y);
-    }
-    const yhat = outputs[outputs.length - 1] as tf.Tensor;
-    const lossInputs: tf.NamedTensorMap = loss.kind === 'softmaxXent' ? { logits: yhat, labels: loss.labels } : { yhat, y: loss.targets };
-    if (loss.kind !== 'softmaxXent' && !tf.util.arraysEqual(yhat.shape, loss.targets.shape)) {
-      // Broadcasting [N, 1] against [N] would silently build an [N, N] loss (issue 9's mismatch).
-      throw new Error(`${loss.kind}: prediction shape [${yhat.shape}] and target shape [${loss.targets.shape}] differ`);
-    }
-    const [value, dOut, hits] = engine.runKernel(LOSS_KERNEL[loss.kind], lossInputs, {}) as tf.Tensor[];
-    const perLayer: tf.Tensor[][] = [];
-    let dy = dOut as tf.Tensor;
-    for (let i = layers.length - 1; i >= 0; i--) {
-      const layer = layers[i] as ChainLayer;
-      const activation = kernelActivation(layer.activation);
-      const wantDx = i > 0;
-      const norm = normed[i];
-      if (layer.norm && norm) {
-        const y = outputs[i] as tf.Tensor;
-        const [dz, dGamma, dBeta] = engine.runKernel(BATCH_NORM_GRAD, { dy, xhat: norm.xhat, invStd: norm.invStd, gamma: layer.norm.gamma, y }, { activation }) as tf.Tensor[];
-        const gradAttrs: DenseGradAttrs = { activation: 'linear', wantDx };
-        const [dW, db, dx] = engine.runKernel(DENSE_GRAD, { dy: dz as tf.Tensor, x: inputs[i] as tf.Tensor, W: layer.W, y: norm.z }, gradAttrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-        perLayer[i] = [dW, db, dGamma, dBeta] as tf.Tensor[];
-        if (dx) dy = dx;
-      } else {
-        const gradAttrs: DenseGradAttrs = { activation, wantDx };
-        const [dW, db, dx] = engine.runKernel(DENSE_GRAD, { dy, x: inputs[i] as tf.Tensor, W: layer.W, y: outputs[i] as tf.Tensor }, gradAttrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-        perLayer[i] = [dW, db] as tf.Tensor[];
-        if (dx) dy = dx;
-      }
-    }
-    const grads = perLayer.flat();
-    return hits ? { loss: value as tf.Scalar, grads, hits: hits as tf.Scalar } : { loss: value as tf.Scalar, grads };
+  const out = [x.shape[0], layers[layers.length - 1]!.W.shape[1]];
+  if (loss.kind !== 'softmaxXent' && !tf.util.arraysEqual(out, loss.targets.shape)) {
+    // Broadcasting [N, 1] against [N] would silently build an [N, N] loss (issue 9's mismatch).
+    throw new Error(`${loss.kind}: prediction shape [${out}] and target shape [${loss.targets.shape}] differ`);
+  }
+  const inputs: tf.NamedTensorMap = { x, target: loss.kind === 'softmaxXent' ? loss.labels : loss.targets };
+  layers.forEach((l, i) => {
+    inputs[`W${i}`] = l.W;
+    inputs[`b${i}`] = l.b;
+    if (!l.norm) return;
+    inputs[`gamma${i}`] = l.norm.gamma;
+    inputs[`beta${i}`] = l.norm.beta;
+    inputs[`runningMean${i}`] = l.norm.runningMean;
+    inputs[`runningVar${i}`] = l.norm.runningVar;
   });
+  const attrs: DenseChainAttrs = {
+    activations: layers.map((l) => kernelActivation(l.activation)),
+    norms: layers.map((l) => !!l.norm),
+    loss: loss.kind,
+    ...BN_ATTRS,
+  };
+  const outs = tf.engine().runKernel(DENSE_CHAIN, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  const value = outs[0] as tf.Scalar;
+  const hits = loss.kind === 'softmaxXent' ? (outs[1] as tf.Scalar) : undefined;
+  const first = hits ? 2 : 1;
+  const count = chainParams(layers).length;
+  const grads = outs.slice(first, first + count);
+  // The running statistics are not part of the loss: updated in place, outside the gradients.
+  const stats = outs.slice(first + count);
+  layers
+    .filter((l) => l.norm)
+    .forEach((l, k) => {
+      const [mean, variance] = [stats[2 * k] as tf.Tensor, stats[2 * k + 1] as tf.Tensor];
+      l.norm!.runningMean.assign(mean);
+      l.norm!.runningVar.assign(variance);
+      tf.dispose([mean, variance]);
+    });
+  return hits ? { loss: value, grads, hits } : { loss: value, grads };
 }
 
 function kernelActivation(a: Activation): DenseAttrs['activation'] {

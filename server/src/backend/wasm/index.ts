@@ -19,6 +19,7 @@ import { SOFTMAX_XENT, softmaxXent } from './softmaxXent.ts';
 import { BCE, bceKernel, MSE, mseKernel } from './elementLoss.ts';
 import { BATCH_NORM, BATCH_NORM_GRAD, batchNormBackward, batchNormForward } from './batchNorm.ts';
 import { DENSE, DENSE_GRAD, denseBackward, denseForward } from './dense.ts';
+import { DENSE_CHAIN, denseChainKernel } from './denseChainKernel.ts';
 import { smallAdd, smallMultiply, smallRealDiv, smallSub } from './smallBinary.ts';
 import { meanLeading, sumLeading } from './sumLeading.ts';
 
@@ -51,6 +52,7 @@ function fillIns(options: WasmKernelOptions): Array<readonly [string, tf.KernelF
     [tf.RealDiv, smallRealDiv as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
     [DENSE, denseForward as unknown as tf.KernelFunc, 'new: a dense layer (product, bias, ReLU) in one kernel call'],
     [DENSE_GRAD, denseBackward as unknown as tf.KernelFunc, "new: a dense layer's backward pass in one kernel call"],
+    [DENSE_CHAIN, denseChainKernel as unknown as tf.KernelFunc, "new: a dense network's training pass (forward, loss, backward) in one kernel call"],
     [BATCH_NORM, batchNormForward as unknown as tf.KernelFunc, 'new: training-mode batch norm (and its running statistics) in one kernel call'],
     [BATCH_NORM_GRAD, batchNormBackward as unknown as tf.KernelFunc, "new: batch norm's backward pass in one kernel call"],
     [MSE, mseKernel as unknown as tf.KernelFunc, 'new: mean squared error and its gradient in one kernel'],

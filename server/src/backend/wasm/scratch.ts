@@ -39,6 +39,15 @@ export function callKernel(backend: WasmBackend, name: string, inputs: Inputs, a
   return single(name, config.kernelFunc({ inputs: inputs as tf.NamedTensorInfoMap, attrs, backend }));
 }
 
+/** callKernel for a kernel with several outputs, in order. */
+export function callKernelAll(backend: WasmBackend, name: string, inputs: Inputs, attrs: tf.NamedAttrMap = {}): Info[] {
+  const backendName = backendNameOf(backend);
+  const config = tf.getKernel(name, backendName);
+  if (config == null) throw new Error(`fill-ins: kernel '${name}' is not registered for ${backendName}`);
+  const out = config.kernelFunc({ inputs: inputs as tf.NamedTensorInfoMap, attrs, backend });
+  return Array.isArray(out) ? out : [out];
+}
+
 function single(name: string, out: Info | Info[]): Info {
   if (Array.isArray(out)) {
     if (out.length !== 1 || out[0] == null) throw new Error(`wasm fill-ins: kernel '${name}' returned ${out.length} outputs`);
@@ -55,6 +64,11 @@ export class Scratch {
   /** A registered wasm kernel (possibly one of ours); the output is freed by finish() unless returned. */
   run(name: string, inputs: Inputs, attrs: tf.NamedAttrMap = {}): Info {
     return this.hold(callKernel(this.backend, name, inputs, attrs));
+  }
+
+  /** run() for a kernel with several outputs: each is freed by finish() unless returned. */
+  runAll(name: string, inputs: Inputs, attrs: tf.NamedAttrMap = {}): Info[] {
+    return callKernelAll(this.backend, name, inputs, attrs).map((t) => this.hold(t));
   }
 
   /** wasm's own kernel as it was before we replaced it (see nativeKernel.ts). */
