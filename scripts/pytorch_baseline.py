@@ -33,7 +33,7 @@ Usage
   With --json the last line of stdout is one JSON array:
   [{"lesson", "msPerStep", "stepsPerSecond", "threads", "torch", "variants"?, "batch"?, "steps", "msMin",
     "cpuMsPerStep"}, ...]. msPerStep is the median wall time; msMin the fastest step; cpuMsPerStep the
-  process CPU time per step, all threads (a machine shared with other work inflates wall time first).
+  median step's process CPU time, all threads (a machine shared with other work inflates wall time first).
   Exit 3 if torch is missing, 2 on a bad argument.
 """
 
@@ -510,10 +510,13 @@ def time_lesson(lesson, min_steps):
     totals = []
     parts = [[] for _ in vs]
 
+    cpu_steps = []
+
     def one_step(i, record):
         for v in vs:  # untimed: put ch08-07's weight back at its start
             if v.reset is not None and v.reset_every and i % v.reset_every == 0:
                 v.reset()
+        c0 = time.process_time()
         t0 = prev = time.perf_counter()
         for k, v in enumerate(vs):
             v.step()
@@ -521,18 +524,18 @@ def time_lesson(lesson, min_steps):
             if record:
                 parts[k].append(now - prev)
             prev = now
+        if record:
+            cpu_steps.append(time.process_time() - c0)
         return prev - t0
 
     warm = [one_step(i, False) for i in range(WARMUP_STEPS)]
     estimate = statistics.median(warm[-3:])
     n = max(min_steps, min(MAX_STEPS, math.ceil(TARGET_SECONDS / max(estimate, 1e-9))))
-    # Process CPU time over the whole timed loop (all threads): a second figure that is far less sensitive
-    # than wall time to other processes taking the cores, read once so it adds nothing to each step.
-    cpu0 = time.process_time()
+    # The median step's process CPU time (all threads) as well: a second figure far less sensitive than wall
+    # time to other processes taking the cores (gradcast measures its own steps the same way).
     for i in range(n):
         totals.append(one_step(WARMUP_STEPS + i, True))
-    cpu_per_step = (time.process_time() - cpu0) / n
-    return {"median": statistics.median(totals), "min": min(totals), "cpu": cpu_per_step,
+    return {"median": statistics.median(totals), "min": min(totals), "cpu": statistics.median(cpu_steps),
             "parts": [statistics.median(p) for p in parts], "steps": n}
 
 
@@ -603,7 +606,7 @@ def main():
     print("load average at start: %s" % loadavg())
     print("ms/step: median wall time of one training step (zero_grad + forward + loss + backward + "
           "optimizer.step) after %d warm-up steps;" % WARMUP_STEPS)
-    print("min ms: fastest step; cpu ms: process CPU time per step (all threads), less affected by other load")
+    print("min ms: fastest step; cpu ms: the median step's process CPU time (all threads), less affected by other load")
     print()
     print("%-9s %-78s %6s %9s %11s %9s %9s" % ("lesson", "model", "steps", "ms/step", "steps/s", "min ms",
                                                 "cpu ms"))

@@ -22,7 +22,23 @@ export interface TrainBenchRow {
 export async function benchTrain(
   opts: { backends?: BackendPref[]; lessons?: string[]; log?: (line: string) => void } = {},
 ): Promise<TrainBenchRow[]> {
-  const rows: TrainBenchRow[] = [];
+  return (await measureTrain(opts)).map(({ lesson, backend, msPerStep, stepsPerSecond }) => ({ lesson, backend, msPerStep, stepsPerSecond }));
+}
+
+/** benchTrain's rows plus the process CPU time per step (all threads, GC included), for `bench pytorch`. */
+export interface MeasuredRow extends TrainBenchRow {
+  /**
+   * The median step's process CPU time in ms (all threads, GC included; process.cpuUsage around each step):
+   * less disturbed than wall time when other work shares the machine (that slows a step's wall time, not the
+   * CPU time the step takes), though not immune (shared caches and cores, clock speed).
+   */
+  cpuMsPerStep: number;
+}
+
+export async function measureTrain(
+  opts: { backends?: BackendPref[]; lessons?: string[]; log?: (line: string) => void } = {},
+): Promise<MeasuredRow[]> {
+  const rows: MeasuredRow[] = [];
   const ids = opts.lessons ?? listLessons().filter((l) => l.trains).map((l) => l.id);
   for (const pref of opts.backends ?? (['gpu', 'node', 'wasm', 'cpu'] as BackendPref[])) {
     let name: string;
@@ -40,16 +56,27 @@ export async function benchTrain(
       try {
         for (let i = 0; i < WARMUP; i++) trainer.trainStep();
         const times: number[] = [];
+        const cpuTimes: number[] = [];
         const t0 = performance.now();
         while (times.length < MIN_STEPS || (performance.now() - t0 < TARGET_MS && times.length < 10_000)) {
           if (trainer.state === 'diverged') trainer.control('reset');
+          const c = process.cpuUsage();
           const s = performance.now();
           trainer.trainStep();
           times.push(performance.now() - s);
+          const used = process.cpuUsage(c);
+          cpuTimes.push((used.user + used.system) / 1000);
         }
         const ms = median(times);
-        rows.push({ lesson: id, backend: name, msPerStep: Number(ms.toFixed(3)), stepsPerSecond: Number((1000 / ms).toFixed(1)) });
-        opts.log?.(`${id} on ${name}: ${ms.toFixed(3)} ms/step (${times.length} steps)`);
+        const cpuMs = median(cpuTimes);
+        rows.push({
+          lesson: id,
+          backend: name,
+          msPerStep: Number(ms.toFixed(3)),
+          stepsPerSecond: Number((1000 / ms).toFixed(1)),
+          cpuMsPerStep: Number(cpuMs.toFixed(3)),
+        });
+        opts.log?.(`${id} on ${name}: ${ms.toFixed(3)} ms/step (${times.length} steps; median step ${cpuMs.toFixed(3)} ms of CPU)`);
       } finally {
         trainer.dispose();
       }
