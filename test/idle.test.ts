@@ -4,7 +4,9 @@ import { once, startTestServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ idle: { pauseAfterMs: 300, closeAfterMs: 1500, sweepMs: 100 } });
+  // The pause → close window (closeAfterMs − pauseAfterMs) must outlast a poll on a loaded machine, or the
+  // test can see the empty room go from running straight to closed and wait for a pause it missed.
+  server = await startTestServer({ idle: { pauseAfterMs: 300, closeAfterMs: 3000, sweepMs: 100 } });
 });
 afterAll(async () => {
   await server?.close();
@@ -27,7 +29,7 @@ it('pauses an empty running room, then closes it; a member joining resumes a roo
   const viewer = server.connect({ roomId: watched.roomId });
   await once(viewer, 'room:snapshot');
   await until(async () => (await (await status(watched.roomId)).json()).state === 'running');
-  await until(async () => (await status(empty.roomId)).status === 404);
+  await until(async () => (await status(empty.roomId)).status === 404, 12_000);
   const w = await (await status(watched.roomId)).json();
   expect(w.state).toBe('running');
   expect(w.viewers).toBe(1);
