@@ -64,10 +64,12 @@ function rowSource<T extends Float32Array | Int32Array>(set: MemorySet<T>, shuff
     lastStart = start;
     const x = new Float32Array(count * set.xDim);
     const y = new (set.y.constructor as new (length: number) => T)(count * yDim);
+    // Element by element: a subarray view per row (two per row, every batch) was most of this gather's cost.
+    const { xDim } = set;
     for (let i = 0; i < count; i++) {
       const r = (order as Int32Array)[start + i] as number;
-      x.set(set.x.subarray(r * set.xDim, (r + 1) * set.xDim), i * set.xDim);
-      y.set(set.y.subarray(r * yDim, (r + 1) * yDim), i * yDim);
+      for (let c = 0; c < xDim; c++) x[i * xDim + c] = set.x[r * xDim + c] as number;
+      for (let c = 0; c < yDim; c++) y[i * yDim + c] = set.y[r * yDim + c] as number;
     }
     return { x, y };
   };
