@@ -56,8 +56,13 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
       const size = Math.min(hp.batchSize, train.n - cursor);
       if (!layers || !canRunChain(layers, size)) return null;
       const { x, y } = batch();
-      const { loss, grads, hits } = denseChainGrads(x, layers, { kind: 'softmaxXent', labels: y });
-      tf.dispose([x, y]);
+      let result;
+      try {
+        result = denseChainGrads(x, layers, { kind: 'softmaxXent', labels: y });
+      } finally {
+        tf.dispose([x, y]);
+      }
+      const { loss, grads, hits } = result;
       remember(hits as tf.Scalar, size);
       return { loss, grads: gradsFor(net.params, layers, grads) };
     },

@@ -65,8 +65,13 @@ export function regressorModel(net: Net, train: TargetRows, hp: { batchSize: num
       const last = chain.length - 1;
       const layers = opts.head === 'sigmoid' ? chain.map((l, i) => (i === last ? { ...l, activation: 'sigmoid' as const } : l)) : chain;
       const { x, y } = train.rows(cursor, size);
-      const { loss, grads } = denseChainGrads(x, layers, { kind: opts.loss, targets: y });
-      tf.dispose([x, y]);
+      let result;
+      try {
+        result = denseChainGrads(x, layers, { kind: opts.loss, targets: y });
+      } finally {
+        tf.dispose([x, y]);
+      }
+      const { loss, grads } = result;
       return { loss, grads: gradsFor(net.params, layers, grads) };
     },
     advance(batchSize) {

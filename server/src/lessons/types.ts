@@ -80,9 +80,11 @@ export interface LessonModel {
   /**
    * The training-mode loss of the current mini-batch and every parameter's gradient (in `params` order, null for
    * one the loss does not reach), computed without the gradient tape (train/denseChain.ts) where the model and
-   * the backend allow it this step; null where they do not (batch norm, live dropout, a backend without the
-   * fused kernels), and the trainer then differentiates loss(true). Same values and side effects (recorded path,
-   * batch accuracy) as loss(true) under tf.variableGrads. Returns new tensors: the caller disposes them.
+   * the backend allow it this step; null where they do not (batch norm after an activation or on a large batch,
+   * live dropout, a backend without the fused kernels), and the trainer then differentiates loss(true). The same values as loss(true) under
+   * tf.variableGrads (to a float32 rounding where a sigmoid or tanh is computed apart: train/denseChain.ts) and
+   * the same side effects (batch accuracy; a path recorded by recordOnTraining, which wraps both). Returns new
+   * tensors: the caller disposes them.
    */
   lossAndGrads?(): { loss: tfc.Scalar; grads: (tfc.Tensor | null)[] } | null;
   /** Moves the data cursor to the next mini-batch, after an optimizer step. */

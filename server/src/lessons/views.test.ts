@@ -129,3 +129,15 @@ describe.skipIf(withPanels.length === 0).each(withPanels)('views of %s', (id) =>
     t.dispose();
   }, 120_000);
 });
+
+describe('recorded paths on the embedded backend', () => {
+  // ch04-01 trains without the tape on wasm (train/denseChain.ts): its (w1, w2) path must still gain a point per
+  // step (it once kept only the current one, recordOnTraining wrapping loss() alone).
+  it('ch04-01 records one (w1, w2) point per training step, plus the current one', () => {
+    const t = new Trainer(getTrainingLesson('ch04-01')!, 1, { speed: 0 }, 20, false);
+    for (let i = 0; i < 5; i++) t.trainStep();
+    const view = t.runs[0]!.model.views!();
+    expect(view.fields['wPath.points']?.dims).toEqual([6, 2]);
+    t.dispose();
+  });
+});

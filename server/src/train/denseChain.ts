@@ -8,10 +8,12 @@
  * gradient seed and its multiply, then each engine call's own bookkeeping): a 2-50-3 network's step was 19
  * engine calls per run, ~2/3 of them bookkeeping; here it is one, and one for the optimizer.
  *
- * The maths is the tape's exactly: the forward kernel gives y = act(x·W + b); the loss kernel gives L and
- * ∂L/∂ŷ; each backward kernel takes ∂L/∂y and gives ∂L/∂W, ∂L/∂b and, except for the first layer (its input is
- * data), ∂L/∂x, the previous layer's ∂L/∂y. The tape path multiplies the loss gradient by its seed 1, which
- * changes no bit, so both give the same values (checked in the test against the tape on cpu and on wasm).
+ * The maths is the tape's: the forward kernel gives y = act(x·W + b); the loss kernel gives L and ∂L/∂ŷ; each
+ * backward kernel takes ∂L/∂y and gives ∂L/∂W, ∂L/∂b and, except for the first layer (its input is data), ∂L/∂x,
+ * the previous layer's ∂L/∂y (checked in the test against the tape on cpu and on wasm). With ReLU and linear
+ * layers the values are the tape's on wasm bit for bit (its gradient seed 1 changes no bit); where a sigmoid or
+ * tanh is applied in JS (a regressor's sigmoid head on the float64 sum, or after batch norm) rather than by
+ * tfjs's float32 kernel, they differ by about one float32 rounding (~1e-7 relative).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { hasKernel } from '../backend/hasKernel.ts';

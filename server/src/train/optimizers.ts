@@ -214,11 +214,14 @@ class HandWrittenOptimizer implements Optimizer {
     const inputs: tf.NamedTensorMap = {};
     const updated: { w: tf.Variable; slots: tf.Variable[] }[] = [];
     const t: number[] = [];
+    const counted: number[] = [];
     params.forEach((w, i) => {
       const g = grads[i];
       if (!g) return;
       const p = updated.length;
-      t.push(++this.tParam[i]!);
+      // Counted only once the kernel has run: a refused update leaves the step counts as they were.
+      t.push(this.tParam[i]! + 1);
+      counted.push(i);
       const slots = SLOTS[this.name].map((name) => this.slot(name, i));
       inputs[`w${p}`] = w;
       inputs[`g${p}`] = g;
@@ -228,6 +231,7 @@ class HandWrittenOptimizer implements Optimizer {
     if (!updated.length) return;
     const attrs: OptimizerUpdateAttrs = { rule: this.name, lr: c.lr, lambda: c.lambda, mu: c.mu, form: c.form, rho: c.rho, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t };
     const outs = tf.engine().runKernel(OPTIMIZER_UPDATE, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+    for (const i of counted) this.tParam[i]! += 1;
     let at = 0;
     for (const { w, slots } of updated) {
       for (const v of [w, ...slots]) {

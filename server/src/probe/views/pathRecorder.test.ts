@@ -34,6 +34,28 @@ describe('path recorder', () => {
     model.loss(true);
     expect(Array.from(p.points())).toEqual([0, 1]);
   });
+
+  it('records the tape-free training pass too, once per step, and not when it hands over to loss(true)', () => {
+    // The trainer calls lossAndGrads() and, when it returns null, loss(true): each step is one point either way.
+    let w = 0;
+    let direct = true;
+    const model = {
+      loss: (_training: boolean) => w,
+      lossAndGrads: () => (direct ? { loss: w, grads: [] } : null),
+    } as unknown as LessonModel;
+    const p = new PathRecorder(1);
+    recordOnTraining(model, p, () => [w]);
+    const step = () => {
+      if (!model.lossAndGrads?.()) model.loss(true);
+      w += 1;
+    };
+    step();
+    direct = false;
+    step();
+    direct = true;
+    step();
+    expect(Array.from(p.points())).toEqual([0, 1, 2]);
+  });
 });
 
 describe('PathRecorder.rewind', () => {

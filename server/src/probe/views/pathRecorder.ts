@@ -60,9 +60,10 @@ export class PathRecorder {
 }
 
 /**
- * Records `read()` (the parameters θ_k) at every training forward pass of `model`, before its update: wraps the
- * model's `loss`, so the lesson's own code stays as it is. Evaluation-mode passes (the params channel's loss) are
- * not steps and are not recorded.
+ * Records `read()` (the parameters θ_k) at every training pass of `model`, before its update: wraps the model's
+ * `loss` and, where it has one, its tape-free `lossAndGrads` (which the trainer takes instead of loss(true)
+ * whenever it returns a result), so the lesson's own code stays as it is. Evaluation-mode passes (the params
+ * channel's loss) are not steps and are not recorded.
  */
 export function recordOnTraining(model: LessonModel, recorder: PathRecorder, read: () => ArrayLike<number>): LessonModel {
   const loss = model.loss.bind(model);
@@ -70,6 +71,16 @@ export function recordOnTraining(model: LessonModel, recorder: PathRecorder, rea
     if (training) recorder.record(read());
     return loss(training);
   };
+  const direct = model.lossAndGrads?.bind(model);
+  if (direct) {
+    model.lossAndGrads = () => {
+      const result = direct();
+      // A null result sends the trainer to loss(true), which records the point itself; θ_k is read after the
+      // pass but before any update.
+      if (result) recorder.record(read());
+      return result;
+    };
+  }
   const rewound = model.rewound?.bind(model);
   model.rewound = (step) => {
     recorder.rewind(step);
