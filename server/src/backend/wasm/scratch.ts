@@ -33,10 +33,7 @@ export function backendNameOf(backend: object): string {
 
 /** Runs the kernel registered for the backend under `name` (a fill-in if we replaced it). */
 export function callKernel(backend: WasmBackend, name: string, inputs: Inputs, attrs: tf.NamedAttrMap = {}): Info {
-  const backendName = backendNameOf(backend);
-  const config = tf.getKernel(name, backendName);
-  if (config == null) throw new Error(`fill-ins: kernel '${name}' is not registered for ${backendName}`);
-  return single(name, config.kernelFunc({ inputs: inputs as tf.NamedTensorInfoMap, attrs, backend }));
+  return single(name, callKernelAll(backend, name, inputs, attrs));
 }
 
 /** callKernel for a kernel with several outputs, in order. */
