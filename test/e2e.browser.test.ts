@@ -166,6 +166,28 @@ describe.skipIf(!present)('two browsers in one room', () => {
     expect((await cells(v)).map(Number)).toEqual([-4, 4, -4, 4]);
   });
 
+  it('a demo lesson’s kernel block: the presenter types one kernel cell, the viewer sees the new output', async () => {
+    const room = await server.createRoom('ch09-01');
+    const p = await (await browser.newContext()).newPage();
+    const v = await (await browser.newContext()).newPage();
+    await p.goto(room.presenterUrl);
+    await v.goto(room.viewerUrl);
+    await v.getByTestId('panel-output').locator('td').first().waitFor({ timeout: 30_000 });
+    await p.getByTestId('demo-kernel').selectOption('custom 3×3');
+    // The custom kernel starts as Sobel-x; its middle column's top cell (row 1, column 2) set to 3 adds 3 to the
+    // output's middle column, where the vertical line sits under that kernel column: rows [−4, 3, 4].
+    const cell = p.getByRole('spinbutton', { name: 'Kernel cells: row 1, column 2' });
+    await cell.fill('3');
+    await cell.press('Enter');
+    await v.waitForFunction(
+      () => Array.from(document.querySelectorAll('[data-testid="panel-output"] td'), (td) => Number(td.textContent)).join() === '-4,3,4,-4,3,4,-4,3,4',
+      undefined,
+      { timeout: 10_000 },
+    );
+    // The viewer sees the block too, locked.
+    expect(await v.getByRole('spinbutton', { name: 'Kernel cells: row 1, column 2' }).isDisabled()).toBe(true);
+  });
+
   it('a training lesson’s views: decision regions are drawn, and an option change restarts the run for the viewer', async () => {
     const room = await server.createRoom('ch07-03');
     const p = await (await browser.newContext()).newPage();
