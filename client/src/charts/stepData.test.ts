@@ -1,13 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyKind, accuracyStyle, alignSeries, holdToStep, isAccuracy, logColumns, runReadout } from './stepData.ts';
+import { accuracyKind, accuracyStyle, alignSeries, holdToStep, isAccuracy, lossColumns, lossRange, positiveLosses, runReadout } from './stepData.ts';
 
-describe('logColumns', () => {
-  it('keeps positive losses and gaps the rest, one column per run', () => {
-    expect(logColumns([1, 2, 3], [[1, 0, 0.5], [NaN, 2, -1]])).toEqual([
+describe('lossColumns', () => {
+  it('on a log axis keeps positive losses and gaps the rest, one column per run', () => {
+    expect(lossColumns([1, 2, 3], [[1, 0, 0.5], [NaN, 2, -1]])).toEqual([
       [1, 2, 3],
       [1, null, 0.5],
       [null, 2, null],
     ]);
+  });
+
+  it('on a linear axis keeps zero and negative losses, gapping only the non-finite', () => {
+    expect(lossColumns([1, 2, 3], [[1, 0, -108], [NaN, 2, Infinity]], false)).toEqual([
+      [1, 2, 3],
+      [1, 0, -108],
+      [null, 2, null],
+    ]);
+  });
+});
+
+describe('lossRange', () => {
+  it('spans the runs that have not diverged, so a run gone to −5e30 does not flatten the others', () => {
+    const diverged = [1, -3e20, -5.287e30, NaN];
+    expect(lossRange([[0.5, 0.2], diverged, [-108, 40]], false)).toEqual([-108, 40]);
+    // On a log axis only positive values count.
+    expect(lossRange([[0.5, 0.2], diverged, [-108, 40]], true)).toEqual([0.2, 40]);
+  });
+
+  it('falls back to every run when all have diverged, and is null without values', () => {
+    expect(lossRange([[2, 1e30, NaN]], false)).toEqual([2, 1e30]);
+    expect(lossRange([[]], false)).toBeNull();
+    expect(lossRange([[NaN]], true)).toBeNull();
+  });
+});
+
+describe('positiveLosses', () => {
+  it('is false as soon as one finite loss is ≤ 0 (a log axis would drop it); non-finite values do not count', () => {
+    expect(positiveLosses([[1, 0.5], [NaN, Infinity, 2]])).toBe(true);
+    expect(positiveLosses([[1, 0.5], [3, -108]])).toBe(false);
+    expect(positiveLosses([[0]])).toBe(false);
+    expect(positiveLosses([])).toBe(true);
   });
 });
 

@@ -23,11 +23,21 @@ export interface StepSeriesStyle {
 }
 
 /**
- * Loss columns for a log axis: zero, negative and non-finite values become gaps (log(0) has no place). Steps
- * are copied: the history's own array keeps growing, and the chart must not see it longer than its values.
+ * Whether the losses suit a log axis: every finite value is > 0. An objective that goes below zero (ch08-07's
+ * quartic, minimum −108) would lose those stretches as gaps on a log axis, so its chart is linear instead.
  */
-export function logColumns(steps: number[], runs: number[][]): Aligned {
-  return [steps.slice(), ...runs.map((run) => run.map((v) => (v > 0 && Number.isFinite(v) ? v : null)))];
+export function positiveLosses(runs: number[][]): boolean {
+  return runs.every((run) => run.every((v) => !Number.isFinite(v) || v > 0));
+}
+
+/**
+ * Loss columns for the chart's axis: on a log axis zero, negative and non-finite values become gaps (log(0) has
+ * no place); on a linear one only the non-finite do. Steps are copied: the history's own array keeps growing, and
+ * the chart must not see it longer than its values.
+ */
+export function lossColumns(steps: number[], runs: number[][], log = true): Aligned {
+  const keep = log ? (v: number) => v > 0 && Number.isFinite(v) : Number.isFinite;
+  return [steps.slice(), ...runs.map((run) => run.map((v) => (keep(v) ? v : null)))];
 }
 
 /**
@@ -80,6 +90,26 @@ export function runReadout(values: ArrayLike<number>): RunReadout {
     if (Number.isFinite(v)) return { value: v, diverged: true };
   }
   return { value: null, diverged: true };
+}
+
+/**
+ * The loss axis's data range: the finite losses (> 0 on a log axis) of the runs that have not diverged, so one
+ * run running off to ±1e30 before it overflows does not flatten the others into a line (it is marked "diverged"
+ * in the legend and leaves the chart). Every run's values when all have diverged; null when there are none.
+ */
+export function lossRange(runs: ArrayLike<number>[], log: boolean): [number, number] | null {
+  const live = runs.filter((run) => !runReadout(run).diverged);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const run of live.length ? live : runs) {
+    for (let i = 0; i < run.length; i++) {
+      const v = run[i] as number;
+      if (!Number.isFinite(v) || (log && v <= 0)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
 }
 
 /** Evaluation metrics drawn on the accuracy chart: the names that are accuracies (fractions in [0, 1]). */

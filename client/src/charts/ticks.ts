@@ -19,6 +19,28 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return ticks;
 }
 
+/**
+ * Ticks for a log axis over [min, max] (min > 0): the powers of ten inside it; where fewer than two fit (a loss
+ * that moved within one decade), the 1-2-5 steps of each decade, then every 1…9 step, so the axis always has a
+ * scale to read. Empty for a range that is not positive.
+ */
+export function logTicks(min: number, max: number): number[] {
+  if (!(min > 0) || !(max > min) || !Number.isFinite(max)) return [];
+  const eps = 1e-9;
+  for (const mantissas of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    const out: number[] = [];
+    for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+      for (const m of mantissas) {
+        // m·10^e written so that 2 × 10^−1 is 0.2, not 0.20000000000000004.
+        const v = e < 0 ? m / 10 ** -e : m * 10 ** e;
+        if (v >= min * (1 - eps) && v <= max * (1 + eps)) out.push(v);
+      }
+    }
+    if (out.length >= 2) return out;
+  }
+  return [];
+}
+
 /** [lo, hi] padded by `pad` of its width on each side (a zero-width range gets ±1). */
 export function padded(lo: number, hi: number, pad = 0.08): [number, number] {
   if (!(hi > lo)) return [lo - 1, hi + 1];
