@@ -4,6 +4,7 @@ import { field } from '@gradcast/shared';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ch02_03 } from '../lessons/ch02-03.ts';
 import { ch08_02 } from '../lessons/ch08-02.ts';
+import { ch08_07 } from '../lessons/ch08-07.ts';
 import { buildLinearModel } from '../lessons/linearModel.ts';
 import type { TrainingLesson } from '../lessons/types.ts';
 import { evaluateGrid, linspace } from '../probe/lossSurface.ts';
@@ -194,6 +195,23 @@ describe('Trainer with variants (comparison lessons)', () => {
     expect(fit.fields.y!.data[0]).toBeCloseTo(w0 * x0 + b0, 4);
     t.dispose();
     single.dispose();
+  });
+
+  it('a diverged variant’s panels give way to one that says it diverged (they used to vanish)', () => {
+    // ch08-07's w³ run at μ = 0.9 runs off to −∞ within a few dozen steps; the others go on.
+    const t = new Trainer(ch08_07, 1);
+    const runaway = t.runs.findIndex((r) => r.label === 'w³, μ = 0.9');
+    expect(runaway).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < 500 && !t.runs[runaway]!.diverged; i++) t.trainStep();
+    expect(t.runs[runaway]!.diverged).toBe(true);
+    const panels = t.frames(new Set(['panels']), true)[0]!;
+    const layout = JSON.parse(panels.meta.layout as string) as { kind: string; title: string; group?: string; text?: string }[];
+    const said = layout.filter((p) => p.group === 'diverged');
+    expect(said.map((p) => [p.kind, p.title])).toEqual([['text', 'w³, μ = 0.9']]);
+    expect(said[0]!.text).toMatch(/diverged/);
+    // The live runs' panels are still there.
+    expect(layout.some((p) => p.title === 'w³, μ = 0')).toBe(true);
+    t.dispose();
   });
 
   it('a variant whose step throws is frozen and reported; the others keep stepping', () => {

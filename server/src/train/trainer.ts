@@ -29,6 +29,7 @@ import {
 import type { DemoValues } from '@gradcast/shared';
 import type { ExactSurface, Regression1D, TrainingLesson, Variant } from '../lessons/types.ts';
 import { mergeViews, viewsFrame } from '../probe/views.ts';
+import { textView } from '../probe/views/compose.ts';
 import { lossSurfaceFrame } from '../probe/lossSurface.ts';
 import { metricsFrame, RECENT } from '../probe/metrics.ts';
 import { createPath, pathFrame } from '../probe/optimizerPath.ts';
@@ -49,6 +50,12 @@ export const BASE_HYPERPARAMS: Hyperparams = {
   init: 'default',
   speed: 0,
 };
+
+/** What a diverged variant of a comparison shows in place of its views. */
+const DIVERGED_VIEW = textView(
+  'diverged',
+  'This run’s loss is no longer finite (it diverged), so its panels stop here; Reset starts every run over.',
+);
 
 /** A loss above this (or not finite) marks the run diverged: float32 overflows soon after. */
 export const DIVERGED_LOSS = 1e15;
@@ -372,7 +379,9 @@ export class Trainer {
       last.frame.generation !== this.generation ||
       (last.frame.step !== this.step && (this.state !== 'running' || now - last.at >= this.viewsGap(last)));
     if (!stale) return all ? last.frame : null;
-    const views = this.runs.map((r) => (r.diverged ? null : (r.model.views?.() ?? null)));
+    // A diverged variant's views would show non-finite weights: it says so in their place instead, so its
+    // panels do not just vanish from the comparison.
+    const views = this.runs.map((r) => (r.diverged ? (this.runs.length > 1 ? DIVERGED_VIEW : null) : (r.model.views?.() ?? null)));
     const merged = mergeViews(views, this.runs.map((r) => r.label));
     const frame = viewsFrame(merged, this.generation, this.step);
     // While running, another one follows within seconds: it may go volatile. A paused run's views (a single
