@@ -4,7 +4,8 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'client/dist/**', 'data/**'] },
+  // What git ignores is not linted either (server/scratch holds throwaway measuring scripts).
+  { ignores: ['**/node_modules/**', 'client/dist/**', 'data/**', 'server/scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
