@@ -168,3 +168,20 @@ describe('ch01-01 tensors and autograd demo (catalogue check values)', () => {
     expect(validateDemoValues({ start: 4 }, ch01_01.info.demoControls).ok).toBe(false);
   });
 });
+
+describe('ch01-01 shows each example only the controls it reads', () => {
+  // Oracle: the view itself. A control hidden for an example (shownWhen) must not change that example's view,
+  // and a control shown for it must (else it would be shown for nothing).
+  const controls = ch01_01.info.demoControls.filter((c) => c.name !== 'example');
+  const other = (c: (typeof controls)[number]): number => ((c.default as number) === (c.min as number) ? (c.max as number) : (c.min as number));
+  const snapshot = (v: DemoView): string => JSON.stringify({ layout: v.layout, fields: Object.fromEntries(Object.entries(v.fields).map(([k, f]) => [k, Array.from(f.data)])) });
+  it.each([...CH01_01_EXAMPLES])('%s', (example) => {
+    const base = snapshot(view({ example }));
+    for (const c of controls) {
+      const shown = c.shownWhen?.equals.includes(example) ?? true;
+      const changed = snapshot(view({ example, [c.name]: other(c) }));
+      if (shown) expect(changed, `${c.name} is shown for "${example}" but changes nothing`).not.toBe(base);
+      else expect(changed, `${c.name} is hidden for "${example}" but changes its view`).toBe(base);
+    }
+  });
+});

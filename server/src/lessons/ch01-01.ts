@@ -38,6 +38,13 @@ export const CH01_01_EXAMPLES = [
 ] as const;
 type Example = (typeof CH01_01_EXAMPLES)[number];
 
+/** Which examples read each control: the others hide it (DemoControl.shownWhen), so one example shows its own few. */
+const shownFor = (...examples: Example[]) => ({ control: 'example', equals: examples });
+const SQUARE = shownFor('y = x² and dy/dx');
+const UV = shownFor('f = uv + u²', 'r = Σ(x² + x³), x³ detached');
+const SLICING = shownFor('matrix: shape and slicing');
+const MASK = shownFor('boolean mask');
+
 /** The course's 3×3 matrix for shape, rank and slicing. */
 const MATRIX = [
   [11, 12, 13],
@@ -396,14 +403,14 @@ export const ch01_01: DemoLesson = {
       'code; here each is a live example.',
     demoControls: [
       { name: 'example', label: 'Example', kind: 'enum', options: [...CH01_01_EXAMPLES], default: 'y = x² and dy/dx' },
-      { name: 'x', label: 'x', kind: 'number', min: -5, max: 5, step: 0.1, default: 2, help: 'y = x²: where dy/dx is taken (the course uses x = 2).' },
-      { name: 'u', label: 'u', kind: 'number', min: -3, max: 3, step: 0.1, default: 1, help: 'f = uv + u²: u (course: 1); Σ(x² + x³): x = [u, v].' },
-      { name: 'v', label: 'v', kind: 'number', min: -3, max: 3, step: 0.1, default: 2, help: 'f = uv + u²: v (course: 2); Σ(x² + x³): x = [u, v].' },
-      { name: 'start', label: 'Slice start', kind: 'integer', min: 0, max: 3, step: 1, default: 1, help: 'Matrix slicing t[start:stop] (course: t[1:3]).' },
-      { name: 'stop', label: 'Slice stop', kind: 'integer', min: 0, max: 3, step: 1, default: 3, help: 'Matrix slicing t[start:stop], stop excluded.' },
-      { name: 'row', label: 'Row in slice', kind: 'integer', min: 0, max: 2, step: 1, default: 0, help: 'Matrix slicing: t[start:stop][row][col] (course: [0][0] → 21).' },
-      { name: 'col', label: 'Column', kind: 'integer', min: 0, max: 2, step: 1, default: 0, help: 'Matrix slicing: t[start:stop][row][col].' },
-      { name: 'threshold', label: 'Mask threshold', kind: 'number', min: -2.5, max: 2.5, step: 0.5, default: 0, help: 'Boolean mask: y[x < threshold] = 0.' },
+      { name: 'x', label: 'x', kind: 'number', min: -5, max: 5, step: 0.1, default: 2, help: 'y = x²: where dy/dx is taken (the course uses x = 2).', shownWhen: SQUARE },
+      { name: 'u', label: 'u', kind: 'number', min: -3, max: 3, step: 0.1, default: 1, help: 'f = uv + u²: u (course: 1); Σ(x² + x³): x = [u, v].', shownWhen: UV },
+      { name: 'v', label: 'v', kind: 'number', min: -3, max: 3, step: 0.1, default: 2, help: 'f = uv + u²: v (course: 2); Σ(x² + x³): x = [u, v].', shownWhen: UV },
+      { name: 'start', label: 'Slice start', kind: 'integer', min: 0, max: 3, step: 1, default: 1, help: 'Matrix slicing t[start:stop] (course: t[1:3]).', shownWhen: SLICING },
+      { name: 'stop', label: 'Slice stop', kind: 'integer', min: 0, max: 3, step: 1, default: 3, help: 'Matrix slicing t[start:stop], stop excluded.', shownWhen: SLICING },
+      { name: 'row', label: 'Row in slice', kind: 'integer', min: 0, max: 2, step: 1, default: 0, help: 'Matrix slicing: t[start:stop][row][col] (course: [0][0] → 21).', shownWhen: SLICING },
+      { name: 'col', label: 'Column', kind: 'integer', min: 0, max: 2, step: 1, default: 0, help: 'Matrix slicing: t[start:stop][row][col].', shownWhen: SLICING },
+      { name: 'threshold', label: 'Mask threshold', kind: 'number', min: -2.5, max: 2.5, step: 0.5, default: 0, help: 'Boolean mask: y[x < threshold] = 0.', shownWhen: MASK },
     ],
   },
   compute(values, { tf }) {
