@@ -5,7 +5,7 @@
  * first misclassified samples, for the views) as it goes.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { canRunChain, denseChainGrads, gradsFor } from '../train/denseChain.ts';
+import { chainPass } from '../train/denseChain.ts';
 import { softmaxCrossEntropy, softmaxCrossEntropyWithHits } from '../train/losses.ts';
 import { type EvaluationRecord, EvaluationRecorder } from '../probe/views/gallery.ts';
 import type { Net } from './nets/mlp.ts';
@@ -52,19 +52,10 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
       return loss;
     },
     lossAndGrads() {
-      const layers = net.chain?.();
       const size = Math.min(hp.batchSize, train.n - cursor);
-      if (!layers || !canRunChain(layers, size)) return null;
-      const { x, y } = batch();
-      let result;
-      try {
-        result = denseChainGrads(x, layers, { kind: 'softmaxXent', labels: y });
-      } finally {
-        tf.dispose([x, y]);
-      }
-      const { loss, grads, hits } = result;
-      remember(hits as tf.Scalar, size);
-      return { loss, grads: gradsFor(net.params, layers, grads) };
+      const pass = chainPass(net.params, net.chain?.(), size, batch, (labels) => ({ kind: 'softmaxXent', labels }));
+      if (pass?.hits) remember(pass.hits, size);
+      return pass;
     },
     advance(batchSize) {
       cursor += batchSize;

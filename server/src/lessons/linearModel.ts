@@ -24,7 +24,7 @@ import type * as tfc from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
 import { PathRecorder } from '../probe/views/pathRecorder.ts';
 import { bce, LOG_FLOOR, mse } from '../train/losses.ts';
-import { type ChainLayer, canRunChain, denseChainGrads, gradsFor } from '../train/denseChain.ts';
+import { type ChainLayer, chainPass } from '../train/denseChain.ts';
 import { dense, variableOf } from '../train/model.ts';
 import type { ExactSurface, LessonModel, Regression1D, Tf } from './types.ts';
 
@@ -181,15 +181,11 @@ export function buildLinearModel(s: LinearSetup): LinearLessonModel {
         // batch's n values; each is lineLoss's formula.
         return lossName === 'bce' ? bce(pred, y) : mse(pred, y);
       }),
-    lossAndGrads: () => {
-      if (!canRunChain()) return null;
-      const { loss, grads } = tf.tidy(() => {
+    lossAndGrads: () =>
+      chainPass(params, chain, batchSize(), () => {
         const [x, y] = batch(true);
-        const r = denseChainGrads(x as tfc.Tensor2D, chain, { kind: lossName, targets: y });
-        return { loss: r.loss, grads: r.grads };
-      });
-      return { loss, grads: gradsFor(params, chain, grads) };
-    },
+        return { x: x as tfc.Tensor2D, y };
+      }, (targets) => ({ kind: lossName, targets })),
     advance: (size) => {
       if (!s.hp) return;
       cursor += size;

@@ -6,7 +6,7 @@
  * one output unit, σ, hand-written BCE, labels 0/1 as float targets.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { canRunChain, denseChainGrads, gradsFor } from '../train/denseChain.ts';
+import { chainPass } from '../train/denseChain.ts';
 import { bce, mse } from '../train/losses.ts';
 import type { TargetRows } from './memoryRows.ts';
 import type { Net } from './nets/mlp.ts';
@@ -59,20 +59,10 @@ export function regressorModel(net: Net, train: TargetRows, hp: { batchSize: num
     },
     lossAndGrads() {
       const chain = net.chain?.();
-      const size = Math.min(hp.batchSize, train.n - cursor);
-      if (!chain || !canRunChain(chain, size)) return null;
       // The sigmoid head is the last layer's activation (the same σ(z) the loss sees).
-      const last = chain.length - 1;
-      const layers = opts.head === 'sigmoid' ? chain.map((l, i) => (i === last ? { ...l, activation: 'sigmoid' as const } : l)) : chain;
-      const { x, y } = train.rows(cursor, size);
-      let result;
-      try {
-        result = denseChainGrads(x, layers, { kind: opts.loss, targets: y });
-      } finally {
-        tf.dispose([x, y]);
-      }
-      const { loss, grads } = result;
-      return { loss, grads: gradsFor(net.params, layers, grads) };
+      const layers = chain && opts.head === 'sigmoid' ? chain.map((l, i) => (i === chain.length - 1 ? { ...l, activation: 'sigmoid' as const } : l)) : chain;
+      const size = Math.min(hp.batchSize, train.n - cursor);
+      return chainPass(net.params, layers, size, () => train.rows(cursor, size), (targets) => ({ kind: opts.loss, targets }));
     },
     advance(batchSize) {
       cursor += batchSize;

@@ -18,9 +18,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { hasKernel } from '../backend/hasKernel.ts';
 import { SMALL_BATCH_NORM } from '../backend/wasm/batchNorm.ts';
-import type { DenseAttrs } from '../backend/wasm/dense.ts';
 import { DENSE_CHAIN, type DenseChainAttrs } from '../backend/wasm/denseChainKernel.ts';
-import type { Activation, BatchNormParams } from './model.ts';
+import { type Activation, type BatchNormParams, BN_EPS, BN_MOMENTUM, kernelActivation } from './model.ts';
 
 /**
  * One layer y = act(x·W + b): W [in, out], b [out]; with `norm`, y = act(BN(x·W + b)), training-mode batch norm
@@ -33,9 +32,6 @@ export interface ChainLayer {
   activation: Activation;
   norm?: BatchNormParams;
 }
-
-/** PyTorch's BatchNorm1d defaults, as model.ts's batchNorm. */
-const BN_ATTRS = { momentum: 0.1, eps: 1e-5 };
 
 /**
  * The loss on the last layer's output ŷ [N, out]: softmax cross-entropy on logits with integer labels [N]
@@ -96,7 +92,8 @@ export function denseChainGrads(x: tf.Tensor2D, layers: readonly ChainLayer[], l
     activations: layers.map((l) => kernelActivation(l.activation)),
     norms: layers.map((l) => !!l.norm),
     loss: loss.kind,
-    ...BN_ATTRS,
+    momentum: BN_MOMENTUM,
+    eps: BN_EPS,
   };
   const outs = tf.engine().runKernel(DENSE_CHAIN, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
   const value = outs[0] as tf.Scalar;
@@ -117,8 +114,27 @@ export function denseChainGrads(x: tf.Tensor2D, layers: readonly ChainLayer[], l
   return hits ? { loss: value, grads, hits } : { loss: value, grads };
 }
 
-function kernelActivation(a: Activation): DenseAttrs['activation'] {
-  return a === 'identity' ? 'linear' : a;
+/**
+ * A model's tape-free training pass (LessonModel.lossAndGrads) on one batch of `size` rows: null when there is
+ * no chain this step or canRunChain refuses it (the trainer then takes the tape); else the loss, the gradients
+ * handed to `params` by identity (gradsFor) and, for cross-entropy, the batch's hits. `batch` makes the rows
+ * inside a tidy, so fresh row tensors are freed (on error too) and a model's own whole-set tensors are not.
+ */
+export function chainPass<Y extends tf.Tensor>(
+  params: readonly tf.Variable[],
+  layers: readonly ChainLayer[] | null | undefined,
+  size: number,
+  batch: () => { x: tf.Tensor2D; y: Y },
+  lossOf: (y: Y) => ChainLoss,
+): { loss: tf.Scalar; grads: (tf.Tensor | null)[]; hits?: tf.Scalar } | null {
+  if (!layers || !canRunChain(layers, size)) return null;
+  const r = tf.tidy(() => {
+    const { x, y } = batch();
+    const { loss, grads, hits } = denseChainGrads(x, layers, lossOf(y));
+    return hits ? { loss, grads, hits } : { loss, grads };
+  });
+  const grads = gradsFor(params, layers, r.grads);
+  return r.hits ? { loss: r.loss, grads, hits: r.hits } : { loss: r.loss, grads };
 }
 
 /**

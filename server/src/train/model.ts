@@ -93,10 +93,15 @@ export function dense(
   activation: Activation = 'identity',
   opts: { inputGrad?: boolean } = {},
 ): tf.Tensor2D {
-  const act: DenseAttrs['activation'] = activation === 'identity' ? 'linear' : activation;
+  const act = kernelActivation(activation);
   if (hasKernel(DENSE)) return fusedLayer(DENSE, DENSE_GRAD, x, W, b, { activation: act }, opts.inputGrad ?? true);
   if (act === 'linear' || act === 'relu') return tf.fused.matMul({ a: x, b: W, bias: b, activation: act }) as tf.Tensor2D;
   return activate(activation, tf.fused.matMul({ a: x, b: W, bias: b })) as tf.Tensor2D;
+}
+
+/** An activation by the fused kernels' name for it (backend/wasm/dense.ts: 'linear' for the identity). */
+export function kernelActivation(a: Activation): DenseAttrs['activation'] {
+  return a === 'identity' ? 'linear' : a;
 }
 
 /**
@@ -229,6 +234,10 @@ export function dropout(x: tf.Tensor, p: number, training: boolean, rng: Rng): t
 
 // ——— batch norm (formula 8) ———
 
+/** PyTorch's BatchNorm defaults: running = (1 − momentum)·running + momentum·batch, and ε under the root. */
+export const BN_MOMENTUM = 0.1;
+export const BN_EPS = 1e-5;
+
 /**
  * Batch normalisation of x [N, F] (per feature) or NHWC [N, H, W, C] (per channel, over N·H·W values),
  * PyTorch's BatchNorm1d/2d conventions:
@@ -244,8 +253,8 @@ export function batchNorm(
   x: tf.Tensor,
   { gamma, beta, runningMean, runningVar }: BatchNormParams,
   training: boolean,
-  momentum = 0.1,
-  eps = 1e-5,
+  momentum = BN_MOMENTUM,
+  eps = BN_EPS,
 ): tf.Tensor {
   if (x.rank !== 2 && x.rank !== 4) throw new Error(`batchNorm: expected [N, F] or [N, H, W, C], got [${x.shape}]`);
   const features = x.shape[x.rank - 1]!;

@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { xnnWeights } from './batchMatMul.ts';
-import { columnSums, productBias, productDzWt, productXtDz } from './smallProducts.ts';
+import { applyActivation, columnSums, productBias, productDzWt, productXtDz } from './smallProducts.ts';
 import { type Info, type KernelArgs, type Scratch, type WasmBackend, withScratch, withScratchAll } from './scratch.ts';
 
 export const DENSE = 'GradcastDense';
@@ -56,28 +56,10 @@ function float64Scratch(size: number): Float64Array {
   return scratch64.subarray(0, size);
 }
 
-/** y = act(z), rounded to float32 once; one loop per activation (a call through a table per value costs). */
-function activateInto(z: Float64Array | Float32Array, y: Float32Array, activation: DenseAttrs['activation']): void {
-  const n = z.length;
-  switch (activation) {
-    case 'linear':
-      for (let i = 0; i < n; i++) y[i] = z[i] as number;
-      return;
-    case 'relu':
-      for (let i = 0; i < n; i++) y[i] = Math.max(z[i] as number, 0);
-      return;
-    case 'sigmoid':
-      for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-(z[i] as number)));
-      return;
-    case 'tanh':
-      for (let i = 0; i < n; i++) y[i] = Math.tanh(z[i] as number);
-      return;
-  }
-}
 
 /** z = act(z) on float32 values (batchNorm.ts's fused activation, applied to the rounded pre-activation). */
 export function activateInPlace(z: Float32Array, activation: DenseAttrs['activation']): void {
-  activateInto(z, z, activation);
+  applyActivation(z, z, activation);
 }
 
 export function denseForward(args: KernelArgs): Info {
@@ -92,7 +74,7 @@ export function denseForward(args: KernelArgs): Info {
     const [xv, Wv, bv, yv] = [x, W, b, y].map((t) => backend.typedArrayFromHeap(t) as Float32Array) as [Float32Array, Float32Array, Float32Array, Float32Array];
     const z = float64Scratch(n * m);
     productBias(xv, Wv, bv, z, n, k, m);
-    activateInto(z, yv, activation);
+    applyActivation(z, yv, activation);
     return y;
   }
   return withScratch(backend, (s) => {

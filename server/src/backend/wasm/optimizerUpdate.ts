@@ -39,7 +39,7 @@ export interface OptimizerUpdateAttrs {
 }
 
 /** Number of state slots each rule keeps. */
-export const SLOT_COUNT: Record<OptimizerUpdateAttrs['rule'], number> = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
+const SLOT_COUNT: Record<OptimizerUpdateAttrs['rule'], number> = { sgd: 0, momentum: 1, rmsprop: 1, adam: 2 };
 
 export function optimizerUpdate(args: KernelArgs): Info[] {
   const backend = args.backend as WasmBackend;

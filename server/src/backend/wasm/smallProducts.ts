@@ -42,6 +42,25 @@ export function productBias(xv: Float32Array, Wv: Float32Array, bv: Float32Array
   }
 }
 
+/** y = act(z), rounded to float32 once; one loop per activation (a call through a table per value costs). */
+export function applyActivation(z: Float64Array | Float32Array, y: Float32Array, activation: 'linear' | 'relu' | 'sigmoid' | 'tanh'): void {
+  const n = z.length;
+  switch (activation) {
+    case 'linear':
+      for (let i = 0; i < n; i++) y[i] = z[i] as number;
+      return;
+    case 'relu':
+      for (let i = 0; i < n; i++) y[i] = Math.max(z[i] as number, 0);
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < n; i++) y[i] = 1 / (1 + Math.exp(-(z[i] as number)));
+      return;
+    case 'tanh':
+      for (let i = 0; i < n; i++) y[i] = Math.tanh(z[i] as number);
+      return;
+  }
+}
+
 /** dW [k, m] = xᵀ [k, n]·dz [n, m]. */
 export function productXtDz(xv: Float32Array, zv: Float32Array, dW: Float32Array, n: number, k: number, m: number): void {
   if (m >= 4) {

@@ -4,7 +4,8 @@
  * costs microseconds and creates no tensors; the values agree with the network's float32 forward pass to
  * float32 rounding. Bigger networks go through the network itself (one batched call).
  */
-import type { Activation } from '../../train/model.ts';
+import { applyActivation, productBias } from '../../backend/wasm/smallProducts.ts';
+import { type Activation, kernelActivation } from '../../train/model.ts';
 
 /** One layer's values as the network stores them: W [inDim, outDim] row-major (x·W + b), b [outDim]. */
 export interface DenseValues {
@@ -14,32 +15,18 @@ export interface DenseValues {
   outDim: number;
 }
 
-export function activateJs(name: Activation, z: number): number {
-  switch (name) {
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
-    case 'tanh':
-      return Math.tanh(z);
-    case 'relu':
-      return z > 0 ? z : 0;
-    case 'identity':
-      return z;
-  }
-}
-
-/** act(x·W + b) for rows x [n, inDim] → [n, outDim]. */
+/**
+ * act(x·W + b) for rows x [n, inDim] → [n, outDim]: the products of the wasm backend's small dense layers
+ * (backend/wasm/smallProducts.ts), so a view's values are the training pass's to the bit.
+ */
 export function denseJs(x: ArrayLike<number>, layer: DenseValues, act: Activation): Float32Array {
   const { W, b, inDim, outDim } = layer;
   const n = x.length / inDim;
   if (!Number.isInteger(n)) throw new RangeError(`denseJs: ${x.length} inputs are not rows of ${inDim}`);
+  const z = new Float64Array(n * outDim);
+  productBias(x instanceof Float32Array ? x : Float32Array.from(x), W, b, z, n, inDim, outDim);
   const out = new Float32Array(n * outDim);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < outDim; j++) {
-      let z = b[j] as number;
-      for (let k = 0; k < inDim; k++) z += (x[i * inDim + k] as number) * (W[k * outDim + j] as number);
-      out[i * outDim + j] = activateJs(act, z);
-    }
-  }
+  applyActivation(z, out, kernelActivation(act));
   return out;
 }
 
