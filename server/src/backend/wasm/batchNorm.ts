@@ -99,13 +99,13 @@ export function batchNormBackward(args: KernelArgs): Info[] {
   const outs = [backend.makeOutput([n, F], 'float32'), backend.makeOutput([F], 'float32'), backend.makeOutput([F], 'float32')];
   const view = (t: Info) => backend.typedArrayFromHeap(t) as Float32Array;
   const [h, inv, g] = [xhat, invStd, gamma].map(view) as Float32Array[];
+  const [dx, dGamma, dBeta] = outs.map(view) as Float32Array[];
   let d = view(dy);
   if (activation !== 'linear') {
-    const dz = new Float32Array(d.length);
-    activationGradValues(d, view(y as Info), dz, activation);
-    d = dz;
+    // dz = dy·act′ goes into dx's own buffer: each dx value below reads only its own dz before replacing it.
+    activationGradValues(d, view(y as Info), dx!, activation);
+    d = dx!;
   }
-  const [dx, dGamma, dBeta] = outs.map(view) as Float32Array[];
   // Feature by feature, as the forward pass.
   for (let f = 0; f < F; f++) {
     let sb = 0;
