@@ -1,6 +1,6 @@
 /** ballPath: the ball stays on the curve (not the chord), eases, and is pinned at the ends of the curve. */
 import { describe, expect, it } from 'vitest';
-import { ballAt, ballTarget, clampX, curveY, ease, glideMs, glideX, GLIDE_MS, xRangeOf } from './ballPath.ts';
+import { ballTarget, clampX, curveY, ease, glideMs, glideX, GLIDE_MS, xRangeOf } from './ballPath.ts';
 
 /** w³ sampled over −4…4 step 0.1, as ch08-07 sends it. */
 const xs = Float32Array.from({ length: 81 }, (_, i) => -4 + i / 10);
@@ -24,11 +24,16 @@ describe('ballPath', () => {
     // of the eased way (t where ease = 0.25) the chord says 32 while the curve says 2³ = 8.
     const t = 0.3968502629920499; // ease(t) = 0.25: 4t³ = 0.25
     expect(ease(t)).toBeCloseTo(0.25, 9);
-    const p = ballAt(xs, ys, 4, -4, t);
+    // As SeriesPanel draws it: the glide's x, and the curve's y there.
+    const ball = (t: number) => {
+      const x = glideX(4, -4, t);
+      return { x, y: curveY(xs, ys, x) };
+    };
+    const p = ball(t);
     expect(p.x).toBeCloseTo(2, 5);
     expect(p.y).toBeCloseTo(8, 1);
-    expect(ballAt(xs, ys, 4, -4, 0)).toEqual({ x: 4, y: 64 });
-    expect(ballAt(xs, ys, 4, -4, 1)).toEqual({ x: -4, y: -64 });
+    expect(ball(0)).toEqual({ x: 4, y: 64 });
+    expect(ball(1)).toEqual({ x: -4, y: -64 });
   });
 
   it('eases in and out, clamped to [0, 1]', () => {

@@ -74,12 +74,6 @@ export function glideX(x0: number, x1: number, t: number): number {
   return t >= 1 ? x1 : x0 + (x1 - x0) * ease(t);
 }
 
-/** The ball at fraction t of a glide from x0 to x1 along the curve (xs, ys): its x, and its y on the curve. */
-export function ballAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x0: number, x1: number, t: number): { x: number; y: number } {
-  const x = glideX(x0, x1, t);
-  return { x, y: curveY(xs, ys, x) };
-}
-
 /**
  * Where the ball of a panel goes, from its points (row-major [k, 2] of (x, y)) and its curve's x range: the
  * last row's x held inside the range (`x`, null when there is no ball to draw), and the rows to mark as the

@@ -18,23 +18,20 @@ function sameShape(name: string, yhat: tf.Tensor, y: tf.Tensor): void {
 
 /**
  * A loss computed by one fused kernel (wasm: backend/wasm/elementLoss.ts, softmaxXent.ts): the kernel returns
- * [value, ∂value/∂input for each of `diff`, …extras]; tf.customGrad scales the gradients by the upstream dy.
- * `inputs` are the kernel's named inputs, `diff` the names differentiated, in order (the others are constants
- * such as labels). Returns the value and the extra outputs (new tensors for the caller or its tidy).
+ * [value, ∂value/∂input `diff`, …extras]; tf.customGrad scales that gradient by the upstream dy. `inputs` are the
+ * kernel's named inputs, `diff` the one differentiated (the others are constants such as labels or targets).
+ * Returns the value and the extra outputs (new tensors for the caller or its tidy).
  */
-function fusedLoss(kernel: string, inputs: Record<string, tf.Tensor>, diff: string[]): { value: tf.Scalar; extras: tf.Tensor[] } {
+function fusedLoss(kernel: string, inputs: Record<string, tf.Tensor>, diff: string): { value: tf.Scalar; extras: tf.Tensor[] } {
   let extras: tf.Tensor[] = [];
-  const f = (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const save = args[diff.length] as tf.GradSaveFunc;
-    const named = { ...inputs };
-    diff.forEach((name, i) => (named[name] = args[i] as tf.Tensor));
-    const [value, ...rest] = tf.engine().runKernel(kernel, named, {}) as tf.Tensor[];
+  const f = (input: tf.Tensor, save: tf.GradSaveFunc) => {
+    const [value, grad, ...rest] = tf.engine().runKernel(kernel, { ...inputs, [diff]: input }, {}) as tf.Tensor[];
     // The forward function runs in its own tidy: keep the extras past it, then hand clones to the caller's scope.
-    extras = rest.slice(diff.length).map((t) => tf.keep(t));
-    save(rest.slice(0, diff.length));
-    return { value: value as tf.Scalar, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => saved.map((g) => tf.mul(dy, g)) };
+    extras = rest.map((t) => tf.keep(t));
+    save([grad as tf.Tensor]);
+    return { value: value as tf.Scalar, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0] as tf.Tensor) };
   };
-  const value = tf.customGrad(f as unknown as Parameters<typeof tf.customGrad>[0])(...diff.map((n) => inputs[n] as tf.Tensor)) as tf.Scalar;
+  const value = tf.customGrad(f as unknown as Parameters<typeof tf.customGrad>[0])(inputs[diff] as tf.Tensor) as tf.Scalar;
   const own = extras.map((t) => tf.clone(t));
   tf.dispose(extras);
   return { value, extras: own };
@@ -47,7 +44,7 @@ function fusedLoss(kernel: string, inputs: Record<string, tf.Tensor>, diff: stri
  */
 export function mse(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
   sameShape('mse', yhat, y);
-  if (hasKernel(MSE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(MSE, { yhat, y }, ['yhat']).value;
+  if (hasKernel(MSE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(MSE, { yhat, y }, 'yhat').value;
   return tf.tidy(() => tf.mean(tf.squaredDifference(yhat, y)) as tf.Scalar);
 }
 
@@ -78,7 +75,7 @@ const bceOp = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
 export function bce(yhat: tf.Tensor, y: tf.Tensor): tf.Scalar {
   sameShape('bce', yhat, y);
   // The fused kernel treats y as data (no gradient for it), as every lesson's y is a target.
-  if (hasKernel(BCE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(BCE, { yhat, y }, ['yhat']).value;
+  if (hasKernel(BCE) && yhat.dtype === 'float32' && y.dtype === 'float32') return fusedLoss(BCE, { yhat, y }, 'yhat').value;
   return bceOp(yhat, y) as tf.Scalar;
 }
 
@@ -107,7 +104,7 @@ export function softmaxCrossEntropyWithHits(
   if (count !== n) throw new Error(`softmaxCrossEntropy: ${count} labels for ${n} rows of logits`);
   const idx = labels instanceof tf.Tensor ? labels : tf.tensor1d(Array.from(labels), 'int32');
   if (hasKernel(SOFTMAX_XENT)) {
-    const { value, extras } = fusedLoss(SOFTMAX_XENT, { logits, labels: idx }, ['logits']);
+    const { value, extras } = fusedLoss(SOFTMAX_XENT, { logits, labels: idx }, 'logits');
     if (idx !== labels) idx.dispose();
     return { loss: value, hits: extras[0] as tf.Scalar };
   }

@@ -24,22 +24,23 @@ export const LOG_FLOOR = -100;
 /** PyTorch's BCE backward divides by max(ŷ(1−ŷ), 1e-12). */
 export const GRAD_EPS = 1e-12;
 
-function run(name: string, args: KernelArgs, grads: number, values: (p: Float32Array, t: Float32Array, out: Float32Array[]) => number): Info[] {
+/** The shared shell of both kernels: checks ŷ and y, and fills the loss and ∂loss/∂ŷ through `values`. */
+function run(name: string, args: KernelArgs, values: (p: Float32Array, t: Float32Array, dp: Float32Array) => number): Info[] {
   const backend = args.backend as WasmBackend;
   const { yhat, y } = args.inputs as { yhat: Info; y: Info };
   if (yhat.dtype !== 'float32' || y.dtype !== 'float32' || yhat.shape.join() !== y.shape.join()) {
     throw new Error(`${name}: needs float32 ŷ and y of one shape, got ${yhat.dtype}[${yhat.shape}] and ${y.dtype}[${y.shape}]`);
   }
   const loss = backend.makeOutput([], 'float32');
-  const outs = Array.from({ length: grads }, () => backend.makeOutput(yhat.shape, 'float32'));
+  const grad = backend.makeOutput(yhat.shape, 'float32');
   // Heap views go stale when wasm memory grows: take them after the last allocation.
   const view = (t: Info) => backend.typedArrayFromHeap(t) as Float32Array;
-  view(loss)[0] = values(view(yhat), view(y), outs.map(view));
-  return [loss, ...outs];
+  view(loss)[0] = values(view(yhat), view(y), view(grad));
+  return [loss, grad];
 }
 
-export const mseKernel = (args: KernelArgs): Info[] => run(MSE, args, 1, (p, t, [dp]) => mseValues(p, t, dp as Float32Array));
-export const bceKernel = (args: KernelArgs): Info[] => run(BCE, args, 1, (p, t, [dp]) => bceValues(p, t, dp as Float32Array));
+export const mseKernel = (args: KernelArgs): Info[] => run(MSE, args, mseValues);
+export const bceKernel = (args: KernelArgs): Info[] => run(BCE, args, bceValues);
 
 /** Fills dp with 2(ŷ − y)/n and returns the mean of (ŷ − y)². */
 function mseValues(p: Float32Array, t: Float32Array, dp: Float32Array): number {
