@@ -26,7 +26,7 @@ import { scheduledLr, scheduleFromOptions } from '../train/schedules.ts';
 import { fmt } from './demoKit.ts';
 import { NOISE_STREAM, subSeed } from './memoryRows.ts';
 import type { DemoView, ExactSurface, LessonModel, TrainingLesson, Variant } from './types.ts';
-import { legendNumber, optionsOf, variant } from './variants.ts';
+import { optionsOf, variant } from './variants.ts';
 
 export type Objective = 'cubic' | 'quartic';
 
@@ -211,7 +211,7 @@ function momentumRuns(options: DemoValues): Variant[] {
   const quarticLr = clamp(numberOption(options, 'quarticLr', DEFAULTS.quarticLr), LR_RANGE);
   const runs = (objective: Objective, lr: number, noisy: boolean, name: string): Variant[] =>
     [0, momentum].map((mu, i) =>
-      variant<Options>(`${name}, μ = ${legendNumber(mu, 4)}${i === 1 && mu === 0 ? ' (momentum run)' : ''}`, { objective, noisy }, { optimizer: 'momentum', momentum: mu, lr }),
+      variant<Options>(`${name}, μ = ${fmt(mu)}${i === 1 && mu === 0 ? ' (momentum run)' : ''}`, { objective, noisy }, { optimizer: 'momentum', momentum: mu, lr }),
     );
   return [...runs('cubic', cubicLr, false, 'w³'), ...runs('quartic', quarticLr, false, 'quartic'), ...runs('quartic', quarticLr, true, 'quartic + gradient noise')];
 }

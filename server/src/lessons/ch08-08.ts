@@ -13,7 +13,7 @@ import { spiral } from '../data/synthetic.ts';
 import { boolOption, numberOption } from '../probe/views/compose.ts';
 import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
-import { legendNumber } from './variants.ts';
+import { fmt } from './demoKit.ts';
 import type { TrainingLesson, Variant } from './types.ts';
 
 /** The course's momenta, one per run: the defaults of the momentum1…momentum4 options. */
@@ -46,7 +46,7 @@ const CONTROLS: DemoControl[] = [
 /** The four runs at the options' momenta; two runs at one μ get their run number in the legend. */
 function momentumVariants(options: DemoValues): Variant[] {
   const momenta = MOMENTA.map((d, i) => Math.min(MAX_MOMENTUM, Math.max(0, numberOption(options, `momentum${i + 1}`, d))));
-  const labels = momenta.map((m) => `μ = ${legendNumber(m)}`);
+  const labels = momenta.map((m) => `μ = ${fmt(m)}`);
   return momenta.map((momentum, i) => ({
     label: labels.filter((l) => l === labels[i]).length > 1 ? `${labels[i]} (run ${i + 1})` : (labels[i] as string),
     hp: { optimizer: 'momentum' as const, momentum },

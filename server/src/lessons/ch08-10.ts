@@ -16,7 +16,8 @@ import { boolOption, enumOption, numberOption } from '../probe/views/compose.ts'
 import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
 import { buildMlp } from './nets/mlp.ts';
 import type { TrainingLesson, Variant } from './types.ts';
-import { optionsOf, variant, legendNumber } from './variants.ts';
+import { fmt } from './demoKit.ts';
+import { optionsOf, variant } from './variants.ts';
 
 const ACTIVATIONS = ['relu', 'sigmoid', 'tanh'] as const;
 const BN_POSITIONS = ['before activation', 'after activation'] as const;
@@ -75,7 +76,7 @@ interface Options {
 /** The plain run (no momentum) and the two advanced runs at the option's momentum. */
 function advancedVariants(options: DemoValues): Variant[] {
   const momentum = Math.min(MAX_MOMENTUM, Math.max(0, numberOption(options, 'momentum', DEFAULTS.momentum)));
-  const m = legendNumber(momentum);
+  const m = fmt(momentum);
   return [
     variant<Options>('plain', { batchNorm: false, dropout: false }, { optimizer: 'momentum', momentum: 0 }),
     variant<Options>(`momentum ${m}`, { batchNorm: false, dropout: true }, { optimizer: 'momentum', momentum }),

@@ -4,6 +4,7 @@
  * the lesson's build needs to tell the structures apart (activation, width, batch norm…). These helpers type the
  * options where the lesson declares its variants and where its build reads them back.
  */
+import { fmt } from './demoKit.ts';
 import type { Activation } from '../train/model.ts';
 import type { DemoControl, DemoValues, Hyperparams } from '@gradcast/shared';
 import type { Variant } from './types.ts';
@@ -22,8 +23,6 @@ export function optionsOf<T extends object>(v: Variant | null | undefined, defau
   return { ...defaults, ...(v?.options as Partial<T> | undefined) };
 }
 
-/** A hyperparameter as a legend shows it: a slider's 0.30000000000000004 as 0.3 (at most `digits` decimals). */
-export const legendNumber = (x: number, digits = 3): string => String(Number(x.toFixed(digits)));
 
 /**
  * The dropout comparisons' shared options (ch08-03, ch08-04, both 2-300-300 networks): the second run's rate and the
@@ -61,7 +60,7 @@ export function dropoutVariants(options: DemoValues, p0: number): Variant[] {
   const p = Math.min(0.9, Math.max(0, typeof value === 'number' ? value : p0));
   return [
     { label: 'p = 0', hp: { dropout: 0 } },
-    { label: p === 0 ? 'p = 0 (second run)' : `p = ${legendNumber(p)}`, hp: { dropout: p } },
+    { label: p === 0 ? 'p = 0 (second run)' : `p = ${fmt(p)}`, hp: { dropout: p } },
   ];
 }
 

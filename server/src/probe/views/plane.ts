@@ -7,6 +7,7 @@
 import { field } from '@gradcast/shared';
 import type { DemoView } from '../../lessons/types.ts';
 import { grid1d, gridView } from './curve1d.ts';
+import { fmt } from './format.ts';
 
 /** The plane grid's axis (both x1 and x2): −1 to 1 in steps of 0.2 (11 × 11 cells). */
 export const PLANE_AXIS = grid1d(-1, 1, 11);
@@ -22,7 +23,6 @@ export function planeValues(w1: number, w2: number, b: number, axis: Float32Arra
   return out;
 }
 
-const num = (v: number): string => String(Number(v.toFixed(3))).replace('-', '−');
 
 export interface PlaneSpec {
   /** The grid's field name, unique within the view. */
@@ -48,7 +48,7 @@ export function planeView(spec: PlaneSpec): DemoView {
   const n = axis.length;
   const [lo, hi] = [axis[0] as number, axis[n - 1] as number];
   const over = spec.points ? `; dots: the data, filled with their y (a dot unlike the cell under it is a residual)` : '';
-  const title = `${spec.title}: columns x1 = ${num(lo)}…${num(hi)}, rows x2 = ${num(hi)}…${num(lo)} (step ${num((hi - lo) / (n - 1))})${over}`;
+  const title = `${spec.title}: columns x1 = ${fmt(lo)}…${fmt(hi)}, rows x2 = ${fmt(hi)}…${fmt(lo)} (step ${fmt((hi - lo) / (n - 1))})${over}`;
   const view = gridView(spec.name, title, planeValues(spec.w1, spec.w2, spec.b, axis), n, n, {
     xLabel: 'x1',
     yLabel: 'x2',
