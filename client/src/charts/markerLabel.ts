@@ -3,28 +3,23 @@
  * ("lr 0.1→0.03", "momentum 0→0.9", "batch norm on", "optimizer adam", "lr decay exponential"), with the full
  * sentence (step, every change, who made it) for the marker's tooltip and screen readers.
  */
-import type { DemoControl } from '@gradcast/shared';
+import { type DemoControl, type HyperparamName, hyperparamSpecs } from '@gradcast/shared';
 import { formatValue } from '../format.ts';
 
-/** Hyperparameters by the names the course's slides use. */
-const SHORT_NAMES: Record<string, string> = {
-  lr: 'lr',
-  momentum: 'momentum',
-  dropout: 'dropout',
-  batchNorm: 'batch norm',
-  optimizer: 'optimizer',
-  batchSize: 'batch size',
-  weightDecay: 'weight decay',
-  init: 'init',
-  speed: 'speed',
-};
+/**
+ * A hyperparameter's name on a marker: its control's label, lower-cased ("batch norm", "weight decay"), except
+ * where the course's slides use a short name.
+ */
+const SHORT_NAMES: Record<string, string> = { lr: 'lr', init: 'init' };
+const hyperparamName = (name: string): string | undefined =>
+  SHORT_NAMES[name] ?? (name in hyperparamSpecs ? hyperparamSpecs[name as HyperparamName].label.toLowerCase() : undefined);
 
 /**
  * One change as text. Numbers show old→new (the size of a step matters: lr 0.1→0.03), switches their new state,
  * choices their new value. `controls` names a lesson option by its control's label ("lr decay"), lower-cased.
  */
 export function changeText(name: string, [from, to]: readonly [unknown, unknown], controls: readonly DemoControl[] = []): string {
-  const label = SHORT_NAMES[name] ?? controls.find((c) => c.name === name)?.label.toLowerCase() ?? name;
+  const label = hyperparamName(name) ?? controls.find((c) => c.name === name)?.label.toLowerCase() ?? name;
   if (typeof to === 'boolean') return `${label} ${to ? 'on' : 'off'}`;
   if (typeof to === 'number' && typeof from === 'number') return `${label} ${formatValue(from)}→${formatValue(to)}`;
   return `${label} ${formatValue(to)}`;
