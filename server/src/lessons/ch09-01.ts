@@ -14,7 +14,7 @@ import { field } from '@gradcast/shared';
 import type { Tensor4D } from '@tensorflow/tfjs-core';
 import { COURSE_IMAGES, COURSE_KERNELS } from './convFixtures.ts';
 import type { DemoLesson, DemoView } from './types.ts';
-import { windowCell, windowControl } from './demoKit.ts';
+import { windowControl, windowMasks } from './demoKit.ts';
 
 /** The kernel option that reads the nine cells k0…k8 instead of a preset. */
 export const CUSTOM_KERNEL = 'custom 3×3';
@@ -91,28 +91,20 @@ export const ch09_01: DemoLesson = {
     };
     // The sliding window: output cell (i, j) reads padded rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1.
     const asked = (values.window as number | undefined) ?? 0;
-    const { at, i: wi, j: wj } = windowCell(asked, out);
     let windowText = 'The kernel does not fit: there is no window to slide.';
     if (out > 0) {
-      const inMask = new Float32Array(side * side);
-      const outMask = new Float32Array(out * out);
-      outMask[at] = 1;
+      const win = windowMasks(asked, out, side, k, stride);
       const products: string[] = [];
       let sum = 0;
-      for (let r = 0; r < k; r++) {
-        for (let c = 0; c < k; c++) {
-          const cell = (wi * stride + r) * side + wj * stride + c;
-          inMask[cell] = 1;
-          const xv = input[cell] as number;
-          const kv = (kernel[r] as number[])[c] as number;
-          products.push(`${num(xv)}·${num(kv)}`);
-          sum += xv * kv;
-        }
-      }
-      fields['input.window'] = field('f32', inMask, [side, side]);
-      fields['output.window'] = field('f32', outMask, [out, out]);
-      const past = asked > at ? ` (window position ${asked} wraps to cell ${at} of ${out * out})` : '';
-      windowText = `out[${wi},${wj}] = Σ x·k = ${products.join(' + ')} = ${sum < 0 ? `−${-sum}` : sum === 0 ? 0 : sum}${past}`;
+      win.cells.forEach((cell, q) => {
+        const xv = input[cell] as number;
+        const kv = (kernel[Math.floor(q / k)] as number[])[q % k] as number;
+        products.push(`${num(xv)}·${num(kv)}`);
+        sum += xv * kv;
+      });
+      fields['input.window'] = field('f32', win.input, [side, side]);
+      fields['output.window'] = field('f32', win.output, [out, out]);
+      windowText = `out[${win.i},${win.j}] = Σ x·k = ${products.join(' + ')} = ${sum < 0 ? `−${-sum}` : sum === 0 ? 0 : sum}${win.wraps}`;
     }
     if (out > 0) {
       const w = tf.tensor4d(kernel.flat(), [k, k, 1, 1]);

@@ -15,7 +15,7 @@
  */
 import { field, type DemoPanel, type Field } from '@gradcast/shared';
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs-core';
-import { fmt, rowsField, tensorField, windowCell, windowControl } from './demoKit.ts';
+import { fmt, rowsField, tensorField, windowControl, windowMasks } from './demoKit.ts';
 import { COURSE_IMAGES, COURSE_KERNELS } from './convFixtures.ts';
 import type { DemoLesson, Tf } from './types.ts';
 
@@ -129,29 +129,20 @@ export const ch09_02: DemoLesson = {
     // The pooling window: output cell (i, j) reads input rows i·s … i·s + k − 1 and columns j·s … j·s + k − 1; its
     // winner is the first maximum in row-major order (as poolWindows and PyTorch pick it).
     const asked = (values.window as number | undefined) ?? 0;
-    const { at, i: wi, j: wj } = windowCell(asked, out);
     let windowText = `The ${k}×${k} window does not fit in ${n}×${n}: there is no window to slide.`;
-    if (out > 0) {
-      const inMask = new Float32Array(n * n);
-      const outMask = new Float32Array(out * out);
+    const win = out > 0 ? windowMasks(asked, out, n, k, stride) : null;
+    if (win) {
+      const [wi, wj] = [win.i, win.j];
+      const cells = win.cells.map((cell) => fmt(sourceRows[Math.floor(cell / n)]![cell % n]!));
+      const best = winners[win.at]!;
       const winMask = new Float32Array(n * n);
-      outMask[at] = 1;
-      const cells: string[] = [];
-      for (let r = wi * stride; r < wi * stride + k; r++) {
-        for (let c = wj * stride; c < wj * stride + k; c++) {
-          inMask[r * n + c] = 1;
-          cells.push(fmt(sourceRows[r]![c]!));
-        }
-      }
-      const best = winners[at]!;
       winMask[best[0] * n + best[1]] = 1;
-      fields['poolInput.window'] = field('f32', inMask, [n, n]);
+      fields['poolInput.window'] = field('f32', win.input, [n, n]);
       fields['poolInput.winner'] = field('f32', winMask, [n, n]);
-      fields['pooled.window'] = field('f32', outMask, [out, out]);
-      const past = asked > at ? ` (window position ${asked} wraps to cell ${at} of ${out * out})` : '';
+      fields['pooled.window'] = field('f32', win.output, [out, out]);
       windowText =
         `out[${wi},${wj}] = max(${cells.join(', ')}) = ${fmt(sourceRows[best[0]]![best[1]]!)}, won by input[${best[0]},${best[1]}]` +
-        ` (rows ${wi * stride}…${wi * stride + k - 1}, columns ${wj * stride}…${wj * stride + k - 1})${past}`;
+        ` (rows ${wi * stride}…${wi * stride + k - 1}, columns ${wj * stride}…${wj * stride + k - 1})${win.wraps}`;
     }
     const formula = `output side = ⌊(n − k)/s⌋ + 1 = ⌊(${n} − ${k})/${stride}⌋ + 1 = ${out}`;
     const layout: DemoPanel[] = [
@@ -162,7 +153,7 @@ export const ch09_02: DemoLesson = {
       { kind: 'grid', title: `Pool input ${n}×${n}`, field: 'poolInput', ...(out > 0 ? { y2: 'poolInput.window' } : {}), group: 'max pooling', scale: 'diverging' },
       { kind: 'grid', title: `MaxPool2d(kernel_size=${k}, stride=${stride}), ${out}×${out}`, field: 'pooled', ...(out > 0 ? { y2: 'pooled.window' } : {}), group: 'max pooling', scale: 'diverging' },
       ...(out > 0
-        ? [{ kind: 'grid', title: `The window’s maximum (out[${wi},${wj}])`, field: 'poolInput', y2: 'poolInput.winner', group: 'max pooling', scale: 'diverging' } as DemoPanel]
+        ? [{ kind: 'grid', title: `The window’s maximum (out[${win?.i},${win?.j}])`, field: 'poolInput', y2: 'poolInput.winner', group: 'max pooling', scale: 'diverging' } as DemoPanel]
         : []),
       { kind: 'grid', title: 'Windows each cell wins', field: 'wins', group: 'max pooling', scale: 'sequential' },
       {

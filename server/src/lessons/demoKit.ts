@@ -66,7 +66,29 @@ export function windowControl(maxOut: number, what: string): DemoControl {
  * The output cell (i, j) of window position `asked` over an out × out output (row-major), wrapping past the last
  * cell so ▶ keeps cycling; `at` is the position after wrapping.
  */
-export function windowCell(asked: number, out: number): { at: number; i: number; j: number } {
+function windowCell(asked: number, out: number): { at: number; i: number; j: number } {
   const at = out > 0 ? asked % (out * out) : 0;
   return { at, i: Math.floor(at / Math.max(1, out)), j: at % Math.max(1, out) };
+}
+
+/**
+ * A sliding k × k window at position `asked` (windowCell) over a side × side input, at `stride`, for an out × out
+ * output (out > 0): the input cells it covers as flat indices, row by row (`cells`), the 0/1 masks of those
+ * cells and of its output cell (a grid panel's outline, `y2`), and the "wraps" note when `asked` went past the
+ * last cell.
+ */
+export function windowMasks(asked: number, out: number, side: number, k: number, stride: number) {
+  const { at, i, j } = windowCell(asked, out);
+  const cells: number[] = [];
+  const input = new Float32Array(side * side);
+  for (let r = i * stride; r < i * stride + k; r++) {
+    for (let c = j * stride; c < j * stride + k; c++) {
+      cells.push(r * side + c);
+      input[r * side + c] = 1;
+    }
+  }
+  const output = new Float32Array(out * out);
+  output[at] = 1;
+  const wraps = asked > at ? ` (window position ${asked} wraps to cell ${at} of ${out * out})` : '';
+  return { at, i, j, cells, input, output, wraps };
 }
