@@ -32,7 +32,7 @@ const LR_RANGE = { min: 0.00001, max: 1 };
 /** The four runs as the options set them: run i fixes lr = option lrRun{i+1}. */
 function variantsFor(options: DemoValues): Variant[] {
   return RATE_OPTIONS.map(({ name, course }) => {
-    const lr = Math.min(LR_RANGE.max, Math.max(LR_RANGE.min, numberOption(options, name, course)));
+    const lr = numberOption(options, name, course, LR_RANGE.min, LR_RANGE.max);
     return { label: `lr = ${lr}`, hp: { lr } };
   });
 }

@@ -199,16 +199,14 @@ export function objectiveModel(
   return model;
 }
 
-const clamp = (x: number, [lo, hi]: [number, number]): number => Math.min(hi, Math.max(lo, x));
-
 /**
  * The six runs at the options' momentum and learning rates: per objective (w³, quartic, quartic + noise) a plain
  * run (μ = 0) and a momentum run. At μ = 0 the momentum run's label says which of the two it is.
  */
 function momentumRuns(options: DemoValues): Variant[] {
-  const momentum = clamp(numberOption(options, 'momentum', DEFAULTS.momentum), [0, MAX_MOMENTUM]);
-  const cubicLr = clamp(numberOption(options, 'cubicLr', DEFAULTS.cubicLr), LR_RANGE);
-  const quarticLr = clamp(numberOption(options, 'quarticLr', DEFAULTS.quarticLr), LR_RANGE);
+  const momentum = numberOption(options, 'momentum', DEFAULTS.momentum, 0, MAX_MOMENTUM);
+  const cubicLr = numberOption(options, 'cubicLr', DEFAULTS.cubicLr, ...LR_RANGE);
+  const quarticLr = numberOption(options, 'quarticLr', DEFAULTS.quarticLr, ...LR_RANGE);
   const runs = (objective: Objective, lr: number, noisy: boolean, name: string): Variant[] =>
     [0, momentum].map((mu, i) =>
       variant<Options>(`${name}, μ = ${fmt(mu)}${i === 1 && mu === 0 ? ' (momentum run)' : ''}`, { objective, noisy }, { optimizer: 'momentum', momentum: mu, lr }),

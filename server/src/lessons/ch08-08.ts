@@ -45,7 +45,7 @@ const CONTROLS: DemoControl[] = [
 
 /** The four runs at the options' momenta; two runs at one μ get their run number in the legend. */
 function momentumVariants(options: DemoValues): Variant[] {
-  const momenta = MOMENTA.map((d, i) => Math.min(MAX_MOMENTUM, Math.max(0, numberOption(options, `momentum${i + 1}`, d))));
+  const momenta = MOMENTA.map((d, i) => numberOption(options, `momentum${i + 1}`, d, 0, MAX_MOMENTUM));
   const labels = momenta.map((m) => `μ = ${fmt(m)}`);
   return momenta.map((momentum, i) => ({
     label: labels.filter((l) => l === labels[i]).length > 1 ? `${labels[i]} (run ${i + 1})` : (labels[i] as string),

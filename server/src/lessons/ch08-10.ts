@@ -75,7 +75,7 @@ interface Options {
 
 /** The plain run (no momentum) and the two advanced runs at the option's momentum. */
 function advancedVariants(options: DemoValues): Variant[] {
-  const momentum = Math.min(MAX_MOMENTUM, Math.max(0, numberOption(options, 'momentum', DEFAULTS.momentum)));
+  const momentum = numberOption(options, 'momentum', DEFAULTS.momentum, 0, MAX_MOMENTUM);
   const m = fmt(momentum);
   return [
     variant<Options>('plain', { batchNorm: false, dropout: false }, { optimizer: 'momentum', momentum: 0 }),

@@ -4,6 +4,7 @@
  * the lesson's build needs to tell the structures apart (activation, width, batch norm…). These helpers type the
  * options where the lesson declares its variants and where its build reads them back.
  */
+import { numberOption } from '../probe/views/compose.ts';
 import { fmt } from './demoKit.ts';
 import type { Activation } from '../train/model.ts';
 import type { DemoControl, DemoValues, Hyperparams } from '@gradcast/shared';
@@ -56,8 +57,7 @@ export const DROPOUT_COMPARISON_CONTROLS: readonly DemoControl[] = [
  * `p` by default). Both at p = 0, the second legend says which run it is.
  */
 export function dropoutVariants(options: DemoValues, p0: number): Variant[] {
-  const value = options.dropout;
-  const p = Math.min(0.9, Math.max(0, typeof value === 'number' ? value : p0));
+  const p = numberOption(options, 'dropout', p0, 0, 0.9);
   return [
     { label: 'p = 0', hp: { dropout: 0 } },
     { label: p === 0 ? 'p = 0 (second run)' : `p = ${fmt(p)}`, hp: { dropout: p } },

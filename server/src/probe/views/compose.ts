@@ -39,10 +39,10 @@ export function intOption(options: DemoValues | undefined, name: string, fallbac
   return Math.min(max, Math.max(min, n));
 }
 
-/** A numeric lesson option (fallback when missing). */
-export function numberOption(options: DemoValues | undefined, name: string, fallback: number): number {
+/** A numeric lesson option (fallback when missing), kept within [min, max] (a restored or programmatic value may lie outside a control's range). */
+export function numberOption(options: DemoValues | undefined, name: string, fallback: number, min = -Infinity, max = Infinity): number {
   const v = options?.[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+  return Math.min(max, Math.max(min, typeof v === 'number' && Number.isFinite(v) ? v : fallback));
 }
 
 /** A string (enum) lesson option, when it is one of `allowed`; else `fallback`. */
