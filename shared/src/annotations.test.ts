@@ -6,8 +6,8 @@ describe('markedChanges (the server log and the client markers share it)', () =>
   const controls: DemoControl[] = [
     { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', options: ['constant', 'exponential'], hot: true },
     { name: 'stopAfterEpochs', label: 'pause after epoch', kind: 'integer', default: 0, hot: true },
-    { name: 'sample', label: 'test image', kind: 'integer', default: 0, hot: true },
-    { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 2, height: 2, hot: true },
+    { name: 'sample', label: 'test image', kind: 'integer', default: 0, hot: true, viewOnly: true },
+    { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 2, height: 2, hot: true, viewOnly: true },
     { name: 'hidden', label: 'hidden units', kind: 'integer', default: 8 },
     // An option named like a hyperparameter (ch08-03): not hot, it restarts the run.
     { name: 'dropout', label: 'dropout p (second run)', kind: 'number', default: 0.5 },

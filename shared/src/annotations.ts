@@ -3,7 +3,7 @@
  * receives) and the client's markers (what a member saw live), so both show the same.
  *  - hyperparameters (hp:set): all but pacing (speed leaves the curve as it was);
  *  - lesson options (demo:set): the hot ones that shape the training (the lr schedule, its constant, the epoch
- *    to pause after), not those that only pick what a view shows (a drawn digit, the `sample` drawn). None when an
+ *    to pause after), not the view-only ones (DemoControl.viewOnly: a drawn digit, the sample shown). None when an
  *    option in the change is not hot: it restarted the run, and a fresh history has no "before" to mark.
  * The kind is explicit because an option may share a hyperparameter's name (ch08-03's `dropout` option).
  */
@@ -20,7 +20,7 @@ export function markedChanges(a: Pick<Annotation, 'kind' | 'changes'>, controls:
     }
     const control = controls.find((c) => c.name === name);
     if (!control?.hot) return {};
-    if (control.kind !== 'drawing' && name !== 'sample') picked[name] = pair;
+    if (!control.viewOnly) picked[name] = pair;
   }
   return picked;
 }

@@ -81,6 +81,8 @@ export interface DemoControl {
   help?: string;
   /** Training lessons: applies at the next step without restarting the run (e.g. the lr schedule). */
   hot?: boolean;
+  /** A hot option that only picks what a view shows (a drawn digit, the sample shown), not how training goes. */
+  viewOnly?: boolean;
   /** integer: the client offers ▶ to step through the values (a "play" of the control; opt-in). */
   animate?: boolean;
   /**

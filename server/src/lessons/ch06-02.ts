@@ -53,7 +53,7 @@ export const ch06_02: TrainingLesson = {
       'Lesson option (live): a digit drawn by hand, shown with the model’s 10 probabilities for it.',
     demoControls: [
       // 28×28 as the model's input: white ink on black, as MNIST.
-      { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 28, height: 28, help: 'the model’s probabilities for a digit drawn here are shown beside the templates', hot: true },
+      { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 28, height: 28, help: 'the model’s probabilities for a digit drawn here are shown beside the templates', hot: true, viewOnly: true },
     ],
   },
   prepare: async (onProgress) => {

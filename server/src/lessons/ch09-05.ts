@@ -33,9 +33,9 @@ export const ch09_05: TrainingLesson = {
       'options: the image shown, or a digit drawn by hand in its place (both live), and, restarting the run, the ' +
       'channel counts and the kernel size.',
     demoControls: [
-      { name: 'sample', label: 'test image', kind: 'integer', default: DEFAULT_SAMPLE, min: 0, max: 9999, step: 1, help: 'test image whose feature maps are shown', hot: true },
+      { name: 'sample', label: 'test image', kind: 'integer', default: DEFAULT_SAMPLE, min: 0, max: 9999, step: 1, help: 'test image whose feature maps are shown', hot: true, viewOnly: true },
       // 16×16 as the net's input (the course's resized MNIST): white ink on black, shown instead of the test image.
-      { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 16, height: 16, help: 'a digit drawn here replaces the test image: its feature maps and the net’s prediction (Clear to go back)', hot: true },
+      { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 16, height: 16, help: 'a digit drawn here replaces the test image: its feature maps and the net’s prediction (Clear to go back)', hot: true, viewOnly: true },
       { name: 'ch1', label: 'conv1 channels', kind: 'integer', default: 16, min: 1, max: 32, step: 1, help: 'the course: 16' },
       { name: 'ch2', label: 'conv2 channels', kind: 'integer', default: 32, min: 1, max: 64, step: 1, help: 'the course: 32' },
       { name: 'kernel', label: 'kernel size', kind: 'integer', default: 5, min: 1, max: 7, step: 1, help: 'k×k kernels, padding ⌊k/2⌋ (the course: 5, padding 2)' },

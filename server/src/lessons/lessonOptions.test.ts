@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { multiOutput } from '../data/synthetic.ts';
 import { Trainer } from '../train/trainer.ts';
 import type { LabelledRows } from './classifier.ts';
-import { getTrainingLesson } from './index.ts';
+import { getTrainingLesson, listLessons } from './index.ts';
 import { data, labels, trainer, viewOf } from './lessonTestKit.ts';
 
 /** Every classification row source a build makes, in order (ch09-04: training rows, then validation rows). */
@@ -54,6 +54,18 @@ describe('the options are declared with the course as default, and the descripti
       expect(c?.help, name).toMatch(/Restarts the run\.$/);
     }
     for (const w of words) expect(info.description).toContain(w);
+  });
+});
+
+describe('view-only options', () => {
+  it('are hot, and the drawings and shown samples are all marked so', () => {
+    for (const l of listLessons().filter((x) => x.trains)) {
+      for (const c of getTrainingLesson(l.id)!.info.demoControls ?? []) {
+        if (c.viewOnly) expect(c.hot, `${l.id} ${c.name}`).toBe(true);
+        // A drawn digit or the sample a view shows changes no training: no chart marker for it.
+        if (c.kind === 'drawing' || c.name === 'sample') expect(c.viewOnly, `${l.id} ${c.name}`).toBe(true);
+      }
+    }
   });
 });
 
