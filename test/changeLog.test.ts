@@ -3,7 +3,7 @@
  * history, hyperparameters and hot lesson options alike, each at the step it took effect; a revert drops the
  * changes after the checkpoint it goes back to, and a reset drops them all.
  */
-import type { Annotation, DemoChanged, FrameBytes, RoomSnapshot } from '@gradcast/shared';
+import type { Annotation, OptionsChanged, FrameBytes, RoomSnapshot } from '@gradcast/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { once, request, startTestServer, type TestServer, type TestSocket } from './support/server.ts';
 
@@ -41,8 +41,8 @@ it('keeps hp and hot option changes at their steps, and edits them as revert and
   // Past the next checkpoint (every 20 steps, of θ before the update) and two steps more.
   const checkpoint = Math.ceil((step + 1) / 20) * 20;
   while (step < checkpoint + 2) step = (await control('step')).step;
-  const optionSeen = once<DemoChanged>(presenter, 'demo:changed');
-  expect(await request(presenter, 'demo:set', { lrSchedule: 'exponential' })).toMatchObject({ ok: true });
+  const optionSeen = once<OptionsChanged>(presenter, 'options:changed');
+  expect(await request(presenter, 'options:set', { lrSchedule: 'exponential' })).toMatchObject({ ok: true });
   expect((await optionSeen).step).toBe(step);
 
   const log = await lateJoinerLog();

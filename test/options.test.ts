@@ -1,5 +1,5 @@
 /**
- * A training lesson's own options in a room (ch02-03): demo:set with a restarting option starts the run over
+ * A training lesson's own options in a room (ch02-03): options:set with a restarting option starts the run over
  * for everyone (new generation, step 0), a hot one (the lr schedule) keeps it; bad values and viewers are
  * refused and change nothing. ch08-02's layer list: a list outside its limits is refused with the reason, a good
  * one rebuilds the network and restarts the run, and the network graph follows it.
@@ -37,39 +37,39 @@ const statusWhere = (s: TestSocket, ok: (st: RunStatus) => boolean): Promise<Run
   });
 
 it('the snapshot lists every option with its default, the lr schedule included', () => {
-  expect(snapshot.demo).toMatchObject({ lrSchedule: 'constant', lrDecay: 1 });
-  expect(snapshot.lesson.demoControls?.map((c) => c.name)).toContain('lrSchedule');
+  expect(snapshot.options).toMatchObject({ lrSchedule: 'constant', lrDecay: 1 });
+  expect(snapshot.lesson.options?.map((c) => c.name)).toContain('lrSchedule');
 });
 
 it('a hot option (lr schedule) applies without a restart and is broadcast', async () => {
   const before = (await statusWhere(viewer, (st) => st.step > 2)).generation;
-  const changed = once<{ changes: Record<string, unknown> }>(viewer, 'demo:changed');
-  expect(await request(presenter, 'demo:set', { lrSchedule: 'exponential' })).toMatchObject({ ok: true, applied: { lrSchedule: 'exponential' } });
+  const changed = once<{ changes: Record<string, unknown> }>(viewer, 'options:changed');
+  expect(await request(presenter, 'options:set', { lrSchedule: 'exponential' })).toMatchObject({ ok: true, applied: { lrSchedule: 'exponential' } });
   expect((await changed).changes.lrSchedule).toEqual(['constant', 'exponential']);
   const after = await statusWhere(viewer, () => true);
   expect(after.generation).toBe(before);
 });
 
 it('refuses bad values and viewers in a locked room, changing nothing', async () => {
-  expect(await request(presenter, 'demo:set', { lrSchedule: 'cosine' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-  expect(await request(presenter, 'demo:set', { lrDecay: -1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-  expect(await request(presenter, 'demo:set', { lrSchedule: 'constant', nope: 1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-  expect(await request(viewer, 'demo:set', { lrSchedule: 'constant' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(await request(presenter, 'options:set', { lrSchedule: 'cosine' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  expect(await request(presenter, 'options:set', { lrDecay: -1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  expect(await request(presenter, 'options:set', { lrSchedule: 'constant', nope: 1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  expect(await request(viewer, 'options:set', { lrSchedule: 'constant' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   // A late joiner sees the values as they were: nothing above was applied, not even the valid half.
   const late = server.connect({ roomId: snapshot.roomId });
   const [seen] = await once<[RoomSnapshot, FrameBytes[]]>(late, 'room:snapshot');
-  expect(seen.demo).toMatchObject({ lrSchedule: 'exponential', lrDecay: 1 });
+  expect(seen.options).toMatchObject({ lrSchedule: 'exponential', lrDecay: 1 });
   late.close();
 });
 
 it('a restarting option (when the lesson has one) starts over at step 0 with a new generation for everyone', async () => {
-  const restarting = snapshot.lesson.demoControls?.find((c) => !c.hot && c.kind === 'number');
+  const restarting = snapshot.lesson.options?.find((c) => !c.hot && c.kind === 'number');
   expect(restarting, 'ch02-03 declares a restarting number option (start point or noise)').toBeDefined();
   if (!restarting) return;
   const moving = await statusWhere(viewer, (st) => st.step > 3);
   const fresh = statusWhere(viewer, (st) => st.generation > moving.generation);
   const value = (restarting.max as number) === restarting.default ? (restarting.min as number) : (restarting.max as number);
-  expect(await request(presenter, 'demo:set', { [restarting.name]: value })).toMatchObject({ ok: true });
+  expect(await request(presenter, 'options:set', { [restarting.name]: value })).toMatchObject({ ok: true });
   const st = await fresh;
   expect(st.step).toBeLessThan(moving.step);
   const frame = await new Promise<number>((resolve) =>
@@ -107,8 +107,8 @@ describe('ch08-02: the layer list', () => {
     owner = server.connect({ roomId, presenterKey: room.presenterKey });
     watcher = server.connect({ roomId });
     const [[seen]] = await Promise.all([once<[RoomSnapshot, FrameBytes[]]>(owner, 'room:snapshot'), once(watcher, 'room:snapshot')]);
-    expect(seen.demo?.layers).toBe('2-10-10-3');
-    expect(seen.lesson.demoControls?.find((c) => c.name === 'layers')).toMatchObject({
+    expect(seen.options?.layers).toBe('2-10-10-3');
+    expect(seen.lesson.options?.find((c) => c.name === 'layers')).toMatchObject({
       kind: 'layers',
       layers: { input: 2, output: 3, minHidden: 1, maxHidden: 6, minUnits: 1, maxUnits: 128 },
     });
@@ -116,25 +116,25 @@ describe('ch08-02: the layer list', () => {
 
   it('refuses a bad list with the reason, and a viewer, changing nothing', async () => {
     const moving = await statusWhere(watcher, (st) => st.step > 2);
-    expect(await request(owner, 'demo:set', { layers: '2-10-500-3' })).toEqual({
+    expect(await request(owner, 'options:set', { layers: '2-10-500-3' })).toEqual({
       ok: false,
       error: { code: 'invalid', message: 'layers: hidden layer 2 has 500 units, at most 128' },
     });
     for (const layers of ['2-10-10', '2 - 10 - 3', [2, 10, 3], 2103, null]) {
-      expect(await request(owner, 'demo:set', { layers }), JSON.stringify(layers)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await request(owner, 'options:set', { layers }), JSON.stringify(layers)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }
-    expect(await request(owner, 'demo:set', { shuffle: false, layers: '2-0-3' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    expect(await request(watcher, 'demo:set', { layers: '2-16-3' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await request(owner, 'options:set', { shuffle: false, layers: '2-0-3' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await request(watcher, 'options:set', { layers: '2-16-3' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const late = server.connect({ roomId });
     const [seen] = await once<[RoomSnapshot, FrameBytes[]]>(late, 'room:snapshot');
-    expect(seen.demo).toMatchObject({ layers: '2-10-10-3', shuffle: true });
+    expect(seen.options).toMatchObject({ layers: '2-10-10-3', shuffle: true });
     expect(seen.generation).toBe(moving.generation);
     late.close();
   });
 
   it('a good list restarts the run for everyone, and the network graph shows it', async () => {
     const moving = await statusWhere(watcher, (st) => st.step > 2);
-    const changed = once<{ changes: Record<string, unknown> }>(watcher, 'demo:changed');
+    const changed = once<{ changes: Record<string, unknown> }>(watcher, 'options:changed');
     const fresh = statusWhere(watcher, (st) => st.generation > moving.generation);
     const graph = new Promise<DemoPanel>((resolve) =>
       watcher.on('frames', (frames: FrameBytes[]) => {
@@ -147,7 +147,7 @@ describe('ch08-02: the layer list', () => {
         }
       }),
     );
-    expect(await request(owner, 'demo:set', { layers: '2-16-8-8-3' })).toMatchObject({ ok: true, applied: { layers: '2-16-8-8-3' } });
+    expect(await request(owner, 'options:set', { layers: '2-16-8-8-3' })).toMatchObject({ ok: true, applied: { layers: '2-16-8-8-3' } });
     expect((await changed).changes.layers).toEqual(['2-10-10-3', '2-16-8-8-3']);
     expect((await fresh).step).toBeLessThan(moving.step);
     expect((await graph).sizes).toEqual([2, 16, 8, 8, 3]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { markedChanges } from './annotations.ts';
-import type { DemoControl } from './lessons.ts';
+import type { LessonOption } from './lessons.ts';
 
 describe('markedChanges (the server log and the client markers share it)', () => {
-  const controls: DemoControl[] = [
+  const controls: LessonOption[] = [
     { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', options: ['constant', 'exponential'], hot: true },
     { name: 'stopAfterEpochs', label: 'pause after epoch', kind: 'integer', default: 0, hot: true },
     { name: 'sample', label: 'test image', kind: 'integer', default: 0, hot: true, viewOnly: true },

@@ -7,6 +7,19 @@
  * long run's start collapsed into a few points).
  * Used by the server (trainer path, room history for snapshots) and by the client (charts).
  */
+/**
+ * How many points each history keeps before it is thinned, the same on the server (the room's history, which late
+ * joiners get) and in every client, so that everyone sees one curve.
+ */
+export const HISTORY_CAPACITY = {
+  /** Loss curve points (steps; one column per run). */
+  loss: 8192,
+  /** Optimizer path points (steps; x, y, loss per run). */
+  path: 4096,
+  /** Evaluations (about one per epoch; each holds every run's metrics). */
+  evals: 1024,
+} as const;
+
 /** Most recent points kept at full resolution through decimation. */
 const TAIL = 256;
 

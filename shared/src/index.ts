@@ -5,3 +5,4 @@ export * from './lessons.ts';
 export * from './protocol.ts';
 export * from './history.ts';
 export * from './annotations.ts';
+export * from './changeLog.ts';

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type DemoControl, parseLayerList, validateDemoValues } from './lessons.ts';
+import { type LessonOption, parseLayerList, validateOptionValues } from './lessons.ts';
 
 /** A 4×3 drawing control: 12 pixels, so its base64 is 16 characters with no padding. */
-const pad4x3: DemoControl = { name: 'drawn', label: 'draw', kind: 'drawing', default: '', width: 4, height: 3 };
+const pad4x3: LessonOption = { name: 'drawn', label: 'draw', kind: 'drawing', default: '', width: 4, height: 3 };
 /** 16×16 as ch09-05: 256 bytes, base64 ending in "==". */
-const pad16: DemoControl = { name: 'drawn', label: 'draw', kind: 'drawing', default: '', width: 16, height: 16 };
+const pad16: LessonOption = { name: 'drawn', label: 'draw', kind: 'drawing', default: '', width: 16, height: 16 };
 
 /** Standard base64 of bytes (btoa over a binary string, as a browser encodes). */
 const b64 = (bytes: number[] | Uint8Array): string => btoa(String.fromCharCode(...bytes));
-const check = (value: unknown, c: DemoControl = pad16) => validateDemoValues({ drawn: value }, [c]);
-const message = (value: unknown, c: DemoControl = pad16): string => {
+const check = (value: unknown, c: LessonOption = pad16) => validateOptionValues({ drawn: value }, [c]);
+const message = (value: unknown, c: LessonOption = pad16): string => {
   const r = check(value, c);
   return r.ok ? 'ok' : r.error.message;
 };
 
-describe('validateDemoValues: drawing', () => {
+describe('validateOptionValues: drawing', () => {
   it('accepts "no drawing" and images of exactly width·height bytes, with or without padding', () => {
     expect(check('')).toEqual({ ok: true, values: { drawn: '' } });
     const bar = new Uint8Array(256);
@@ -58,14 +58,14 @@ describe('validateDemoValues: drawing', () => {
   });
 
   it('refuses when the control has no size', () => {
-    const sizeless: DemoControl = { name: 'drawn', label: 'draw', kind: 'drawing', default: '' };
+    const sizeless: LessonOption = { name: 'drawn', label: 'draw', kind: 'drawing', default: '' };
     expect(check(b64([1]), sizeless).ok).toBe(false);
     expect(check('', sizeless).ok).toBe(true);
   });
 });
 
 /** ch08-02's control: 2 inputs, 3 classes, 1…6 hidden layers of 1…128 units, the course's lists as presets. */
-const layerList: DemoControl = {
+const layerList: LessonOption = {
   name: 'layers',
   label: 'layer sizes',
   kind: 'layers',
@@ -73,15 +73,15 @@ const layerList: DemoControl = {
   options: ['2-10-10-3', '2-50-3', '2-10-10-10-3'],
   layers: { input: 2, output: 3, minHidden: 1, maxHidden: 6, minUnits: 1, maxUnits: 128 },
 };
-const layersMessage = (value: unknown, c: DemoControl = layerList): string => {
-  const r = validateDemoValues({ layers: value }, [c]);
+const layersMessage = (value: unknown, c: LessonOption = layerList): string => {
+  const r = validateOptionValues({ layers: value }, [c]);
   return r.ok ? 'ok' : r.error.message;
 };
 
-describe('validateDemoValues: layers', () => {
+describe('validateOptionValues: layers', () => {
   it('accepts the presets and any canonical list within the limits', () => {
     for (const v of ['2-10-10-3', '2-50-3', '2-10-10-10-3', '2-16-8-8-3', '2-1-3', '2-128-128-128-128-128-128-3']) {
-      expect(validateDemoValues({ layers: v }, [layerList]), v).toEqual({ ok: true, values: { layers: v } });
+      expect(validateOptionValues({ layers: v }, [layerList]), v).toEqual({ ok: true, values: { layers: v } });
     }
     expect(parseLayerList('2-16-8-8-3', layerList.layers)).toEqual({ ok: true, sizes: [2, 16, 8, 8, 3] });
   });
@@ -114,15 +114,15 @@ describe('validateDemoValues: layers', () => {
   it('refuses everything when the control declares no limits, and follows other limits', () => {
     const { layers: _, ...bare } = layerList;
     expect(layersMessage('2-10-10-3', bare)).toMatch(/declares no layer limits/);
-    const deep: DemoControl = { ...layerList, layers: { input: 784, output: 10, minHidden: 2, maxHidden: 2, minUnits: 4, maxUnits: 64 } };
+    const deep: LessonOption = { ...layerList, layers: { input: 784, output: 10, minHidden: 2, maxHidden: 2, minUnits: 4, maxUnits: 64 } };
     expect(layersMessage('784-64-4-10', deep)).toBe('ok');
     expect(layersMessage('784-64-10', deep)).toBe('layers: expected 2 hidden layers between input and output, got 1');
     expect(layersMessage(7, deep)).toMatch(/e\.g\. '784-10-10-10'/);
   });
 
   it('refuses a payload whole when one value is a bad list', () => {
-    const shuffle: DemoControl = { name: 'shuffle', label: 'shuffle', kind: 'boolean', default: true };
-    expect(validateDemoValues({ shuffle: false, layers: '2-10-3' }, [layerList, shuffle]).ok).toBe(true);
-    expect(validateDemoValues({ shuffle: false, layers: '2-10-3-3-' }, [layerList, shuffle]).ok).toBe(false);
+    const shuffle: LessonOption = { name: 'shuffle', label: 'shuffle', kind: 'boolean', default: true };
+    expect(validateOptionValues({ shuffle: false, layers: '2-10-3' }, [layerList, shuffle]).ok).toBe(true);
+    expect(validateOptionValues({ shuffle: false, layers: '2-10-3-3-' }, [layerList, shuffle]).ok).toBe(false);
   });
 });

@@ -19,11 +19,11 @@ export interface LessonInfo {
   /** Starting values of the controls. */
   defaults: Partial<Hyperparams>;
   /**
-   * The lesson's own parameters, changed with `demo:set`. Demos: kernel, stride, padding… Training lessons:
+   * The lesson's own parameters, changed with `options:set`. Demos: kernel, stride, padding… Training lessons:
    * options outside the contract's hyperparameters (noise, start point, activation, lr schedule…); changing
    * one restarts the run from step 0 with a new generation, except those marked `hot`.
    */
-  demoControls?: DemoControl[];
+  options?: LessonOption[];
 }
 
 /**
@@ -49,14 +49,14 @@ export interface LayerLimits {
  * `drawing`: a small greyscale image a member draws (e.g. a digit for the MNIST lessons), `width` × `height`
  * pixels. Its value is a string: '' for "no drawing", else the standard base64 (with padding, no line breaks)
  * of exactly width·height bytes, row-major from the top-left, 0 = black background, 255 = white ink (MNIST's
- * convention); 28×28 is 1,048 characters, small enough for `demo:set`, snapshots and `demo:changed`.
+ * convention); 28×28 is 1,048 characters, small enough for `options:set`, snapshots and `options:changed`.
  * `layers`: a dense network's layer list (ch08-02's layer-list editor). Its value is a string of every layer's
  * width in units, input first, as decimal integers joined by single '-', e.g. '2-10-10-3' (2 inputs, two hidden
  * layers of 10, 3 outputs). One spelling per list: no spaces, signs or leading zeros. `layers` (the field) holds
  * the limits the value must keep (LayerLimits: the fixed input and output widths, how many hidden layers, how
  * wide each); `options`, when present, are presets the client offers (any list within the limits is accepted).
  * `animate` (integer controls): the client offers a ▶/⏸ button beside the slider that steps through the values,
- * value + step every ~600 ms, around again from min after max (one `demo:set` at a time), until paused, e.g. a
+ * value + step every ~600 ms, around again from min after max (one `options:set` at a time), until paused, e.g. a
  * sliding window's position (ch09-01).
  * `matrix` (number and integer controls): the control is one cell of a small matrix of values, e.g. a kernel's
  * weights. Controls whose `matrix.name` is equal are drawn together, where the first of them would be, as a
@@ -64,7 +64,7 @@ export interface LayerLimits {
  * column index mod cols) under the heading `matrix.name`, in place of a slider each. Each cell is still its own
  * control: it is sent, validated and shown (shownWhen) on its own, exactly as without `matrix`.
  */
-export interface DemoControl {
+export interface LessonOption {
   name: string;
   label: string;
   kind: 'number' | 'integer' | 'boolean' | 'enum' | 'drawing' | 'layers';
@@ -87,14 +87,14 @@ export interface DemoControl {
   animate?: boolean;
   /**
    * Shown only while another control of the lesson has one of these values (e.g. ch09-01's kernel cells while
-   * the kernel is "custom 3×3", the lr decay's constant while a schedule uses one). Always accepted by demo:set.
+   * the kernel is "custom 3×3", the lr decay's constant while a schedule uses one). Always accepted by options:set.
    */
   shownWhen?: { control: string; equals: ReadonlyArray<number | boolean | string> };
   /** number / integer: a cell of a matrix of controls drawn as one grid (see above). */
   matrix?: MatrixCell;
 }
 
-/** Where a control sits in a matrix of controls (DemoControl.matrix). */
+/** Where a control sits in a matrix of controls (LessonOption.matrix). */
 export interface MatrixCell {
   /** The matrix's heading, shared by all its cells (e.g. "Kernel cells"). */
   name: string;
@@ -200,21 +200,21 @@ export interface DemoPanel {
   scale?: 'diverging' | 'sequential' | 'grey';
 }
 
-export type DemoValues = Record<string, number | boolean | string>;
+export type OptionValues = Record<string, number | boolean | string>;
 
-/** Checks a `demo:set` payload against a demo's controls; refused whole on the first problem. */
-export function validateDemoValues(
+/** Checks a `options:set` payload against a demo's controls; refused whole on the first problem. */
+export function validateOptionValues(
   input: unknown,
-  controls: readonly DemoControl[],
-): { ok: true; values: DemoValues } | { ok: false; error: { code: 'invalid'; message: string } } {
+  controls: readonly LessonOption[],
+): { ok: true; values: OptionValues } | { ok: false; error: { code: 'invalid'; message: string } } {
   const bad = (message: string) => ({ ok: false as const, error: { code: 'invalid' as const, message } });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('demo:set expects an object of { name: value }');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('options:set expects an object of { name: value }');
   const entries = Object.entries(input as Record<string, unknown>);
-  if (!entries.length) return bad('demo:set needs at least one value');
-  const values: DemoValues = {};
+  if (!entries.length) return bad('options:set needs at least one value');
+  const values: OptionValues = {};
   for (const [name, value] of entries) {
     const c = controls.find((k) => k.name === name);
-    if (!c) return bad(`unknown demo control "${name}" (controls: ${controls.map((k) => k.name).join(', ') || 'none'})`);
+    if (!c) return bad(`unknown option "${name}" (controls: ${controls.map((k) => k.name).join(', ') || 'none'})`);
     if (c.kind === 'boolean') {
       if (typeof value !== 'boolean') return bad(`${name}: expected true or false`);
     } else if (c.kind === 'enum') {
@@ -261,7 +261,7 @@ export function validateDemoValues(
  * A `layers` control's value as its widths (units per layer, input first), or why it is not a list within
  * `limits`, in words that name the layer and the limit (e.g. "hidden layer 2 has 500 units, at most 128").
  * Only the canonical spelling is accepted (digits joined by single '-', no leading zeros), so equal lists are
- * equal strings: a change is a change of network, and `demo:changed` shows the same text everyone typed.
+ * equal strings: a change is a change of network, and `options:changed` shows the same text everyone typed.
  */
 export function parseLayerList(
   value: unknown,

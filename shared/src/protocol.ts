@@ -6,7 +6,7 @@
  */
 import type { Channel } from './frames.ts';
 import type { HyperparamName, Hyperparams } from './hyperparams.ts';
-import type { DemoValues, LessonInfo } from './lessons.ts';
+import type { OptionValues, LessonInfo } from './lessons.ts';
 
 export type Role = 'presenter' | 'viewer';
 export type RunState = 'running' | 'paused' | 'diverged';
@@ -58,7 +58,7 @@ export interface Annotation {
   /** The model generation it applied to. */
   generation: number;
   by: { name: string; role: Role };
-  /** What changed: hyperparameters (hp:set) or lesson options (demo:set); names alone are ambiguous. */
+  /** What changed: hyperparameters (hp:set) or lesson options (options:set); names alone are ambiguous. */
   kind: 'hp' | 'option';
   /** Hyperparameter or option name → [old, new]. */
   changes: Record<string, [unknown, unknown]>;
@@ -85,11 +85,13 @@ export interface RoomSnapshot {
   annotations: Annotation[];
   /** Server-side backend name, e.g. "wasm". */
   backend: string;
-  /** The current values of the lesson's own controls (demos; training lessons' options and lr schedule). */
-  demo?: DemoValues;
+  /** The current values of the lesson's own options (demos' inputs; training lessons' options and lr schedule). */
+  options?: OptionValues;
+  /** @deprecated The same values as `options`, under their name before 0.2; removed in the next release. */
+  demo?: OptionValues;
 }
 
-export interface DemoChanged {
+export interface OptionsChanged {
   by: { name: string; role: Role };
   changes: Record<string, [unknown, unknown]>;
   /** Training lessons: updates done when the change took effect (0 after a restart). Absent for demos. */
@@ -106,6 +108,12 @@ export interface RunStatus {
   state: RunState;
   step: number;
   generation: number;
+  /**
+   * The step the current generation started at: 0 after a reset or a restarting option (a history of its own),
+   * the checkpoint's step after a revert, the step of a rebuild (the history up to it is kept). Clients cut their
+   * change log with it (ChangeLog.restartAt, the server's own rule).
+   */
+  start: number;
   loss: number | null;
   /** Measured optimizer steps per second over the last second. */
   stepsPerSecond: number;
@@ -135,8 +143,10 @@ export interface ServerToClientEvents {
   'room:members': (update: MembersUpdate) => void;
   /** Your own role or rights changed (grant, lock). */
   'room:you': (you: MemberInfo) => void;
-  /** A lesson's own parameters changed (demo values or training options; to every member, the sender included). */
-  'demo:changed': (change: DemoChanged) => void;
+  /** A lesson's own options changed (a demo's inputs or a training lesson's options; to every member, the sender included). */
+  'options:changed': (change: OptionsChanged) => void;
+  /** @deprecated `options:changed` under its name before 0.2, sent alongside it for one release. */
+  'demo:changed': (change: OptionsChanged) => void;
 }
 
 export interface ClientToServerEvents {
@@ -144,8 +154,10 @@ export interface ClientToServerEvents {
   'run:control': (body: { action: RunAction }, ack: (res: RunControlAck) => void) => void;
   /** Replace this member's channel subscription (default: every channel of the lesson). */
   'frames:subscribe': (body: { channels: Channel[] }, ack: (res: Ack<{ channels: Channel[] }>) => void) => void;
-  /** Change the lesson's own parameters (info.demoControls; same roles as hp:set). A training lesson's non-hot option restarts the run. */
-  'demo:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: DemoValues }>) => void) => void;
+  /** Change the lesson's own parameters (info.options; same roles as hp:set). A training lesson's non-hot option restarts the run. */
+  'options:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: OptionValues }>) => void) => void;
+  /** @deprecated `options:set` under its name before 0.2: accepted, with the same payload and ack, for one release. */
+  'demo:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: OptionValues }>) => void) => void;
   /** Presenter only: lock or unlock the room (unlocked: every member may control). */
   'room:lock': (body: { locked: boolean }, ack: (res: SimpleAck) => void) => void;
   /** Presenter only: give or take control from one member of a locked room. */

@@ -1,6 +1,6 @@
 /**
  * The change markers of the loss and accuracy charts, from the session's change log (snapshot, hp:changed,
- * demo:changed) and the lineage of generations: one marker per step at which something that shapes the training
+ * options:changed) and the lineage of generations: one marker per step at which something that shapes the training
  * changed, along the history the charts show now.
  *
  * Which changes the current history still shows (the server cuts its own log the same way, server/src/room/
@@ -10,7 +10,7 @@
  * history of its own and keeps none. A change reaches the current generation only through every generation in
  * between; one of an unknown start (never seen) lets nothing through.
  */
-import { markedChanges, type Annotation, type DemoControl } from '@gradcast/shared';
+import { markedChanges, type Annotation, type LessonOption } from '@gradcast/shared';
 import type { Lineage } from '../net/lineage.ts';
 import { changesText, markerTitle } from './markerLabel.ts';
 
@@ -52,7 +52,7 @@ export function changeMarkers(
   log: readonly Annotation[],
   lineage: Lineage,
   generation: number,
-  controls: readonly DemoControl[] = [],
+  controls: readonly LessonOption[] = [],
 ): ChangeMarker[] {
   const kept = keptThrough(lineage, generation);
   const byStep = new Map<number, { text: string; by: string }[]>();

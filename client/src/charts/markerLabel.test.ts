@@ -1,8 +1,8 @@
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { describe, expect, it } from 'vitest';
 import { changeText, changesText, markerTitle } from './markerLabel.ts';
 
-const controls: DemoControl[] = [
+const controls: LessonOption[] = [
   { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', options: ['constant', 'exponential'], hot: true },
   { name: 'stopAfterEpochs', label: 'Pause after epoch', kind: 'integer', default: 0, hot: true },
 ];

@@ -3,7 +3,7 @@
  * ("lr 0.1→0.03", "momentum 0→0.9", "batch norm on", "optimizer adam", "lr decay exponential"), with the full
  * sentence (step, every change, who made it) for the marker's tooltip and screen readers.
  */
-import { type DemoControl, type HyperparamName, hyperparamSpecs } from '@gradcast/shared';
+import { type LessonOption, type HyperparamName, hyperparamSpecs } from '@gradcast/shared';
 import { formatValue } from '../format.ts';
 
 /**
@@ -18,7 +18,7 @@ const hyperparamName = (name: string): string | undefined =>
  * One change as text. Numbers show old→new (the size of a step matters: lr 0.1→0.03), switches their new state,
  * choices their new value. `controls` names a lesson option by its control's label ("lr decay"), lower-cased.
  */
-export function changeText(name: string, [from, to]: readonly [unknown, unknown], controls: readonly DemoControl[] = []): string {
+export function changeText(name: string, [from, to]: readonly [unknown, unknown], controls: readonly LessonOption[] = []): string {
   const label = hyperparamName(name) ?? controls.find((c) => c.name === name)?.label.toLowerCase() ?? name;
   if (typeof to === 'boolean') return `${label} ${to ? 'on' : 'off'}`;
   if (typeof to === 'number' && typeof from === 'number') return `${label} ${formatValue(from)}→${formatValue(to)}`;
@@ -26,7 +26,7 @@ export function changeText(name: string, [from, to]: readonly [unknown, unknown]
 }
 
 /** Several changes made at once, in the order they were sent: "lr 0.1→0.03, momentum 0→0.9". */
-export function changesText(changes: Record<string, readonly [unknown, unknown]>, controls: readonly DemoControl[] = []): string {
+export function changesText(changes: Record<string, readonly [unknown, unknown]>, controls: readonly LessonOption[] = []): string {
   return Object.entries(changes)
     .map(([name, pair]) => changeText(name, pair, controls))
     .join(', ');

@@ -1,8 +1,8 @@
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { describe, expect, it } from 'vitest';
 import { cellLabel, controlEntries, typedCellValue, type ControlMatrix } from './controlMatrix.ts';
 
-const num = (name: string, matrix?: DemoControl['matrix'], kind: DemoControl['kind'] = 'number'): DemoControl => ({
+const num = (name: string, matrix?: LessonOption['matrix'], kind: LessonOption['kind'] = 'number'): LessonOption => ({
   name,
   label: name,
   kind,
@@ -55,7 +55,7 @@ describe('cellLabel', () => {
 });
 
 describe('typedCellValue', () => {
-  const k: DemoControl = { name: 'k0', label: 'k0', kind: 'number', default: 1, min: -10, max: 10, step: 0.5 };
+  const k: LessonOption = { name: 'k0', label: 'k0', kind: 'number', default: 1, min: -10, max: 10, step: 0.5 };
   it('snaps to the step and keeps to the range, as the slider’s number box does', () => {
     expect(typedCellValue(2, k)).toBe(2);
     expect(typedCellValue(-1.6, k)).toBe(-1.5);

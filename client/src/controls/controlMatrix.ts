@@ -1,12 +1,12 @@
 /**
  * A lesson's shown controls in the order the controls column draws them, with the cells of a matrix of controls
- * (DemoControl.matrix, shared/src/lessons.ts) gathered into one entry where its first cell would be: a kernel's
+ * (LessonOption.matrix, shared/src/lessons.ts) gathered into one entry where its first cell would be: a kernel's
  * nine weights become one 3×3 block of number boxes instead of nine sliders. A control whose `matrix` is unusable
  * (not a number or integer control, a shape that is not whole and positive, an index outside it or one an earlier
  * cell took, a shape unlike its matrix's first cell) is drawn on its own, as without `matrix`.
  */
-import type { DemoControl } from '@gradcast/shared';
-import { demoNumberSpec } from './demoSpec.ts';
+import type { LessonOption } from '@gradcast/shared';
+import { optionNumberSpec } from './optionSpec.ts';
 import { sliderScale } from './sliderScale.ts';
 
 export interface ControlMatrix {
@@ -15,15 +15,15 @@ export interface ControlMatrix {
   rows: number;
   cols: number;
   /** Row-major, rows·cols long; undefined where no shown control fills the cell. */
-  cells: Array<DemoControl | undefined>;
+  cells: Array<LessonOption | undefined>;
 }
 
-export type ControlEntry = { kind: 'control'; control: DemoControl } | ControlMatrix;
+export type ControlEntry = { kind: 'control'; control: LessonOption } | ControlMatrix;
 
 const whole = (n: unknown, min: number): n is number => Number.isInteger(n) && (n as number) >= min;
 
 /** The shown controls as the column draws them: single controls, and matrices in their first cell's place. */
-export function controlEntries(controls: readonly DemoControl[]): ControlEntry[] {
+export function controlEntries(controls: readonly LessonOption[]): ControlEntry[] {
   const entries: ControlEntry[] = [];
   const byName = new Map<string, ControlMatrix>();
   for (const c of controls) {
@@ -42,7 +42,7 @@ export function controlEntries(controls: readonly DemoControl[]): ControlEntry[]
     }
     let matrix = byName.get(m.name);
     if (!matrix) {
-      matrix = { kind: 'matrix', name: m.name, rows: m.rows, cols: m.cols, cells: new Array<DemoControl | undefined>(m.rows * m.cols).fill(undefined) };
+      matrix = { kind: 'matrix', name: m.name, rows: m.rows, cols: m.cols, cells: new Array<LessonOption | undefined>(m.rows * m.cols).fill(undefined) };
       byName.set(m.name, matrix);
       entries.push(matrix);
     }
@@ -64,8 +64,8 @@ export const cellLabel = (matrix: string, index: number, cols: number): string =
  * the slider's number box does (so every member's cell reads what was sent); null for an empty or non-numeric
  * entry, which sends nothing.
  */
-export function typedCellValue(typed: number, c: DemoControl): number | null {
+export function typedCellValue(typed: number, c: LessonOption): number | null {
   if (!Number.isFinite(typed)) return null;
-  const scale = sliderScale(demoNumberSpec(c));
+  const scale = sliderScale(optionNumberSpec(c));
   return scale.toValue(scale.toPosition(typed));
 }

@@ -1,4 +1,4 @@
-import { validateDemoValues } from '@gradcast/shared';
+import { validateOptionValues } from '@gradcast/shared';
 import { describe, expect, it } from 'vitest';
 import {
   brushFor,
@@ -87,8 +87,8 @@ describe('encode / decode', () => {
     expect(s).toHaveLength(1048);
     expect(Array.from(decodeDrawing(s, 28, 28))).toEqual(Array.from(px));
     const control = { name: 'drawn', label: 'draw', kind: 'drawing' as const, default: '', width: 28, height: 28 };
-    expect(validateDemoValues({ drawn: s }, [control]).ok).toBe(true);
-    expect(validateDemoValues({ drawn: s }, [{ ...control, width: 16, height: 16 }]).ok).toBe(false);
+    expect(validateOptionValues({ drawn: s }, [control]).ok).toBe(true);
+    expect(validateOptionValues({ drawn: s }, [{ ...control, width: 16, height: 16 }]).ok).toBe(false);
   });
   it('writes known bytes as standard base64', () => {
     expect(encodeDrawing(Uint8Array.of(0, 255, 128, 251))).toBe('AP+A+w==');

@@ -1,5 +1,5 @@
 /**
- * The pixel maths of a drawing control (DemoControl kind 'drawing'): a small greyscale image, width·height bytes
+ * The pixel maths of a drawing control (LessonOption kind 'drawing'): a small greyscale image, width·height bytes
  * row-major from the top-left, 0 black background … 255 white ink (MNIST's convention), sent as base64 ('' for
  * an empty image). Coordinates are in image pixels: pixel (col i, row j) covers [i, i+1) × [j, j+1), its centre
  * at (i + ½, j + ½).

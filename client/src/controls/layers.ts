@@ -1,5 +1,5 @@
 /**
- * The layer-list editor's logic (DemoControl kind 'layers', e.g. ch08-02's '2-10-10-3'): the member edits only the
+ * The layer-list editor's logic (LessonOption kind 'layers', e.g. ch08-02's '2-10-10-3'): the member edits only the
  * hidden widths, between the fixed input and output; this turns them into the list string and back, counts the
  * network's parameters, and says why a draft may not be sent, in the shared validator's words, so the client
  * refuses exactly what the server would.

@@ -1,6 +1,6 @@
 /**
- * "Play" for an integer demo control (DemoControl.animate): steps the value by one step every PLAY_STEP_MS, one
- * `demo:set` at a time (a tick while the previous send is pending is skipped), from the current value up to max,
+ * "Play" for an integer demo control (LessonOption.animate): steps the value by one step every PLAY_STEP_MS, one
+ * `options:set` at a time (a tick while the previous send is pending is skipped), from the current value up to max,
  * then around again from min, until stopped: an animation plays on until the presenter pauses it (ch09-01's and
  * ch09-02's windows also wrap past their last cell on the server). Starting past max restarts from min. Any
  * refused send stops it. Pure logic with an

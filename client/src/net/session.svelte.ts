@@ -11,7 +11,7 @@
  * metrics (accuracy…), accumulated over the steps in EvalHistory.
  *
  * Demo lessons (no training) stream one `panels` frame per change of their own controls; their values come in
- * the snapshot and in `demo:changed`, and change with `demo:set`.
+ * the snapshot and in `options:changed`, and change with `options:set`.
  */
 import {
   type Channel,
@@ -19,8 +19,8 @@ import {
   isHyperparamName,
   peekFrame,
   type Annotation,
-  type DemoChanged,
-  type DemoValues,
+  type OptionsChanged,
+  type OptionValues,
   type Frame,
   type FrameBytes,
   type HpChanged,
@@ -116,7 +116,7 @@ export class Session {
   members = $state<MemberInfo[]>([]);
   /**
    * Changes, oldest first, each with the generation and step it took effect at: the snapshot's log, then every
-   * hp:changed, and every demo:changed of a training lesson (the charts pick what to mark).
+   * hp:changed, and every options:changed of a training lesson (the charts pick what to mark).
    */
   annotations = $state<Annotation[]>([]);
   /** Where each generation since joining started: which earlier changes its history still shows. */
@@ -136,10 +136,10 @@ export class Session {
   /** Evaluation metrics over the steps of the current generation, one series per (run, metric). */
   evalSeries = $state.raw<EvalSeries[]>([]);
 
-  /** Demo lessons: the current values of the demo's controls (server-confirmed). */
-  demo = $state<DemoValues>({});
-  /** Demo lessons: the last change of the demo's controls, and who made it. */
-  lastDemoChange = $state.raw<DemoChanged | null>(null);
+  /** The current values of the lesson's own options (a demo's inputs, a training lesson's options; server-confirmed). */
+  options = $state<OptionValues>({});
+  /** The last change of the lesson's options, and who made it. */
+  lastOptionChange = $state.raw<OptionsChanged | null>(null);
 
   framesReceived = $state(0);
   bytesReceived = $state(0);
@@ -222,7 +222,7 @@ export class Session {
     socket.on('room:you', (you) => {
       this.you = you;
     });
-    socket.on('demo:changed', (change) => this.#onDemoChanged(change));
+    socket.on('options:changed', (change) => this.#onOptionsChanged(change));
 
     this.#rateMark = { at: performance.now(), frames: this.framesReceived, bytes: this.bytesReceived };
     this.#rateTimer = setInterval(() => this.#sampleRates(), RATE_WINDOW_MS);
@@ -247,11 +247,11 @@ export class Session {
     return true;
   }
 
-  /** Demo lessons: asks for new values of the demo's controls; the shown values change when the server confirms. */
-  async setDemo(values: DemoValues): Promise<boolean> {
-    const res = await this.#request('Change', (s) => s.emitWithAck('demo:set', values));
+  /** Asks for new values of the lesson's options; the shown values change when the server confirms. */
+  async setOptions(values: OptionValues): Promise<boolean> {
+    const res = await this.#request('Change', (s) => s.emitWithAck('options:set', values));
     if (!res) return false;
-    Object.assign(this.demo, res.applied);
+    Object.assign(this.options, res.applied);
     return true;
   }
 
@@ -350,9 +350,9 @@ export class Session {
     this.lineage = joinedAt(snapshot.generation);
     this.backend = snapshot.backend;
     // Values the server did not send (an older server) start at the controls' defaults.
-    const defaults = Object.fromEntries((snapshot.lesson.demoControls ?? []).map((c) => [c.name, c.default]));
-    this.demo = { ...defaults, ...snapshot.demo };
-    this.lastDemoChange = null;
+    const defaults = Object.fromEntries((snapshot.lesson.options ?? []).map((c) => [c.name, c.default]));
+    this.options = { ...defaults, ...snapshot.options };
+    this.lastOptionChange = null;
     this.#clearHistories();
     this.frames.clear();
     for (const bytes of frames) this.#ingest(bytes);
@@ -376,12 +376,12 @@ export class Session {
     if (this.annotations.length > MAX_ANNOTATIONS) this.annotations.splice(0, this.annotations.length - MAX_ANNOTATIONS);
   }
 
-  #onDemoChanged(change: DemoChanged): void {
+  #onOptionsChanged(change: OptionsChanged): void {
     for (const [name, pair] of Object.entries(change.changes)) {
       const value = pair[1];
-      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') this.demo[name] = value;
+      if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') this.options[name] = value;
     }
-    this.lastDemoChange = change;
+    this.lastOptionChange = change;
     if (this.lesson?.trains) {
       // The server says when it took effect; without that (an older server), the latest step seen is the nearest.
       this.#annotate({ step: change.step ?? this.step, generation: this.generation, by: change.by, kind: 'option', changes: change.changes, at: Date.now() });

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Demos compute gradients (ch01-01's autograd); the registry is loaded here, in the engine worker, not by the
 // lesson files, which the socket thread also imports for their metadata.
 import '../backend/gradients.ts';
-import type { Channel, DemoValues, Frame, HyperparamPatch, Hyperparams, RunAction, RunState } from '@gradcast/shared';
+import type { Channel, OptionValues, Frame, HyperparamPatch, Hyperparams, RunAction, RunState } from '@gradcast/shared';
 import type { DemoLesson, DemoView } from '../lessons/types.ts';
 import { viewsFrame } from '../probe/views.ts';
 import { BASE_HYPERPARAMS, type PatchResult, RunError } from '../train/trainer.ts';
@@ -17,19 +17,21 @@ export class DemoSession {
   state: RunState = 'paused';
   readonly step = 0;
   generation = 1;
+  /** Every generation of a demo starts at step 0 (RunStatus.start). */
+  readonly generationStart = 0;
   readonly lastLoss = null;
-  readonly values: DemoValues;
+  readonly values: OptionValues;
   private dirty = true;
 
   constructor(
     readonly lesson: DemoLesson,
     readonly seed: number,
   ) {
-    this.values = Object.fromEntries(lesson.info.demoControls.map((c) => [c.name, c.default]));
+    this.values = Object.fromEntries(lesson.info.options.map((c) => [c.name, c.default]));
   }
 
   /** Applies validated values; returns name → [old, new] for those that changed. */
-  setValues(values: DemoValues): Record<string, [unknown, unknown]> {
+  setValues(values: OptionValues): Record<string, [unknown, unknown]> {
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(values)) {
       if (this.values[k] !== v) changes[k] = [this.values[k], v];

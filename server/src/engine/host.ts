@@ -130,7 +130,7 @@ export class EngineHost {
         this.scheduler.update(req.roomId, { running: trainer.state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
         return this.result(room);
-      case 'demo': {
+      case 'options': {
         const changes = trainer.setValues(req.values);
         this.scheduler.update(req.roomId, { running: trainer.state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
@@ -146,7 +146,7 @@ export class EngineHost {
 
   private result(room: HostedRoom): ReplyResult {
     const t = room.trainer;
-    return { status: this.status(room), hp: { ...t.hp }, ...(Object.keys(t.values).length ? { demo: { ...t.values } } : {}) };
+    return { status: this.status(room), hp: { ...t.hp }, ...(Object.keys(t.values).length ? { options: { ...t.values } } : {}) };
   }
 
   private status(room: HostedRoom): RunStatus {
@@ -155,6 +155,7 @@ export class EngineHost {
       state: t.state,
       step: t.step,
       generation: t.generation,
+      start: t.generationStart,
       loss: t.lastLoss,
       stepsPerSecond: room.stepsPerSecond,
     };

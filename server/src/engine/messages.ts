@@ -2,7 +2,7 @@
  * Messages between the main thread (EngineClient) and the training worker. Requests carry an `id`; the worker
  * answers each with a reply of the same id. Frames travel as transferable ArrayBuffers (no copy).
  */
-import type { Channel, DemoValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
+import type { Channel, OptionValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
 import type { BackendPref } from '../backend/select.ts';
 
 export interface WorkerInit {
@@ -16,7 +16,7 @@ export type EngineRequest =
   | { t: 'destroy'; id: number; roomId: string }
   | { t: 'hp'; id: number; roomId: string; patch: HyperparamPatch }
   | { t: 'control'; id: number; roomId: string; action: RunAction }
-  | { t: 'demo'; id: number; roomId: string; values: DemoValues }
+  | { t: 'options'; id: number; roomId: string; values: OptionValues }
   | { t: 'snapshot'; id: number; roomId: string }
   /** The channels some member of the room receives now: live frames of the others are not computed. */
   | { t: 'channels'; id: number; roomId: string; channels: Channel[] };
@@ -36,7 +36,7 @@ export interface ReplyResult {
   /** For hp: the changes in effect, name → [old, new]. */
   changes?: Record<string, [unknown, unknown]>;
   /** Demo lessons: the demo's current values. */
-  demo?: DemoValues;
+  options?: OptionValues;
   /** For snapshot: the latest frame of every channel, the loss curve whole. */
   frames?: EncodedFrame[];
 }

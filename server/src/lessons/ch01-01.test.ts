@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import '../backend/gradients.ts';
 import * as tf from '@tensorflow/tfjs-core';
-import { validateDemoValues } from '@gradcast/shared';
+import { validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoSession } from '../demo/demoSession.ts';
 import { CH01_01_EXAMPLES, ch01_01 } from './ch01-01.ts';
@@ -12,7 +12,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch01_01.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch01_01.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>): DemoView => ch01_01.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
 const rows = (v: DemoView, name: string): number[][] => fieldRows(v.fields[name]!);
 const close = (actual: number[][], expected: number[][]) => {
@@ -100,9 +100,9 @@ describe('ch01-01 tensors and autograd demo (catalogue check values)', () => {
     expect(empty.fields['t.slice']).toBeUndefined();
     expect(empty.layout.some((p) => p.y2)).toBe(false);
     // Bad slice values are refused.
-    const controls = ch01_01.info.demoControls;
-    expect(validateDemoValues({ start: 0, stop: 2, row: 1, col: 2 }, controls).ok).toBe(true);
-    for (const bad of [{ stop: -1 }, { row: 3 }, { col: 1.5 }, { col: '1' }]) expect(validateDemoValues(bad, controls).ok, JSON.stringify(bad)).toBe(false);
+    const controls = ch01_01.info.options;
+    expect(validateOptionValues({ start: 0, stop: 2, row: 1, col: 2 }, controls).ok).toBe(true);
+    for (const bad of [{ stop: -1 }, { row: 3 }, { col: 1.5 }, { col: '1' }]) expect(validateOptionValues(bad, controls).ok, JSON.stringify(bad)).toBe(false);
   });
 
   it('element-wise quotient, matrix product and dot product', () => {
@@ -164,15 +164,15 @@ describe('ch01-01 tensors and autograd demo (catalogue check values)', () => {
       for (const p of layout) for (const f of [p.field, p.x, p.y2]) if (f) expect(frame!.fields[f], `${example}: ${f}`).toBeDefined();
     }
     expect(tf.memory().numTensors).toBe(before);
-    expect(validateDemoValues({ example: 'nope' }, ch01_01.info.demoControls).ok).toBe(false);
-    expect(validateDemoValues({ start: 4 }, ch01_01.info.demoControls).ok).toBe(false);
+    expect(validateOptionValues({ example: 'nope' }, ch01_01.info.options).ok).toBe(false);
+    expect(validateOptionValues({ start: 4 }, ch01_01.info.options).ok).toBe(false);
   });
 });
 
 describe('ch01-01 shows each example only the controls it reads', () => {
   // Oracle: the view itself. A control hidden for an example (shownWhen) must not change that example's view,
   // and a control shown for it must (else it would be shown for nothing).
-  const controls = ch01_01.info.demoControls.filter((c) => c.name !== 'example');
+  const controls = ch01_01.info.options.filter((c) => c.name !== 'example');
   const other = (c: (typeof controls)[number]): number => ((c.default as number) === (c.min as number) ? (c.max as number) : (c.min as number));
   const snapshot = (v: DemoView): string => JSON.stringify({ layout: v.layout, fields: Object.fromEntries(Object.entries(v.fields).map(([k, f]) => [k, Array.from(f.data)])) });
   it.each([...CH01_01_EXAMPLES])('%s', (example) => {

@@ -38,7 +38,7 @@ export const CH01_01_EXAMPLES = [
 ] as const;
 type Example = (typeof CH01_01_EXAMPLES)[number];
 
-/** Which examples read each control: the others hide it (DemoControl.shownWhen), so one example shows its own few. */
+/** Which examples read each control: the others hide it (LessonOption.shownWhen), so one example shows its own few. */
 const shownFor = (...examples: Example[]) => ({ control: 'example', equals: examples });
 const SQUARE = shownFor('y = x² and dy/dx');
 const UV = shownFor('f = uv + u²', 'r = Σ(x² + x³), x³ detached');
@@ -401,7 +401,7 @@ export const ch01_01: DemoLesson = {
       'the value flowing forward and the gradient flowing back on every edge, Σ(x² + x³) with and without detaching x³, and a vector-Jacobian product. Every derivative ' +
       'is computed by tf.grad, as backward() does in the course. The course shows most of these as commented-out ' +
       'code; here each is a live example.',
-    demoControls: [
+    options: [
       { name: 'example', label: 'Example', kind: 'enum', options: [...CH01_01_EXAMPLES], default: 'y = x² and dy/dx' },
       { name: 'x', label: 'x', kind: 'number', min: -5, max: 5, step: 0.1, default: 2, help: 'y = x²: where dy/dx is taken (the course uses x = 2).', shownWhen: SQUARE },
       { name: 'u', label: 'u', kind: 'number', min: -3, max: 3, step: 0.1, default: 1, help: 'f = uv + u²: u (course: 1); Σ(x² + x³): x = [u, v].', shownWhen: UV },

@@ -10,7 +10,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch01_02.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch01_02.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>): DemoView => ch01_02.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
 /** dataset[index] after the pipeline: (x, y) from the first row of the "after" table (columns i, x0, x1, y). */
 const sample = (values: Record<string, unknown>) => {

@@ -72,7 +72,7 @@ export const ch01_02: DemoLesson = {
       'both, or both composed in the course’s order) with editable constants, and see the samples before and after, ' +
       'and the chosen sample stage by stage. The course prints the same values; nothing is random, so the ' +
       'course’s seed 1 has no effect.',
-    demoControls: [
+    options: [
       { name: 'pipeline', label: 'Transform', kind: 'enum', options: [...CH01_02_PIPELINES], default: 'add-and-multiply, then multiply both' },
       { name: 'index', label: 'Sample index', kind: 'integer', min: 0, max: 99, step: 1, default: 0, help: 'First sample of the window shown (dataset[index]).' },
       { name: 'add', label: 'add (to x)', kind: 'number', min: -10, max: 10, step: 0.5, default: 1, help: 'add-and-multiply: x + add (course: 1).' },

@@ -11,7 +11,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch01_03.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch01_03.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>): DemoView => ch01_03.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
 const image = (v: DemoView, name: string) => fieldRows(v.fields[name]!);
 

@@ -122,7 +122,7 @@ export const ch01_03: DemoLesson = {
       'vertical + horizontal flip pipeline but applies the vertical-only one; here the pipeline shown is the one ' +
       'applied, so both flips give the 180° rotation. The course’s CSV image folder lives on the author’s computer ' +
       'and is not reproduced.',
-    demoControls: [
+    options: [
       { name: 'index', label: 'Test image', kind: 'integer', min: 0, max: TEST_COUNT - 1, step: 1, default: 0, help: 'Index in the MNIST test split (0–9,999).' },
       { name: 'crop', label: 'Centre crop', kind: 'boolean', default: true, help: 'CenterCrop(size) first (course: 20).' },
       { name: 'size', label: 'Crop size', kind: 'integer', min: 4, max: SIDE, step: 1, default: 20, help: 'Side of the centre crop, in pixels.' },

@@ -6,7 +6,7 @@
  * Options: the initial w and the noise scale (catalogue "Live controls"). View: the loss curve L(w) over the
  * catalogue's w = −10…4 (widened to the start when it lies outside) with the visited (w, L(w)).
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { slopeLine } from '../data/synthetic.ts';
 import { numberOption } from '../probe/views/compose.ts';
 import { curveView, stepGrid } from '../probe/views/curve1d.ts';
@@ -15,7 +15,7 @@ import type { DemoView, TrainingLesson } from './types.ts';
 
 const DEFAULTS = { w0: -10, noise: 0.1 };
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'w0',
     label: 'initial w',
@@ -82,7 +82,7 @@ export const ch02_01: TrainingLesson = {
       'The loss-curve panel draws L(w) over w = −10…4 with every visited w on it, as the course’s top plot. ' +
       'Options: the initial w and the noise scale (0: the noise-free data of the check values); each restarts ' +
       'the run. The original draws no seed; here the noise comes from the run seed, so a run can be repeated exactly.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   build: ({ tf, seed, options }) => {
     const w0 = numberOption(options, 'w0', DEFAULTS.w0);

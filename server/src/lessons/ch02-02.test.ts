@@ -11,7 +11,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch02_02.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch02_02.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>, seed = 1): DemoView => ch02_02.compute({ ...defaults, ...values } as never, { tf, seed });
 const rows = (v: DemoView, name: string) => fieldRows(v.fields[name]!);
 

@@ -36,7 +36,7 @@ export const ch02_02: DemoLesson = {
       '2 parameters): edit w, b and x and read ŷ = w·x + b live, for your x and the course’s inputs 1 and [1, 2] ' +
       '(w = 2, b = −1 gives 1 and [1, 3]). A toggle shows PyTorch’s default init instead, U(−1, 1) for one input, ' +
       'drawn from the room’s seed with our PRNG (PyTorch’s seed-1 values cannot be reproduced).',
-    demoControls: [
+    options: [
       { name: 'defaultInit', label: 'Default init (seeded)', kind: 'boolean', default: false, help: 'Use PyTorch’s default init, U(−1, 1), drawn from the room’s seed, instead of the sliders.' },
       { name: 'w', label: 'w (linear.weight)', kind: 'number', min: -5, max: 5, step: 0.1, default: 2, help: 'Course: 2.' },
       { name: 'b', label: 'b (linear.bias)', kind: 'number', min: -5, max: 5, step: 0.1, default: -1, help: 'Course: −1.' },

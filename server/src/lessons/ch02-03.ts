@@ -5,7 +5,7 @@
  * Options: the start (w, b) and the noise scale (catalogue "Live controls"). Its panels (surface and contour with
  * the path, fitted line, loss curve) are the surface, path, data, fit and metrics channels.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { biasLine } from '../data/synthetic.ts';
 import { numberOption } from '../probe/views/compose.ts';
 import { buildLinearModel } from './linearModel.ts';
@@ -14,7 +14,7 @@ import type { TrainingLesson } from './types.ts';
 const DEFAULTS = { w0: -15, b0: -10, noise: 0.1 };
 
 /** Start (w, b) within the drawn surface, and the noise scale. */
-const START_AND_NOISE: DemoControl[] = [
+const START_AND_NOISE: LessonOption[] = [
   { name: 'w0', label: 'start w', kind: 'number', default: DEFAULTS.w0, min: -15, max: 15, step: 0.5, help: 'w where the descent starts (the course: −15). Restarts the run.' },
   { name: 'b0', label: 'start b', kind: 'number', default: DEFAULTS.b0, min: -15, max: 15, step: 0.5, help: 'b where the descent starts (the course: −10). Restarts the run.' },
   {
@@ -44,7 +44,7 @@ export const ch02_03: TrainingLesson = {
       "original surface computes mean((y − w·x + b)²), i.e. the model w·x − b, so its minimum sat at b = +1 while " +
       'training converged to b = −1; ours uses the training formula itself, so the path ends in the minimum. ' +
       'Options: the start (w, b) and the noise scale (0: the noise-free data of the check values); each restarts the run.',
-    demoControls: START_AND_NOISE,
+    options: START_AND_NOISE,
   },
   build: ({ tf, seed, options }) => {
     const { x, y } = biasLine(seed, { noise: numberOption(options, 'noise', DEFAULTS.noise) });

@@ -7,7 +7,7 @@
  * Options: the four runs' batch sizes, shuffle and the start point (catalogue "Live controls"). Its panels (contour with every path, loss vs
  * epoch per batch size, fitted line) are the surface, path, metrics and fit channels.
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { biasLine } from '../data/synthetic.ts';
 import { boolOption, intOption, numberOption } from '../probe/views/compose.ts';
@@ -31,16 +31,16 @@ const BATCH_OPTIONS = [
 const batchLabel = (b: number): string => (b === N ? `batch ${N} (full)` : `batch ${b}`);
 
 /** The four runs as the options set them (the defaults: the course's 60, 1, 5, 10). */
-function variantsFor(options: DemoValues): Variant[] {
+function variantsFor(options: OptionValues): Variant[] {
   return BATCH_OPTIONS.map(({ name, course }) => {
     const batchSize = intOption(options, name, course, 1, N);
     return { label: batchLabel(batchSize), hp: { batchSize } };
   });
 }
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   ...BATCH_OPTIONS.map(
-    ({ name, course }, i): DemoControl => ({
+    ({ name, course }, i): LessonOption => ({
       name,
       label: `run ${i + 1} batch size`,
       kind: 'integer',
@@ -86,7 +86,7 @@ export const ch03_01: TrainingLesson = {
       'No graph-attached loss list and no per-input printing. Options: the four runs’ batch sizes (1…60, the ' +
       'course’s 60, 1, 5 and 10 by default; each run is labelled by its batch size), shuffle (a new order every ' +
       'epoch, off as in the course) and the start (w, b); each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: variantsFor({}),
   variantsFor,

@@ -13,7 +13,7 @@
  * first run, reading the others through joinPeers, keyed by the run's place) the training and validation loss of
  * every lr at its current parameters, against log10 lr.
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { outlierLine } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
@@ -30,7 +30,7 @@ const RATE_OPTIONS = RATES.map((lr, i) => ({ name: `lrRun${i + 1}`, course: lr }
 const LR_RANGE = { min: 0.00001, max: 1 };
 
 /** The four runs as the options set them: run i fixes lr = option lrRun{i+1}. */
-function variantsFor(options: DemoValues): Variant[] {
+function variantsFor(options: OptionValues): Variant[] {
   return RATE_OPTIONS.map(({ name, course }) => {
     const lr = numberOption(options, name, course, LR_RANGE.min, LR_RANGE.max);
     return { label: `lr = ${lr}`, hp: { lr } };
@@ -40,9 +40,9 @@ const VARIANTS: Variant[] = variantsFor({});
 
 const DEFAULTS = { outliers: true, outlierValue: 20, noise: 1 };
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   ...RATE_OPTIONS.map(
-    ({ name, course }, i): DemoControl => ({
+    ({ name, course }, i): LessonOption => ({
       name,
       label: `run ${i + 1} lr`,
       kind: 'number',
@@ -110,7 +110,7 @@ export const ch03_03: TrainingLesson = {
       'Options: the four runs’ learning rates (the course’s 0.1, 0.01, 0.001 and 0.0001 by default; each run is ' +
       'labelled by its lr, and the loss-vs-lr panel follows them), outliers on or off, the outliers’ value and the ' +
       'noise scale; each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: VARIANTS,
   variantsFor,

@@ -7,7 +7,7 @@
  * data drawn on it (each sample at its (x1, x2), filled with its y on the plane's colours: the residuals show as
  * dots unlike the cell under them), and the (w1, w2) path with the floor of the loss valley (the best w2 for each w1).
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { multiInput } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
@@ -22,7 +22,7 @@ import type { DemoView, TrainingLesson } from './types.ts';
 
 const DEFAULTS = { noise: 1, decorrelate: false };
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'noise',
     label: 'noise scale',
@@ -93,7 +93,7 @@ export const ch04_01: TrainingLesson = {
       'along the diagonal); each restarts the run. Course bugs fixed: the loss curve is indexed by the step (the ' +
       'original passed Python’s built-in iter as the iteration), and nothing depends on the removed Matplotlib ' +
       '3-D call; the data are drawn from the run seed.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   build: ({ seed, hp, options }) => {
     const data = multiInput(seed, {

@@ -11,7 +11,7 @@
  * Options (issue 5, off by default as in the course): `decorrelate` draws x2 ~ U(−1, 1) independently of x1, so W
  * itself is determined; `separateNoise` draws each output's noise on its own; `noise` scales it.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { multiOutput } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption, textView } from '../probe/views/compose.ts';
@@ -32,7 +32,7 @@ const TRUE_B = [1, -1];
 
 const DEFAULTS = { decorrelate: false, separateNoise: false, noise: 0.001 };
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'decorrelate',
     label: 'de-correlate inputs',
@@ -82,7 +82,7 @@ export const ch04_02: TrainingLesson = {
       'the true matrix (the output panels then plot each prediction against its data, which no longer lie on ' +
       'the diagonal); separate noise per output gives each output its own noise draw; the noise scale makes ' +
       'the noise visible. Each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   build: ({ seed, hp, options }) => {
     const decorrelate = boolOption(options, 'decorrelate', DEFAULTS.decorrelate);

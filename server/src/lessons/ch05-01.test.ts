@@ -10,7 +10,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch05_01.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch05_01.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>, seed = 1): DemoView => ch05_01.compute({ ...defaults, ...values } as never, { tf, seed });
 const rows = (v: DemoView, name: string) => fieldRows(v.fields[name]!);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));

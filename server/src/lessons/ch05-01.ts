@@ -72,7 +72,7 @@ export const ch05_01: DemoLesson = {
       '2→1 + σ (3 parameters) on the course’s inputs, with a probability heatmap over two inputs. A toggle uses ' +
       'PyTorch’s default init (U(±1/√fan_in)) drawn from the room’s seed instead of the sliders; the course’s custom ' +
       'logistic module is the same function as Linear + σ.',
-    demoControls: [
+    options: [
       { name: 'defaultInit', label: 'Default init (seeded)', kind: 'boolean', default: false, help: 'Use PyTorch’s default init, drawn from the room’s seed, instead of the sliders.' },
       { name: 'w', label: 'w (weight of x, or x1)', kind: 'number', min: -10, max: 10, step: 0.1, default: 1 },
       { name: 'w2', label: 'w2 (weight of x2)', kind: 'number', min: -10, max: 10, step: 0.1, default: 1, help: 'Second weight of the 2-input model.' },

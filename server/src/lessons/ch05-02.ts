@@ -8,7 +8,7 @@
  * Options: the loss, the start (w, b). View: both losses along w and along b through the current (w, b), which
  * shows the flat MSE against the steep BCE wherever the path is.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { threshold1d } from '../data/synthetic.ts';
 import { enumOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { curveView, grid1d } from '../probe/views/curve1d.ts';
@@ -22,7 +22,7 @@ const DEFAULTS = { loss: 'bce' as LossName, w0: -5, b0: -10 };
 const W_RANGE: [number, number] = [-15, 15];
 const B_RANGE: [number, number] = [-13, 13];
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'loss',
     label: 'loss',
@@ -59,7 +59,7 @@ export const ch05_02: TrainingLesson = {
       'over the 0/1 labels; training accuracy is over all 20 points at threshold 0.5. Options: the loss and the ' +
       'start (w, b); each restarts the run. Course bug fixed: x is built from integers, x = (i − 10)/10, and the ' +
       'label compares integers, so x = 0.2 is exactly class 0 rather than by the luck of float rounding.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   build: ({ tf, hp, options }) => {
     const set = threshold1d();

@@ -51,7 +51,7 @@ export const ch06_02: TrainingLesson = {
       '28×28 templates (blue negative, orange positive), and from the last test evaluation the first ' +
       'misclassified test images (true → predicted, with the predicted probability) and the confusion matrix. ' +
       'Lesson option (live): a digit drawn by hand, shown with the model’s 10 probabilities for it.',
-    demoControls: [
+    options: [
       // 28×28 as the model's input: white ink on black, as MNIST.
       { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 28, height: 28, help: 'the model’s probabilities for a digit drawn here are shown beside the templates', hot: true, viewOnly: true },
     ],

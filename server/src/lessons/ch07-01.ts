@@ -7,7 +7,7 @@
  * Views: the network graph (weights and biases), the samples in hidden space (a1, a2) coloured by label, each
  * unit's activation over x, the units' weights side by side.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { bump1d } from '../data/synthetic.ts';
 import { enumOption, intOption, joinViews } from '../probe/views/compose.ts';
@@ -24,7 +24,7 @@ const DEFAULTS = { hidden: 2, activation: 'sigmoid' as (typeof ACTIVATIONS)[numb
 
 const NETWORK_TITLE = 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases';
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   hiddenUnitsControl(DEFAULTS.hidden, 8, 'the fewest that make a bump; 1 cannot'),
   {
     name: 'activation',
@@ -55,7 +55,7 @@ export const ch07_01: TrainingLesson = {
       'coloured by label — the course’s scatter, where the bump’s points come apart from the rest so that one ' +
       'output line can separate them —, each hidden unit’s activation over x, and the units’ weights side by ' +
       'side. Options: the number of hidden units (1 to 8) and their activation; each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   build: ({ seed, hp, options }) => {
     const set = bump1d();

@@ -8,7 +8,7 @@
  * (weights and biases; the 13-unit layer is drawn in full, under the 16-unit cut of network.ts).
  * Options: the two runs' hidden-unit counts (catalogue "Live controls": hidden units), via variantsFor.
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { twoBumps1d } from '../data/synthetic.ts';
 import { grid1d } from '../probe/views/curve1d.ts';
@@ -37,13 +37,13 @@ const HIDDEN_OPTIONS = [
   { name: 'hiddenRun2', course: 13 },
 ] as const;
 
-const CONTROLS: DemoControl[] = HIDDEN_OPTIONS.map(({ name, course }, i) => {
+const CONTROLS: LessonOption[] = HIDDEN_OPTIONS.map(({ name, course }, i) => {
   const base = hiddenUnitsControl(course, MAX_HIDDEN, course === 7 ? 'the two bumps need four sigmoid edges' : 'more units than the four edges need');
   return { ...base, name, label: `run ${i + 1} hidden units`, help: `Run ${i + 1}: ${base.help ?? ''}` };
 });
 
 /** The two runs as the options set them: each network's hidden width, and its label. */
-function variantsFor(options: DemoValues): Variant[] {
+function variantsFor(options: OptionValues): Variant[] {
   return HIDDEN_OPTIONS.map(({ name, course }) => {
     const hidden = intOption(options, name, course, 1, MAX_HIDDEN);
     return variant<Options>(`${hidden} hidden unit${hidden === 1 ? '' : 's'}`, { hidden });
@@ -72,7 +72,7 @@ export const ch07_02: TrainingLesson = {
       'and a broadcasting loss would turn into an N×N average); the unused histogram helper, which called a ' +
       'method the model lacks, is not ported. Options: the two networks’ hidden units (1…32, the course’s 7 and 13 by ' +
       'default; each run is labelled by its width); each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: variantsFor({}),
   variantsFor,

@@ -7,7 +7,7 @@
  * (60 × 60 cells; the course's step 0.02 gives about 63) with the points and each hidden unit's line; the network
  * graph (weights and biases).
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { xor } from '../data/synthetic.ts';
 import { intOption, joinViews, numberOption } from '../probe/views/compose.ts';
@@ -25,7 +25,7 @@ import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 const DEFAULTS = { hidden: 2, jitter: 0.01, seed: 0 };
 const MAX_SEED = 999;
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   hiddenUnitsControl(DEFAULTS.hidden, 8, 'the fewest that solve XOR; more leave the plateau sooner'),
   {
     name: 'jitter',
@@ -75,7 +75,7 @@ export const ch07_03: TrainingLesson = {
       'that number’s, the same in every room); each restarts the run. Course bugs fixed: the jitter (std ' +
       '0.01) is added once, where the original re-added it on every pass of its filling loop (std 0.01 to 0.05); ' +
       'the data are drawn from the run seed.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   build: ({ seed, hp, options }) => {
     const set = xor(seed, { jitter: numberOption(options, 'jitter', DEFAULTS.jitter) });

@@ -45,7 +45,7 @@ export const ch07_04: TrainingLesson = {
       'Panels: each hidden unit’s 784 incoming weights as a 28×28 tile, the chosen test image with the ' +
       'network’s prediction and its hidden activations as a heatmap, and the first misclassified test images ' +
       'of the last evaluation.',
-    demoControls: [
+    options: [
       { name: 'sample', label: 'test image', kind: 'integer', default: 0, min: 0, max: 9999, step: 1, help: 'test image whose hidden activations are shown', hot: true, viewOnly: true },
       hiddenUnitsControl(100, 300, ''),
       { name: 'activation', label: 'activation', kind: 'enum', default: 'sigmoid', options: [...ACTIVATIONS], help: 'hidden activation (the course: sigmoid)' },

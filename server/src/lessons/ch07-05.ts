@@ -5,7 +5,7 @@
  * 60,000 / 10,000 split in [0, 1]. Options: each model's activation (act1/act2/act3, variantsFor: the labels follow)
  * and the hidden width.
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { enumOption, intOption } from '../probe/views/compose.ts';
 import { mnistMlpModel, prepareMnist28 } from './mnistMlp.ts';
 import type { TrainingLesson, Variant } from './types.ts';
@@ -18,7 +18,7 @@ type Act = (typeof ACTIVATIONS)[number];
 const COURSE: Act[] = ['sigmoid', 'tanh', 'relu'];
 const ORDINAL = ['first', 'second', 'third'];
 
-const ACTIVATION_CONTROLS: DemoControl[] = COURSE.map((act, i) => ({
+const ACTIVATION_CONTROLS: LessonOption[] = COURSE.map((act, i) => ({
   name: `act${i + 1}`,
   label: `activation, model ${i + 1}`,
   kind: 'enum',
@@ -28,7 +28,7 @@ const ACTIVATION_CONTROLS: DemoControl[] = COURSE.map((act, i) => ({
 }));
 
 /** The three models at the options' activations (two with one activation get their number in the legend). */
-const variantsFor = (options: DemoValues): Variant[] => activationVariants(COURSE.map((d, i) => enumOption(options, `act${i + 1}`, ACTIVATIONS, d)));
+const variantsFor = (options: OptionValues): Variant[] => activationVariants(COURSE.map((d, i) => enumOption(options, `act${i + 1}`, ACTIVATIONS, d)));
 
 export const ch07_05: TrainingLesson = {
   info: {
@@ -55,7 +55,7 @@ export const ch07_05: TrainingLesson = {
       'their range, ReLU units die at 0). Options: the activation of each model (act1, act2, act3: sigmoid, tanh or ' +
       'ReLU, the course’s sigmoid, tanh, ReLU by default; the legend labels follow, so two models can share an ' +
       'activation to compare like with like) and the hidden width; each restarts the run.',
-    demoControls: [...ACTIVATION_CONTROLS, hiddenUnitsControl(10, 200, '')],
+    options: [...ACTIVATION_CONTROLS, hiddenUnitsControl(10, 200, '')],
   },
   variants: variantsFor({}),
   variantsFor,

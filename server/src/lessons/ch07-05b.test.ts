@@ -31,7 +31,7 @@ describe('ch07-05b: ReLU vs sigmoid vs tanh on the 1-D three-class task', () => 
     expect(l.variants!.map((v) => v.options?.activation)).toEqual(['relu', 'sigmoid', 'tanh']);
     expect(l.info.description).toMatch(/side by side/);
     // The three variants replace the single run's activation switch; the hidden-unit count stays.
-    const controls = l.info.demoControls!.map((c) => c.name);
+    const controls = l.info.options!.map((c) => c.name);
     expect(controls).toContain('hidden');
     expect(controls).not.toContain('activation');
     const t = trainer();

@@ -10,7 +10,7 @@
  * variants). Views, per variant side by side: the strip of predicted classes over x with the labelled points, the
  * three logit curves, each hidden unit over x.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import type { Activation } from '../train/model.ts';
 import { createRng } from '../data/prng.ts';
 import { threeClassBumps1d } from '../data/synthetic.ts';
@@ -31,7 +31,7 @@ const DEFAULTS = { hidden: 2 };
 /** The course's active run (ReLU) first, then its commented-out runs (sigmoid, tanh). */
 const CH07_05B_VARIANTS: Variant[] = activationVariants(['relu', 'sigmoid', 'tanh']);
 
-const CONTROLS: DemoControl[] = [hiddenUnitsControl(DEFAULTS.hidden, 8, 'barely enough')];
+const CONTROLS: LessonOption[] = [hiddenUnitsControl(DEFAULTS.hidden, 8, 'barely enough')];
 
 export const ch07_05b: TrainingLesson = {
   info: {
@@ -55,7 +55,7 @@ export const ch07_05b: TrainingLesson = {
       'side by side: the strip of predicted classes over x with the labelled points, the three logit curves, and ' +
       'each hidden unit over x (a dead ReLU is flat at 0). Option: the number of hidden units (all three models); ' +
       'it restarts the run. No course bug touches this lesson.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: CH07_05B_VARIANTS,
   build: ({ seed, hp, variant: v, options }) => {

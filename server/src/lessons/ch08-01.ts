@@ -31,7 +31,7 @@ export const ch08_01: TrainingLesson = {
       'activations and the gradient norm ‖∂L/∂W‖ of each layer, both on a fixed batch of 100 training images ' +
       '(with σ the first layer’s gradient is the smallest: vanishing gradients). Live options: depth and width ' +
       'of the hidden layers (restart the run).',
-    demoControls: [
+    options: [
       { name: 'depth', label: 'hidden layers', kind: 'integer', default: 2, min: 1, max: 5, step: 1, help: 'number of hidden layers (the course: 2)' },
       { name: 'width', label: 'hidden units', kind: 'integer', default: 50, min: 2, max: 200, step: 1, help: 'units per hidden layer (the course: 50)' },
     ],

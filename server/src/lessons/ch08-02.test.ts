@@ -6,7 +6,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { type DemoPanel, validateDemoValues } from '@gradcast/shared';
+import { type DemoPanel, validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
 import { ch08_02 } from './ch08-02.ts';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 const lesson = () => getTrainingLesson('ch08-02')!;
-const control = () => (lesson().info.demoControls ?? []).find((c) => c.name === 'layers')!;
+const control = () => (lesson().info.options ?? []).find((c) => c.name === 'layers')!;
 /** Parameters of a dense ReLU stack: Σ (n_in + 1)·n_out. */
 const params = (sizes: number[]) => sizes.slice(1).reduce((sum, n, l) => sum + (sizes[l]! + 1) * n, 0);
 
@@ -26,7 +26,7 @@ describe('ch08-02: the layer list', () => {
     const c = control();
     expect(c).toMatchObject({ kind: 'layers', default: '2-10-10-3', options: ['2-10-10-3', '2-50-3', '2-10-10-10-3'] });
     expect(c.layers).toEqual({ input: 2, output: 3, minHidden: 1, maxHidden: 6, minUnits: 1, maxUnits: 128 });
-    for (const v of [c.default, ...c.options!]) expect(validateDemoValues({ layers: v }, [c]).ok, String(v)).toBe(true);
+    for (const v of [c.default, ...c.options!]) expect(validateOptionValues({ layers: v }, [c]).ok, String(v)).toBe(true);
     // The control goes out as JSON (snapshots, the lesson list): nothing is lost on the way.
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
   });
@@ -51,7 +51,7 @@ describe('ch08-02: the layer list', () => {
     t.dispose();
   });
 
-  it('a build given a list outside the limits (only possible outside demo:set) builds the course’s network', () => {
+  it('a build given a list outside the limits (only possible outside options:set) builds the course’s network', () => {
     for (const layers of ['2-500-3', '2-10-10', 'junk', 42]) {
       const model = ch08_02.build({ tf, seed: 1, hp: new Trainer(lesson(), 1).hp, variant: null, options: { layers } });
       expect(model.params.reduce((n, p) => n + p.size, 0), String(layers)).toBe(173);

@@ -4,12 +4,12 @@
  * θ = linspace(4j, 4(j+1), 500) + 0.2·ε, point (r·sin θ, r·cos θ). Model [2, 10, 10, 3] with ReLU hidden layers
  * and linear logits (173 parameters, default init), cross-entropy, SGD lr 0.01, batch 20 (75 steps per epoch; the
  * course runs 1,000 epochs = 75,000 steps).
- * Options: the layer list (DemoControl kind 'layers': any 2-…-3 list of 1–6 hidden layers of 1–128 units, the
+ * Options: the layer list (LessonOption kind 'layers': any 2-…-3 list of 1–6 hidden layers of 1–128 units, the
  * course's active list and its two commented alternatives as presets) and shuffle. Views, side by side: the
  * 3-class decision regions over the data range ± 0.1 (60 × 60 cells) with the 1,500 points, and the network graph
  * (weights as edges, biases as node fills; layers wider than 16 drawn in part).
  */
-import { type DemoControl, type LayerLimits, parseLayerList } from '@gradcast/shared';
+import { type LessonOption, type LayerLimits, parseLayerList } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
 import { boolOption, joinViews } from '../probe/views/compose.ts';
@@ -28,7 +28,7 @@ const PRESETS = ['2-10-10-3', '2-50-3', '2-10-10-10-3'];
 const LIMITS: LayerLimits = { input: 2, output: 3, minHidden: 1, maxHidden: 6, minUnits: 1, maxUnits: 128 };
 const DEFAULTS = { layers: '2-10-10-3', shuffle: true };
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'layers',
     label: 'layer sizes',
@@ -52,7 +52,7 @@ const GROUP = 'decision regions and network';
 const NETWORK_TITLE = 'network graph: edges the weights (red +, blue −, width ∝ |w|), node fill the biases';
 
 /**
- * The layer list's widths. demo:set refuses a list outside LIMITS before it gets here; builds made outside a
+ * The layer list's widths. options:set refuses a list outside LIMITS before it gets here; builds made outside a
  * trainer (tests, probes) may pass anything, which reads as the course's list.
  */
 function layerSizes(value: unknown): number[] {
@@ -89,7 +89,7 @@ export const ch08_02: TrainingLesson = {
       'wide as |w|) and biases (node fill), the first 16 units of a wider layer. Options: the layer list, edited ' +
       'freely (1–6 hidden layers of 1–128 units) or from the course’s 2-10-10-3, its commented-out 2-50-3 and ' +
       '2-10-10-10-3, and shuffle (off brings back the single-class batches of the original); each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   build: ({ seed, hp, options }) => {
     const set = spiral(seed);

@@ -13,7 +13,7 @@
  * are not kept, so each view draws a fresh Bernoulli(1 − p) keep mask per hidden layer from its own seeded stream
  * (a new one about once a second: the drop-mask animation of the catalogue).
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { polynomialBoundary, polynomialBoundaryF } from '../data/synthetic.ts';
 import { zeroContour } from '../probe/views/boundaryLines.ts';
@@ -34,7 +34,7 @@ const DEFAULTS = { dropout: 0.5, noise: 0.2, width: 300 };
  */
 const VIEW_MASK_STREAM = 101;
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   ...DROPOUT_COMPARISON_CONTROLS,
   {
     name: 'noise',
@@ -49,7 +49,7 @@ const CONTROLS: DemoControl[] = [
 ];
 
 /** p = 0 against the option's rate (0…0.9; the course's 0.5 by default). */
-const variantsFor = (options: DemoValues): Variant[] => dropoutVariants(options, DEFAULTS.dropout);
+const variantsFor = (options: OptionValues): Variant[] => dropoutVariants(options, DEFAULTS.dropout);
 
 export const ch08_03: TrainingLesson = {
   info: {
@@ -82,7 +82,7 @@ export const ch08_03: TrainingLesson = {
       'p > 0 a sample dropout mask, drawn afresh for every view (crossed-out units are dropped; the training ' +
       'step’s own masks are not kept). Options: the second network’s dropout rate p (0 to 0.9, the course’s 0.5; ' +
       'its legend label follows), the training feature noise and the hidden width; each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: variantsFor({}),
   variantsFor,

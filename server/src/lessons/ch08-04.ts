@@ -7,7 +7,7 @@
  * Options: the dropout run's rate, the noise std and the hidden width. View (per model, side by side): the fitted curve (evaluation mode)
  * against the true f = x² over the training and validation points.
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { noisySquare } from '../data/synthetic.ts';
 import { intOption, joinViews, numberOption } from '../probe/views/compose.ts';
@@ -20,7 +20,7 @@ import { DROPOUT_COMPARISON_CONTROLS, dropoutVariants } from './variants.ts';
 
 const DEFAULTS = { dropout: 0.5, noise: 1, width: 300 };
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   ...DROPOUT_COMPARISON_CONTROLS,
   {
     name: 'noise',
@@ -35,7 +35,7 @@ const CONTROLS: DemoControl[] = [
 ];
 
 /** p = 0 against the option's rate (0…0.9; the course's 0.5 by default). */
-const variantsFor = (options: DemoValues): Variant[] => dropoutVariants(options, DEFAULTS.dropout);
+const variantsFor = (options: OptionValues): Variant[] => dropoutVariants(options, DEFAULTS.dropout);
 
 export const ch08_04: TrainingLesson = {
   info: {
@@ -57,7 +57,7 @@ export const ch08_04: TrainingLesson = {
       'points, and the panels each network’s curve against the true f = x² over the training and validation ' +
       'points. Options: the second network’s dropout rate p (0 to 0.9, the course’s 0.5; its legend label ' +
       'follows), the noise std and the hidden width; each restarts the run. The data come from the run seed.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: variantsFor({}),
   variantsFor,

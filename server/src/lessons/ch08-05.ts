@@ -7,7 +7,7 @@
  * run): the network graph (symmetric units show as identical edges), the hidden units' weights side by side, the
  * hidden-activation scatter, each unit's sigmoid over x.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../data/prng.ts';
 import { bump1d } from '../data/synthetic.ts';
@@ -29,7 +29,7 @@ const INIT_MODES = ['same value', 'zeros, bias 1'] as const;
 const LOSSES = ['bce', 'mse'] as const;
 const DEFAULTS = { initMode: 'same value' as (typeof INIT_MODES)[number], initValue: 1, loss: 'bce' as (typeof LOSSES)[number] };
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'initMode',
     label: 'symmetric init',
@@ -97,7 +97,7 @@ export const ch08_05: TrainingLesson = {
       '(a1, a2), which the symmetric run keeps on the diagonal a1 = a2, and each unit’s sigmoid over x. Options: the symmetric start (every weight the same value, 1 by ' +
       'default, and biases 0; or every weight 0 and biases 1, which stays symmetric too) and the loss of both runs ' +
       '(BCE, or the MSE of the course’s active run); each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: [
     variant<Options>('symmetric start', { symmetric: true }),

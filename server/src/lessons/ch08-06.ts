@@ -10,7 +10,7 @@
  * or one activation for all four methods, ReLU or tanh, which takes the activation out of the comparison (course
  * bug 16: the pairing confounds the activation with the init).
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { enumOption } from '../probe/views/compose.ts';
 import type { InitName } from '../train/init.ts';
 import type { Activation } from '../train/model.ts';
@@ -26,7 +26,7 @@ interface Options {
 const PAIRINGS = ['course pairing', 'ReLU for all', 'tanh for all'] as const;
 type Pairing = (typeof PAIRINGS)[number];
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'activation',
     label: 'hidden activation',
@@ -48,7 +48,7 @@ const METHODS: { init: InitName; name: string; paired: Activation }[] = [
 const SYMBOL: Record<Activation, string> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'σ', identity: 'identity' };
 
 /** The four methods with the activation the option gives them; the labels name both. */
-function initVariants(options: DemoValues): Variant[] {
+function initVariants(options: OptionValues): Variant[] {
   const pairing: Pairing = enumOption(options, 'activation', PAIRINGS, 'course pairing');
   return METHODS.map(({ init, name, paired }) => {
     const activation: Activation = pairing === 'ReLU for all' ? 'relu' : pairing === 'tanh for all' ? 'tanh' : paired;
@@ -84,7 +84,7 @@ export const ch08_06: TrainingLesson = {
       'activations on a fixed batch of 100 training images, live and at initialisation (U(0, 1) piles every ' +
       'tanh unit up at +1). Option: the hidden activation (course pairing, ReLU for all, tanh for all; restarts ' +
       'the run).',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: initVariants({}),
   variantsFor: initVariants,

@@ -15,7 +15,7 @@
  * between frames (held at the range's end when w leaves it), and a readout of w, l, l′ and the momentum
  * buffer (the velocity).
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../data/prng.ts';
 import { joinViews, numberOption, textView } from '../probe/views/compose.ts';
@@ -55,7 +55,7 @@ const DEFAULTS = { cubicStart: 4, quarticStart: 6, gradNoise: 10, momentum: 0.9,
 const MAX_MOMENTUM = 0.99;
 const LR_RANGE: [number, number] = [0.0001, 0.1];
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'momentum',
     label: 'momentum μ',
@@ -127,7 +127,7 @@ export function objectiveModel(
   gradNoise: number,
   noiseSeed: number,
   start = OBJECTIVES[objective].start,
-  view?: { hp: { lr: number }; options: DemoValues },
+  view?: { hp: { lr: number }; options: OptionValues },
 ): LessonModel {
   const { js, djs } = OBJECTIVES[objective];
   const w = variableOf(() => tf.scalar(start), true);
@@ -203,7 +203,7 @@ export function objectiveModel(
  * The six runs at the options' momentum and learning rates: per objective (w³, quartic, quartic + noise) a plain
  * run (μ = 0) and a momentum run. At μ = 0 the momentum run's label says which of the two it is.
  */
-function momentumRuns(options: DemoValues): Variant[] {
+function momentumRuns(options: OptionValues): Variant[] {
   const momentum = numberOption(options, 'momentum', DEFAULTS.momentum, 0, MAX_MOMENTUM);
   const cubicLr = numberOption(options, 'cubicLr', DEFAULTS.cubicLr, ...LR_RANGE);
   const quarticLr = numberOption(options, 'quarticLr', DEFAULTS.quarticLr, ...LR_RANGE);
@@ -245,7 +245,7 @@ export const ch08_07: TrainingLesson = {
       'stay at μ = 0), the lr of the w³ runs (cubicLr, the course’s 0.01) and of the quartic runs (quarticLr, the ' +
       'course’s 0.001) — the legend labels follow μ — the start w of each objective and the std of the gradient ' +
       'noise of the last two runs; each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: momentumRuns({}),
   variantsFor: momentumRuns,

@@ -7,7 +7,7 @@
  * side): the decision regions over the data range ± 0.1 (40 × 40 cells: four runs share the frame) with every
  * third point (500 of 1,500, each arm evenly: the points are stored along the arms).
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
 import { boolOption, numberOption } from '../probe/views/compose.ts';
@@ -20,9 +20,9 @@ import type { TrainingLesson, Variant } from './types.ts';
 const MOMENTA = [0, 0.1, 0.4, 0.5];
 const MAX_MOMENTUM = 0.99;
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   ...MOMENTA.map(
-    (momentum, i): DemoControl => ({
+    (momentum, i): LessonOption => ({
       name: `momentum${i + 1}`,
       label: `momentum μ, run ${i + 1}`,
       kind: 'number',
@@ -44,7 +44,7 @@ const CONTROLS: DemoControl[] = [
 
 
 /** The four runs at the options' momenta; two runs at one μ get their run number in the legend. */
-function momentumVariants(options: DemoValues): Variant[] {
+function momentumVariants(options: OptionValues): Variant[] {
   const momenta = MOMENTA.map((d, i) => numberOption(options, `momentum${i + 1}`, d, 0, MAX_MOMENTUM));
   const labels = momenta.map((m) => `μ = ${fmt(m)}`);
   return momenta.map((momentum, i) => ({
@@ -76,7 +76,7 @@ export const ch08_08: TrainingLesson = {
       'show each run’s predicted class side by side (evaluation mode, every third point drawn). Options: the four ' +
       'runs’ momenta (0 to 0.99, the course’s 0, 0.1, 0.4 and 0.5 by default; the legend labels follow) and ' +
       'shuffle (off brings back the single-class batches of the original); each restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: momentumVariants({}),
   variantsFor: momentumVariants,

@@ -42,7 +42,7 @@ export const ch08_09: TrainingLesson = {
       'output (running statistics), and of the σ activations; and each batch-norm layer’s running mean and ' +
       'variance per unit. Lesson option (restarts the run): batch norm before σ (the default) or after it, as ' +
       'the original’s forward pass had it.',
-    demoControls: [
+    options: [
       {
         name: 'bnPosition',
         label: 'batch norm',

@@ -9,7 +9,7 @@
  * batch-norm position and shuffle. View (per run, side by side): the decision regions over the data range ± 0.1
  * (50 × 50 cells) with every third point.
  */
-import type { DemoControl, DemoValues } from '@gradcast/shared';
+import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
 import { boolOption, enumOption, numberOption } from '../probe/views/compose.ts';
@@ -29,7 +29,7 @@ const DEFAULTS = {
 };
 const MAX_MOMENTUM = 0.99;
 
-const CONTROLS: DemoControl[] = [
+const CONTROLS: LessonOption[] = [
   {
     name: 'momentum',
     label: 'advanced runs’ momentum',
@@ -74,7 +74,7 @@ interface Options {
 
 
 /** The plain run (no momentum) and the two advanced runs at the option's momentum. */
-function advancedVariants(options: DemoValues): Variant[] {
+function advancedVariants(options: OptionValues): Variant[] {
   const momentum = numberOption(options, 'momentum', DEFAULTS.momentum, 0, MAX_MOMENTUM);
   const m = fmt(momentum);
   return [
@@ -119,7 +119,7 @@ export const ch08_10: TrainingLesson = {
       'commented-out sigmoid and tanh), the batch-norm run’s position of BN (before the activation, or after it as ' +
       'the course’s commented-out BN(ReLU(z))) and shuffle (off: the original’s single-class batches); each ' +
       'restarts the run.',
-    demoControls: CONTROLS,
+    options: CONTROLS,
   },
   variants: advancedVariants({}),
   variantsFor: advancedVariants,

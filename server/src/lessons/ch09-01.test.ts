@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { validateDemoValues } from '@gradcast/shared';
+import { validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoSession } from '../demo/demoSession.ts';
 import { CUSTOM_KERNEL, ch09_01, convOutputSize } from './ch09-01.ts';
@@ -9,7 +9,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch09_01.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch09_01.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>) => ch09_01.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
 const output = (values: Record<string, unknown>) => {
   const f = view(values).fields.output!;
@@ -49,12 +49,12 @@ describe('ch09-01 convolution demo (catalogue check values)', () => {
     expect(frame!.fields.output!.dims).toEqual([2, 2]);
     expect(JSON.parse(frame!.meta.layout as string)).toHaveLength(5);
     expect(tf.memory().numTensors).toBe(before);
-    const controls = ch09_01.info.demoControls;
-    expect(validateDemoValues({ stride: 0 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ stride: 1.5 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ kernel: 'nope' }, controls).ok).toBe(false);
-    expect(validateDemoValues({ bogus: 1 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ padding: 2, image: 'all ones 4×4' }, controls)).toEqual({ ok: true, values: { padding: 2, image: 'all ones 4×4' } });
+    const controls = ch09_01.info.options;
+    expect(validateOptionValues({ stride: 0 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ stride: 1.5 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ kernel: 'nope' }, controls).ok).toBe(false);
+    expect(validateOptionValues({ bogus: 1 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ padding: 2, image: 'all ones 4×4' }, controls)).toEqual({ ok: true, values: { padding: 2, image: 'all ones 4×4' } });
     expect(() => s.control('play')).toThrow(/demo/);
   });
 });
@@ -74,27 +74,27 @@ describe('ch09-01 kernel editor', () => {
     // The cells apply only to the custom kernel; its defaults are Sobel-x.
     expect(output({ ...cells })).toEqual([[-4, 0, 4], [-4, 0, 4], [-4, 0, 4]]);
     expect(output({ kernel: CUSTOM_KERNEL })).toEqual([[-4, 0, 4], [-4, 0, 4], [-4, 0, 4]]);
-    // The client shows the cells only while this option is chosen (DemoControl.shownWhen).
-    expect(ch09_01.info.demoControls!.filter((c) => /^k[0-8]$/.test(c.name)).every((c) => c.shownWhen?.control === 'kernel' && c.shownWhen.equals.includes(CUSTOM_KERNEL))).toBe(true);
+    // The client shows the cells only while this option is chosen (LessonOption.shownWhen).
+    expect(ch09_01.info.options!.filter((c) => /^k[0-8]$/.test(c.name)).every((c) => c.shownWhen?.control === 'kernel' && c.shownWhen.equals.includes(CUSTOM_KERNEL))).toBe(true);
     // …as one 3×3 block laid out like the kernel: cell kᵢ at index i, row-major.
-    const cellsOf = ch09_01.info.demoControls!.filter((c) => /^k[0-8]$/.test(c.name));
+    const cellsOf = ch09_01.info.options!.filter((c) => /^k[0-8]$/.test(c.name));
     expect(cellsOf.map((c) => c.matrix)).toEqual(cellsOf.map((_, i) => ({ name: 'Kernel cells', rows: 3, cols: 3, index: i })));
     expect(cellsOf.map((c) => c.name)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8']);
     // Each cell is still validated on its own, with the slider's limits.
-    const controls = ch09_01.info.demoControls;
-    expect(validateDemoValues({ k4: 2.5 }, controls)).toEqual({ ok: true, values: { k4: 2.5 } });
-    for (const bad of [{ k4: 11 }, { k4: '2' }, { k4: NaN }, { k9: 1 }]) expect(validateDemoValues(bad, controls).ok, JSON.stringify(bad)).toBe(false);
+    const controls = ch09_01.info.options;
+    expect(validateOptionValues({ k4: 2.5 }, controls)).toEqual({ ok: true, values: { k4: 2.5 } });
+    for (const bad of [{ k4: 11 }, { k4: '2' }, { k4: NaN }, { k9: 1 }]) expect(validateOptionValues(bad, controls).ok, JSON.stringify(bad)).toBe(false);
   });
 
-  it('validateDemoValues accepts cells in −10…10 and refuses the rest', () => {
-    const controls = ch09_01.info.demoControls;
-    expect(validateDemoValues({ kernel: CUSTOM_KERNEL, k0: -10, k8: 2.5 }, controls).ok).toBe(true);
-    expect(validateDemoValues({ k0: 10.5 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ k4: -11 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ k3: '1' }, controls).ok).toBe(false);
-    expect(validateDemoValues({ k3: Number.NaN }, controls).ok).toBe(false);
-    expect(validateDemoValues({ k9: 1 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ kernel: 'custom' }, controls).ok).toBe(false);
+  it('validateOptionValues accepts cells in −10…10 and refuses the rest', () => {
+    const controls = ch09_01.info.options;
+    expect(validateOptionValues({ kernel: CUSTOM_KERNEL, k0: -10, k8: 2.5 }, controls).ok).toBe(true);
+    expect(validateOptionValues({ k0: 10.5 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ k4: -11 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ k3: '1' }, controls).ok).toBe(false);
+    expect(validateOptionValues({ k3: Number.NaN }, controls).ok).toBe(false);
+    expect(validateOptionValues({ k9: 1 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ kernel: 'custom' }, controls).ok).toBe(false);
   });
 });
 
@@ -131,19 +131,19 @@ describe('ch09-01 sliding window', () => {
   });
 
   it('window values are validated: integers 0 … 99 (the largest output is 10×10)', () => {
-    const controls = ch09_01.info.demoControls;
-    expect(validateDemoValues({ window: -1 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ window: 1.5 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ window: 100 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ window: 99 }, controls).ok).toBe(true);
+    const controls = ch09_01.info.options;
+    expect(validateOptionValues({ window: -1 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ window: 1.5 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ window: 100 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ window: 99 }, controls).ok).toBe(true);
   });
 });
 
 describe('ch09-01 window animation', () => {
   it('the window control is an animated integer, and animate survives the JSON the client receives', () => {
     const info = JSON.parse(JSON.stringify(ch09_01.info)) as typeof ch09_01.info;
-    const window = info.demoControls.find((c) => c.name === 'window');
+    const window = info.options.find((c) => c.name === 'window');
     expect(window).toMatchObject({ kind: 'integer', min: 0, step: 1, animate: true });
-    expect(info.demoControls.filter((c) => c.animate).map((c) => c.name)).toEqual(['window']);
+    expect(info.options.filter((c) => c.animate).map((c) => c.name)).toEqual(['window']);
   });
 });

@@ -4,7 +4,7 @@
  * the chosen image, kernel, stride and padding, and streams the padded input, the kernel, the output and the
  * size formula ⌊(n + 2p − k)/s⌋ + 1.
  * Kernel editor: the kernel "custom 3×3" reads the nine cells k0…k8 (row-major, −10…10 in steps of 0.5; their
- * defaults are Sobel-x), which the client draws as one 3×3 block of number boxes (DemoControl.matrix). Sliding window: `window` picks one output cell (row-major, 0 … out² − 1, wrapping
+ * defaults are Sobel-x), which the client draws as one 3×3 block of number boxes (LessonOption.matrix). Sliding window: `window` picks one output cell (row-major, 0 … out² − 1, wrapping
  * around when the output is smaller); the input and output grids outline the cells under the window and the
  * cell it computes (their `y2` masks) and a text panel writes out out[i,j] = Σ x·k with every product.
  * Check values: Sobel-x on the 5×5 vertical line gives rows [−4, 0, 4]; a 2×2 ones kernel on the 4×4 ones image
@@ -41,7 +41,7 @@ export const ch09_01: DemoLesson = {
     description:
       'Slides a kernel over one of the course’s fixed images and shows the padded input, the kernel and the output ' +
       'with the size rule ⌊(n + 2p − k)/s⌋ + 1. The operation is cross-correlation (no kernel flip), as in PyTorch.',
-    demoControls: [
+    options: [
       { name: 'image', label: 'Image', kind: 'enum', options: Object.keys(COURSE_IMAGES), default: 'vertical line 5×5' },
       {
         name: 'kernel',

@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { validateDemoValues } from '@gradcast/shared';
+import { validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DemoSession } from '../demo/demoSession.ts';
 import { ch09_02, poolOutputSize, poolWindows } from './ch09-02.ts';
@@ -11,7 +11,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch09_02.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch09_02.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>): DemoView => ch09_02.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
 const rows = (v: DemoView, name: string) => fieldRows(v.fields[name]!);
 
@@ -86,12 +86,12 @@ describe('ch09-02 activation and max pooling demo (catalogue check values)', () 
     expect(none.layout.some((p) => p.y2)).toBe(false);
     expect(text(none)).toMatch(/does not fit/);
     // Bad values are refused.
-    const controls = ch09_02.info.demoControls;
-    expect(validateDemoValues({ window: 3 }, controls).ok).toBe(true);
-    expect(validateDemoValues({ window: -1 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ window: 16 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ window: 1.5 }, controls).ok).toBe(false);
-    expect(validateDemoValues({ window: '2' }, controls).ok).toBe(false);
+    const controls = ch09_02.info.options;
+    expect(validateOptionValues({ window: 3 }, controls).ok).toBe(true);
+    expect(validateOptionValues({ window: -1 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ window: 16 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ window: 1.5 }, controls).ok).toBe(false);
+    expect(validateOptionValues({ window: '2' }, controls).ok).toBe(false);
   });
 
   it('a session recomputes without leaking tensors', () => {
@@ -113,8 +113,8 @@ describe('ch09-02 activation and max pooling demo (catalogue check values)', () 
 describe('ch09-02 window animation', () => {
   it('the window control is an animated integer, and animate survives the JSON the client receives', () => {
     const info = JSON.parse(JSON.stringify(ch09_02.info)) as typeof ch09_02.info;
-    const window = info.demoControls.find((c) => c.name === 'window');
+    const window = info.options.find((c) => c.name === 'window');
     expect(window).toMatchObject({ kind: 'integer', min: 0, step: 1, animate: true });
-    expect(info.demoControls.filter((c) => c.animate).map((c) => c.name)).toEqual(['window']);
+    expect(info.options.filter((c) => c.animate).map((c) => c.name)).toEqual(['window']);
   });
 });

@@ -85,7 +85,7 @@ export const ch09_02: DemoLesson = {
       '[0, 0, 4]), then max pooling with kernel and stride controls on the course’s 4×4 image (or on the activation ' +
       'map): the output, the size rule ⌊(n − k)/s⌋ + 1, every window with its maximum, and how many windows each ' +
       'input cell wins. PyTorch’s default pooling stride equals the kernel size.',
-    demoControls: [
+    options: [
       { name: 'convKernel', label: 'Conv kernel', kind: 'enum', options: CONV_KERNELS, default: 'Sobel-x 3×3', help: 'Applied to the 5×5 vertical line.' },
       { name: 'activation', label: 'Activation', kind: 'enum', options: [...CH09_02_ACTIVATIONS], default: 'ReLU' },
       { name: 'poolInput', label: 'Pool what', kind: 'enum', options: [...CH09_02_POOL_INPUTS], default: 'pooling 4×4 (course)' },

@@ -10,7 +10,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const defaults = Object.fromEntries(ch09_03.info.demoControls.map((c) => [c.name, c.default]));
+const defaults = Object.fromEntries(ch09_03.info.options.map((c) => [c.name, c.default]));
 const view = (values: Record<string, unknown>): DemoView => ch09_03.compute({ ...defaults, ...values } as never, { tf, seed: 1 });
 const rows = (v: DemoView, name: string) => fieldRows(v.fields[name]!);
 const fill = (v: number) => [[v, v, v], [v, v, v], [v, v, v]];

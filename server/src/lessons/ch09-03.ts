@@ -74,7 +74,7 @@ export const ch09_03: DemoLesson = {
       'the input channels, the [out][in] grid of 3×3 kernels, and each output channel, Σ over inputs of input ⋆ ' +
       'kernel plus one bias per output channel. Every kernel slot can be swapped for another kernel and every bias ' +
       'edited; “course” keeps the course’s kernels, which reproduce its printed outputs.',
-    demoControls: [
+    options: [
       { name: 'case', label: 'Case', kind: 'enum', options: Object.keys(CH09_03_CASES), default: '1 → 3 channels' },
       ...Array.from({ length: MAX_OUT }, (_, o) =>
         Array.from({ length: MAX_IN }, (_, i) => ({

@@ -62,7 +62,7 @@ export const ch09_04: TrainingLesson = {
       'restarting the run, shuffle (on: the fix above; off: the course’s class-ordered batches, whose loss and ' +
       'accuracy swing as the net first sees only vertical bars, then only horizontal ones), the pixel probability ' +
       'p, a random bar offset and the two conv layers’ channel counts.',
-    demoControls: [
+    options: [
       { name: 'sample', label: 'validation image', kind: 'integer', default: 0, min: 0, max: 999, step: 1, help: '0–499 vertical, 500–999 horizontal', hot: true, viewOnly: true },
       {
         name: 'shuffle',

@@ -32,7 +32,7 @@ export const ch09_05: TrainingLesson = {
       'draws them before training); and the first misclassified test images of the last evaluation. Lesson ' +
       'options: the image shown, or a digit drawn by hand in its place (both live), and, restarting the run, the ' +
       'channel counts and the kernel size.',
-    demoControls: [
+    options: [
       { name: 'sample', label: 'test image', kind: 'integer', default: DEFAULT_SAMPLE, min: 0, max: 9999, step: 1, help: 'test image whose feature maps are shown', hot: true, viewOnly: true },
       // 16×16 as the net's input (the course's resized MNIST): white ink on black, shown instead of the test image.
       { name: 'drawn', label: 'draw a digit', kind: 'drawing', default: '', width: 16, height: 16, help: 'a digit drawn here replaces the test image: its feature maps and the net’s prediction (Clear to go back)', hot: true, viewOnly: true },

@@ -48,7 +48,7 @@ export const ch09_06: TrainingLesson = {
       'each conv, before and after batch norm, after ReLU; the filters (conv1’s 16, input channel 0 of ' +
       'conv2’s 32); and each batch-norm layer’s running mean and variance per channel (per class for the logits). ' +
       'Options: batch norm on or off per layer (after conv1, after conv2, on the logits) for the batch-norm net.',
-    demoControls: [
+    options: [
       { name: 'sample', label: 'test image', kind: 'integer', default: DEFAULT_SAMPLE, min: 0, max: 9999, step: 1, help: 'test image whose feature maps are shown', hot: true, viewOnly: true },
       // The catalogue's "BN on/off per layer", for the batch-norm net (the other has none anywhere).
       { name: 'bnConv1', label: 'BN after conv1', kind: 'boolean', default: true, help: 'batch norm after the first convolution (batch-norm net)' },

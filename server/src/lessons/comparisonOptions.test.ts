@@ -7,7 +7,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { validateDemoValues } from '@gradcast/shared';
+import { validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
 import { control, labels, lesson } from './lessonTestKit.ts';
@@ -26,7 +26,7 @@ describe.each(['ch08-03', 'ch08-04'])('%s: the dropout run’s rate', (id) => {
     const c = control(id, 'dropout');
     expect(c).toMatchObject({ kind: 'number', default: 0.5, min: 0, max: 0.9 });
     expect(c.help).toMatch(/Restarts the run/);
-    expect(validateDemoValues({ dropout: 0.95 }, [c]).ok).toBe(false);
+    expect(validateOptionValues({ dropout: 0.95 }, [c]).ok).toBe(false);
     expect(lesson(id).info.description).toMatch(/dropout rate p/);
     // The defaults are the course's two runs.
     expect(lesson(id).variants!.map((v) => [v.label, v.hp?.dropout])).toEqual([

@@ -3,7 +3,7 @@
  * `Field`s a `panels` frame carries, reading them back (tests), and writing numbers into text panels.
  * Every field is float32: the arrays are tiny, and one dtype keeps the client's reading simple.
  */
-import { type DemoControl, field, type Field } from '@gradcast/shared';
+import { type LessonOption, field, type Field } from '@gradcast/shared';
 import type { Tensor } from '@tensorflow/tfjs-core';
 
 /**
@@ -48,7 +48,7 @@ export function linspace(a: number, b: number, n: number): number[] {
  * A sliding window's position control (ch09-01, ch09-02): integer 0 … maxOut² − 1, row by row over the output,
  * with ▶ (`animate`); positions past the current output's last cell wrap around (windowCell).
  */
-export function windowControl(maxOut: number, what: string): DemoControl {
+export function windowControl(maxOut: number, what: string): LessonOption {
   return {
     name: 'window',
     label: 'Window position',

@@ -1,12 +1,12 @@
 /**
- * The MNIST lessons' "draw a digit" option (DemoControl kind 'drawing', hot): a drawn image reaches the views
+ * The MNIST lessons' "draw a digit" option (LessonOption kind 'drawing', hot): a drawn image reaches the views
  * without restarting the run (ch09-05: it replaces the chosen test image as the input tile, the feature maps
  * and the prediction; ch06-02: a "your drawing" group with the image and the 10 probabilities), clearing it
  * goes back, and validation refuses an image of the wrong size. Predictions are checked against a forward
  * pass of their own: a copy of the CNN holding the trained weights, x·W + b for the softmax classifier.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { decodeFrame, type DemoPanel, encodeFrame, type Frame, validateDemoValues } from '@gradcast/shared';
+import { decodeFrame, type DemoPanel, encodeFrame, type Frame, validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
 import { createRng } from '../data/prng.ts';
@@ -32,7 +32,7 @@ const b64 = (img: Uint8Array): string => Buffer.from(img).toString('base64');
 
 /** The room's path: validate against the lesson's controls (with the lr schedule ones), then apply. */
 function drawIn(t: Trainer, id: string, value: string): Record<string, [unknown, unknown]> {
-  const checked = validateDemoValues({ drawn: value }, getTrainingLesson(id)!.info.demoControls ?? []);
+  const checked = validateOptionValues({ drawn: value }, getTrainingLesson(id)!.info.options ?? []);
   if (!checked.ok) throw new Error(checked.error.message);
   return t.setValues(checked.values);
 }
@@ -106,10 +106,10 @@ describe('ch09-05: a drawn digit', () => {
   }, 60_000);
 
   it('refuses an image of the wrong size, naming it', () => {
-    const controls = getTrainingLesson('ch09-05')!.info.demoControls ?? [];
-    const r = validateDemoValues({ drawn: b64(bar(28, 13)) }, controls);
+    const controls = getTrainingLesson('ch09-05')!.info.options ?? [];
+    const r = validateOptionValues({ drawn: b64(bar(28, 13)) }, controls);
     expect(r.ok ? 'accepted' : r.error.message).toBe('drawn: expected 256 pixels, got 784 (a 16×16 drawing)');
-    expect(validateDemoValues({ drawn: b64(bar(16, 7)).slice(0, -4) }, controls).ok).toBe(false);
+    expect(validateOptionValues({ drawn: b64(bar(16, 7)).slice(0, -4) }, controls).ok).toBe(false);
   });
 });
 
@@ -153,9 +153,9 @@ describe('ch06-02: a drawn digit', () => {
   }, 60_000);
 
   it('takes 28×28 images only', () => {
-    const controls = getTrainingLesson('ch06-02')!.info.demoControls ?? [];
-    expect(validateDemoValues({ drawn: b64(bar(28, 13)) }, controls).ok).toBe(true);
-    const r = validateDemoValues({ drawn: b64(bar(16, 7)) }, controls);
+    const controls = getTrainingLesson('ch06-02')!.info.options ?? [];
+    expect(validateOptionValues({ drawn: b64(bar(28, 13)) }, controls).ok).toBe(true);
+    const r = validateOptionValues({ drawn: b64(bar(16, 7)) }, controls);
     expect(r.ok ? 'accepted' : r.error.message).toBe('drawn: expected 784 pixels, got 256 (a 28×28 drawing)');
   });
 });

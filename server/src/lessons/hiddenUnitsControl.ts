@@ -3,10 +3,10 @@
  * width of the hidden layer, which rebuilds the network and restarts the run. Plain metadata (no tfjs), since
  * the socket thread lists lessons.
  */
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 
 /** `course`: the course's width (the default); `max`: the widest offered; `why`: what the width does here. */
-export function hiddenUnitsControl(course: number, max: number, why: string): DemoControl {
+export function hiddenUnitsControl(course: number, max: number, why: string): LessonOption {
   return {
     name: 'hidden',
     label: 'hidden units',

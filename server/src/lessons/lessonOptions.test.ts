@@ -46,7 +46,7 @@ describe('the options are declared with the course as default, and the descripti
   ];
   it.each(declared)('%s: %j', (id, defaults, words) => {
     const info = getTrainingLesson(id)!.info;
-    const controls = new Map((info.demoControls ?? []).map((c) => [c.name, c]));
+    const controls = new Map((info.options ?? []).map((c) => [c.name, c]));
     for (const [name, value] of Object.entries(defaults)) {
       const c = controls.get(name);
       expect(c?.default, name).toBe(value);
@@ -60,7 +60,7 @@ describe('the options are declared with the course as default, and the descripti
 describe('view-only options', () => {
   it('are hot, and the drawings and shown samples are all marked so', () => {
     for (const l of listLessons().filter((x) => x.trains)) {
-      for (const c of getTrainingLesson(l.id)!.info.demoControls ?? []) {
+      for (const c of getTrainingLesson(l.id)!.info.options ?? []) {
         if (c.viewOnly) expect(c.hot, `${l.id} ${c.name}`).toBe(true);
         // A drawn digit or the sample a view shows changes no training: no chart marker for it.
         if (c.kind === 'drawing' || c.name === 'sample') expect(c.viewOnly, `${l.id} ${c.name}`).toBe(true);

@@ -6,7 +6,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { validateDemoValues } from '@gradcast/shared';
+import { validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
 import { control, labels, lesson } from './lessonTestKit.ts';
@@ -37,7 +37,7 @@ describe('ch08-07: momentum and the learning rates', () => {
       expect(c.hot).toBeFalsy();
       expect(c.help).toMatch(/Restarts the run/);
     }
-    expect(validateDemoValues({ momentum: 1 }, [control('ch08-07', 'momentum')]).ok).toBe(false);
+    expect(validateOptionValues({ momentum: 1 }, [control('ch08-07', 'momentum')]).ok).toBe(false);
     const d = lesson('ch08-07').info.description;
     expect(d).toMatch(/momentum μ of the three momentum runs/);
     expect(d).toMatch(/cubicLr/);
@@ -126,7 +126,7 @@ describe('ch07-05: the activation per model', () => {
       expect(c.hot).toBeFalsy();
       expect(c.help).toMatch(/Restarts the run/);
     }
-    expect(validateDemoValues({ act1: 'identity' }, cs).ok).toBe(false);
+    expect(validateOptionValues({ act1: 'identity' }, cs).ok).toBe(false);
     expect(lesson('ch07-05').info.description).toMatch(/the activation of each model \(act1, act2, act3/);
     expect(lesson('ch07-05').variants!.map((v) => v.label)).toEqual(['sigmoid', 'tanh', 'ReLU']);
     // The hidden width is still there.

@@ -4,7 +4,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import type { DemoValues } from '@gradcast/shared';
+import type { OptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
 import { getTrainingLesson } from './index.ts';
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function trainer(id: string, values: DemoValues = {}, seed = 1): Trainer {
+function trainer(id: string, values: OptionValues = {}, seed = 1): Trainer {
   const t = new Trainer(getTrainingLesson(id)!, seed, { speed: 0 }, 20, false);
   if (Object.keys(values).length) t.setValues(values);
   return t;
@@ -100,7 +100,7 @@ describe('ch04-01: the plane with its data on it', () => {
 });
 
 describe('ch07-03: the init seed option', () => {
-  const initial = (values: DemoValues, roomSeed = 1): number[][] => {
+  const initial = (values: OptionValues, roomSeed = 1): number[][] => {
     const t = trainer('ch07-03', values, roomSeed);
     const p = params(t.runs[0]!.model);
     t.dispose();
@@ -122,7 +122,7 @@ describe('ch07-03: the init seed option', () => {
   });
 
   it('the control is an integer 0…999 whose help says some seeds fail', () => {
-    const c = getTrainingLesson('ch07-03')!.info.demoControls!.find((k) => k.name === 'seed')!;
+    const c = getTrainingLesson('ch07-03')!.info.options!.find((k) => k.name === 'seed')!;
     expect(c).toMatchObject({ kind: 'integer', default: 0, min: 0, max: 999 });
     expect(c.help).toMatch(/never learn XOR/);
   });

@@ -35,8 +35,8 @@ import type { TrainingLesson } from './types.ts';
 
 /** Every training lesson also offers the lr schedule and a pause after N epochs (hot, after the lesson's own). */
 function withSchedule(lesson: TrainingLesson): TrainingLesson {
-  const own = lesson.info.demoControls ?? [];
-  return { ...lesson, info: { ...lesson.info, demoControls: [...own, ...SCHEDULE_CONTROLS, STOP_CONTROL] } };
+  const own = lesson.info.options ?? [];
+  return { ...lesson, info: { ...lesson.info, options: [...own, ...SCHEDULE_CONTROLS, STOP_CONTROL] } };
 }
 
 /** In catalogue order. */

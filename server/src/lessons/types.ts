@@ -3,7 +3,7 @@
  * the generic Trainer steps it and the probes read it. Nothing here knows about sockets or rooms.
  */
 import type * as tfc from '@tensorflow/tfjs-core';
-import type { DemoPanel, DemoValues, Field, Hyperparams, LessonInfo } from '@gradcast/shared';
+import type { DemoPanel, OptionValues, Field, Hyperparams, LessonInfo } from '@gradcast/shared';
 
 export type Tf = typeof tfc;
 
@@ -21,12 +21,12 @@ export interface BuildContext {
   /** The run's place among the lesson's variants (0 for a single run); absent for a build outside a trainer. */
   run?: number;
   /**
-   * The lesson's own option values (info.demoControls: noise, start point, activation…), every control present
+   * The lesson's own option values (info.options: noise, start point, activation…), every control present
    * (defaults filled in). Changing a non-hot option rebuilds every run from scratch, so `build` may read them
    * once. The object is live: a hot option (lr schedule, the sample a view draws) changes in place, so the
    * trainer and `views()` read it at use, never `build`.
    */
-  options: DemoValues;
+  options: OptionValues;
 }
 
 /**
@@ -124,7 +124,7 @@ export interface TrainingLesson {
    * as `variants`, which stay the defaults. Read when the runs are built and whenever a restarting option
    * changes, so labels and fixed hyperparameters follow the options.
    */
-  variantsFor?(options: DemoValues): Variant[];
+  variantsFor?(options: OptionValues): Variant[];
   /** Loads what `build` needs (e.g. MNIST tensors), once per thread; `build` stays synchronous. */
   prepare?(onProgress?: (fraction: number, message: string) => void): Promise<void>;
   build(ctx: BuildContext): LessonModel;
@@ -146,6 +146,6 @@ export interface DemoView {
  * backend) from its control values, and streamed on the `panels` channel like any other frame.
  */
 export interface DemoLesson {
-  info: LessonInfo & { demoControls: NonNullable<LessonInfo['demoControls']> };
-  compute(values: DemoValues, ctx: { tf: Tf; seed: number }): DemoView;
+  info: LessonInfo & { options: NonNullable<LessonInfo['options']> };
+  compute(values: OptionValues, ctx: { tf: Tf; seed: number }): DemoView;
 }

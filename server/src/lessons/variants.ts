@@ -7,7 +7,7 @@
 import { numberOption } from '../probe/views/compose.ts';
 import { fmt } from './demoKit.ts';
 import type { Activation } from '../train/model.ts';
-import type { DemoControl, DemoValues, Hyperparams } from '@gradcast/shared';
+import type { LessonOption, OptionValues, Hyperparams } from '@gradcast/shared';
 import type { Variant } from './types.ts';
 
 /** A variant whose options are checked against the lesson's option type T. */
@@ -29,7 +29,7 @@ export function optionsOf<T extends object>(v: Variant | null | undefined, defau
  * The dropout comparisons' shared options (ch08-03, ch08-04, both 2-300-300 networks): the second run's rate and the
  * hidden width, the course's 0.5 and 300 by default.
  */
-export const DROPOUT_COMPARISON_CONTROLS: readonly DemoControl[] = [
+export const DROPOUT_COMPARISON_CONTROLS: readonly LessonOption[] = [
   {
     name: 'dropout',
     label: 'dropout p (second run)',
@@ -56,7 +56,7 @@ export const DROPOUT_COMPARISON_CONTROLS: readonly DemoControl[] = [
  * The dropout comparisons (ch08-03, ch08-04): p = 0 against the lesson's `dropout` option (0…0.9, the course's
  * `p` by default). Both at p = 0, the second legend says which run it is.
  */
-export function dropoutVariants(options: DemoValues, p0: number): Variant[] {
+export function dropoutVariants(options: OptionValues, p0: number): Variant[] {
   const p = numberOption(options, 'dropout', p0, 0, 0.9);
   return [
     { label: 'p = 0', hp: { dropout: 0 } },

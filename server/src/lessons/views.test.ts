@@ -1,11 +1,11 @@
 /**
  * Every training lesson that streams `panels` produces a well-formed views frame on the embedded backend: each
  * panel names fields the frame has, with the shapes its kind needs, the frame survives the codec, and computing
- * the views leaves no tensor behind. Also: every lesson option (info.demoControls) has a default its validator
+ * the views leaves no tensor behind. Also: every lesson option (info.options) has a default its validator
  * accepts, so a room can start.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { type DemoPanel, decodeFrame, encodeFrame, type Field, type Frame, validateDemoValues } from '@gradcast/shared';
+import { type DemoPanel, decodeFrame, encodeFrame, type Field, type Frame, validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
 import { Trainer } from '../train/trainer.ts';
@@ -100,10 +100,10 @@ const withPanels = listLessons()
 
 describe('lesson options', () => {
   it.each(listLessons().filter((l) => l.trains).map((l) => l.id))('%s: defaults pass their own validation', (id) => {
-    const controls = getTrainingLesson(id)!.info.demoControls ?? [];
+    const controls = getTrainingLesson(id)!.info.options ?? [];
     expect(controls.map((c) => c.name)).toContain('lrSchedule');
     const defaults = Object.fromEntries(controls.map((c) => [c.name, c.default]));
-    expect(validateDemoValues(defaults, controls).ok).toBe(true);
+    expect(validateOptionValues(defaults, controls).ok).toBe(true);
     expect(new Set(controls.map((c) => c.name)).size).toBe(controls.length);
   });
 });

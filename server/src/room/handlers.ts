@@ -4,7 +4,7 @@
  * error ack and changes nothing; nothing a client sends can throw out of a handler.
  */
 import type { Channel, ErrorBody, JoinAuth, RunAction } from '@gradcast/shared';
-import { CHANNELS, markedChanges, RUN_ACTIONS, validateDemoValues, validatePatch } from '@gradcast/shared';
+import { CHANNELS, markedChanges, RUN_ACTIONS, validateOptionValues, validatePatch } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
@@ -119,7 +119,7 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
             members: room.memberList(),
             annotations: [...room.annotations],
             backend: rooms.engine.backend.name,
-            ...(room.demo ? { demo: room.demo } : {}),
+            ...(room.options ? { options: room.options, demo: room.options } : {}),
           },
           bytes,
         );
@@ -195,35 +195,39 @@ export function registerHandlers(io: GradcastServer, rooms: Rooms, metrics: Metr
       }),
     );
 
-    socket.on(
-      'demo:set',
-      guarded<unknown>(log, 'demo:set', async (payload, ack) => {
-        if (!requireControl(ack, 'demo:set')) return;
-        const controls = room.lesson.demoControls;
+    const setOptions = (event: 'options:set' | 'demo:set') =>
+      guarded<unknown>(log, event, async (payload, ack) => {
+        if (!requireControl(ack, event)) return;
+        const controls = room.lesson.options;
         if (!controls?.length) return ack(fail('unsupported', 'this lesson has no options of its own (use hp:set)'));
-        const checked = validateDemoValues(payload, controls);
+        const checked = validateOptionValues(payload, controls);
         if (!checked.ok) return ack({ ok: false, error: checked.error });
         let result;
         try {
-          result = await rooms.engine.request({ t: 'demo', roomId, values: checked.values });
+          result = await rooms.engine.request({ t: 'options', roomId, values: checked.values });
         } catch (err) {
           return ack(engineFailure(err));
         }
-        room.demo = result.demo;
+        room.options = result.options;
         ack({ ok: true, applied: checked.values });
         const changes = result.changes ?? {};
         if (Object.keys(changes).length) {
           const by = { name: member.name, role: member.role };
           // A hot option applied after `step` updates, like hp:set; a restarting one at step 0 of a new generation.
           const { step, generation } = result.status;
-          io.to(roomId).emit('demo:changed', { by, changes, ...(room.lesson.trains ? { step } : {}) });
+          const change = { by, changes, ...(room.lesson.trains ? { step } : {}) };
+          io.to(roomId).emit('options:changed', change);
+          // Deprecated name, for clients of the last release; removed in the next one.
+          io.to(roomId).emit('demo:changed', change);
           const marked = room.lesson.trains ? markedChanges({ kind: 'option', changes }, controls) : {};
           if (Object.keys(marked).length) room.annotate({ step, generation, by, kind: 'option', changes: marked, at: Date.now() });
           // A training lesson's option may have restarted the run (step 0, new generation).
           rooms.publishStatus(room, result.status);
         }
-      }),
-    );
+      });
+    socket.on('options:set', setOptions('options:set'));
+    // Deprecated name (before 0.2), same handler; removed in the next release.
+    socket.on('demo:set', setOptions('demo:set'));
 
     socket.on(
       'frames:subscribe',

@@ -4,8 +4,7 @@
  * room mirrors what the engine reports and never computes anything of its own.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Annotation, DemoValues, Hyperparams, LessonInfo, MemberInfo, RunStatus } from '@gradcast/shared';
-import { ChangeLog } from './changeLog.ts';
+import { ChangeLog, type Annotation, type OptionValues, type Hyperparams, type LessonInfo, type MemberInfo, type RunStatus } from '@gradcast/shared';
 import { canControl, type Member, memberInfo } from './roles.ts';
 
 /** 128 bits for room ids, 192 for presenter keys (the contract asks for at least 96). */
@@ -22,7 +21,7 @@ export class Room {
   private readonly changes = new ChangeLog();
   readonly createdAt = Date.now();
   /** The current values of the lesson's own controls (demos, and training lessons' options). */
-  demo: DemoValues | undefined;
+  options: OptionValues | undefined;
   /** When the last member left (ms since the epoch), or null while someone is here. */
   emptySince: number | null = Date.now();
   /** Paused by the idle sweep (not by a member): the next member to join resumes it. */

@@ -111,9 +111,9 @@ export class Rooms {
     const entry: Entry = { room: null, pacer, lastStatusAt: 0 };
     this.entries.set(roomId, entry);
     try {
-      const { status, hp, demo } = await this.engine.request({ t: 'create', roomId, lessonId, seed, hp: {} });
+      const { status, hp, options } = await this.engine.request({ t: 'create', roomId, lessonId, seed, hp: {} });
       const room = new Room(roomId, title?.trim() || lesson.title, lesson, presenterKey, status, hp);
-      room.demo = demo;
+      room.options = options;
       entry.room = room;
     } catch (err) {
       this.entries.delete(roomId);

@@ -1,4 +1,4 @@
-import type { DemoControl } from '@gradcast/shared';
+import type { LessonOption } from '@gradcast/shared';
 
 /**
  * Learning-rate decay by epoch (lessons.md "Formulas" 5). No lesson uses a schedule; they are offered as a live
@@ -55,7 +55,7 @@ export const SCHEDULE_OPTIONS = ['constant', 'inverse-time', 'exponential', 'inv
  * k of k/√epoch; the exponential rule uses the notes' 0.95). Both hot: they change the rate from the next step
  * and never restart the run. Plain metadata, so the socket thread can list it without tfjs.
  */
-export const SCHEDULE_CONTROLS: readonly DemoControl[] = [
+export const SCHEDULE_CONTROLS: readonly LessonOption[] = [
   {
     name: 'lrSchedule',
     label: 'lr decay',
@@ -84,7 +84,7 @@ export const SCHEDULE_CONTROLS: readonly DemoControl[] = [
  * ch06-02 and ch09-05 3, ch09-06 10): the run pauses as it completes epoch N, so a lecturer can stop where the
  * course's figure was drawn; play goes on from there. 0 never pauses. Hot.
  */
-export const STOP_CONTROL: DemoControl = {
+export const STOP_CONTROL: LessonOption = {
   name: 'stopAfterEpochs',
   label: 'pause after epoch',
   kind: 'integer',

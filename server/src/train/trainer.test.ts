@@ -315,7 +315,7 @@ describe('lesson options and views', () => {
       ...ch02_03.info,
       id: 'test-options',
       channels: [...ch02_03.info.channels, 'panels'],
-      demoControls: [
+      options: [
         { name: 'startW', label: 'start w', kind: 'number', default: -15, min: -15, max: 15 },
         { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', options: ['constant', 'inverse-time'], hot: true },
         { name: 'lrDecay', label: 'd', kind: 'number', default: 1, min: 0, max: 10, hot: true },
@@ -338,7 +338,7 @@ describe('lesson options and views', () => {
   it('variantsFor: the variants follow the options (labels and fixed hyperparameters) from the next restart', () => {
     const compared: TrainingLesson = {
       ...optioned,
-      info: { ...optioned.info, demoControls: [{ name: 'fastLr', label: 'fast lr', kind: 'number', default: 0.1, min: 0, max: 1 }] },
+      info: { ...optioned.info, options: [{ name: 'fastLr', label: 'fast lr', kind: 'number', default: 0.1, min: 0, max: 1 }] },
       variants: [
         { label: 'lr 0.01', hp: { lr: 0.01 } },
         { label: 'lr 0.1', hp: { lr: 0.1 } },

@@ -26,7 +26,7 @@ import {
   type RunState,
   StepSeries,
 } from '@gradcast/shared';
-import type { DemoValues } from '@gradcast/shared';
+import type { OptionValues } from '@gradcast/shared';
 import type { ExactSurface, Regression1D, TrainingLesson, Variant } from '../lessons/types.ts';
 import { mergeViews, viewsFrame } from '../probe/views.ts';
 import { textView } from '../probe/views/compose.ts';
@@ -97,6 +97,8 @@ export class Trainer {
   state: RunState = 'running';
   step = 0;
   generation = 1;
+  /** The step the current generation started at (RunStatus.start): 0, a revert's checkpoint step, or a rebuild's step. */
+  generationStart = 0;
   readonly runs: Run[];
   /** Loss per step, L(θ_k) at step k: one column per run (NaN once a run has diverged). */
   readonly losses: StepSeries;
@@ -109,8 +111,8 @@ export class Trainer {
   private historyRewritten = false;
   /** Step of the last live frames, to size the window of recent points the next ones repeat. */
   private lastFramedStep = 0;
-  /** The lesson's option values (info.demoControls), every control present. */
-  readonly values: DemoValues;
+  /** The lesson's option values (info.options), every control present. */
+  readonly values: OptionValues;
   /** Last `panels` frame (lesson views) and when it was computed: views are throttled, snapshots reuse it. */
   private views: { frame: Frame; at: number; cost: number; bytes: number } | null = null;
 
@@ -123,7 +125,7 @@ export class Trainer {
     readonly evaluateEachEpoch = true,
   ) {
     this.hp = { ...BASE_HYPERPARAMS, ...lesson.info.defaults, ...hp };
-    this.values = Object.fromEntries((lesson.info.demoControls ?? []).map((c) => [c.name, c.default]));
+    this.values = Object.fromEntries((lesson.info.options ?? []).map((c) => [c.name, c.default]));
     const build = (runHp: Hyperparams, variant: Run['variant'], run: number) =>
       lesson.build({ tf, seed, hp: runHp, variant, run, options: this.values });
     this.runs = this.variantsNow().map((v, i) => new Run(v, this.hp, build, i));
@@ -255,6 +257,7 @@ export class Trainer {
       // An init change means "draw the weights anew"; other structural changes keep the weights that fit.
       for (const r of this.runs) r.rebuild(!changes.init);
       this.generation += 1;
+      this.generationStart = this.step;
       this.markStatic();
       this.historyRewritten = true;
     }
@@ -262,12 +265,12 @@ export class Trainer {
   }
 
   /**
-   * Applies validated lesson options (demo:set) now. A change to any option not marked `hot` rebuilds every run
+   * Applies validated lesson options (options:set) now. A change to any option not marked `hot` rebuilds every run
    * from scratch and restarts at step 0 with a new generation (new data, start point or architecture make the
    * old history meaningless); hot ones apply at the next step. Returns the changes as [old, new].
    */
-  setValues(values: DemoValues): Record<string, [unknown, unknown]> {
-    const controls = this.lesson.info.demoControls ?? [];
+  setValues(values: OptionValues): Record<string, [unknown, unknown]> {
+    const controls = this.lesson.info.options ?? [];
     const changes: Record<string, [unknown, unknown]> = {};
     let restart = false;
     for (const [name, value] of Object.entries(values)) {
@@ -439,6 +442,7 @@ export class Trainer {
     while (this.evalLog.length && (this.evalLog[this.evalLog.length - 1] as { step: number }).step > step) this.evalLog.pop();
     this.step = step;
     this.generation += 1;
+    this.generationStart = step;
     this.losses.truncateAfter(step - 1);
     this.path.truncateAfter(step - 1);
     this.markStatic();

@@ -1,4 +1,4 @@
-import type { Annotation } from '@gradcast/shared';
+import type { Annotation } from './protocol.ts';
 import { describe, expect, it } from 'vitest';
 import { ChangeLog } from './changeLog.ts';
 

@@ -8,10 +8,11 @@
  *    ones go;
  *  - a generation that starts at step 0 (reset, a restarting option, a revert to the step-0 checkpoint) starts
  *    a history of its own: the log empties.
- * The client applies the same rule to the changes it sees live (client/src/charts/changeMarkers.ts); which changes
- * get an entry at all is shared's markedChanges.
+ * One class, one rule: the server's room (server/src/room/room.ts) and each client's session keep their log with it,
+ * the client told each generation's start step by run:status (RunStatus.start). Which changes get an entry at all is
+ * markedChanges (annotations.ts).
  */
-import type { Annotation } from '@gradcast/shared';
+import type { Annotation } from './protocol.ts';
 
 /** Entries kept; older ones go first (a lecture makes a few dozen changes). */
 const MAX_CHANGES = 500;
