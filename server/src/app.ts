@@ -9,7 +9,7 @@ import express from 'express';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { EnginePool } from './engine/pool.ts';
-import { createMetrics, type Metrics } from './http/metrics.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { createRoutes, errorHandler } from './http/routes.ts';
 import { registerHandlers } from './room/handlers.ts';
 import type { GradcastServer } from './room/io.ts';

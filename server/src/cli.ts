@@ -3,11 +3,10 @@
  * problem and exit with code 2, never a stack trace.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BACKEND_PREFS, type BackendPref, BackendUnavailableError, selectBackend } from './backend/select.ts';
-import { benchTrain } from './bench/train.ts';
+import { BACKEND_PREFS, type BackendPref, BackendUnavailableError } from './backend/prefs.ts';
 import { benchViewer } from './bench/viewer.ts';
 import { table } from './bench/stats.ts';
-import { getLesson, getTrainingLesson, listLessons } from './lessons/index.ts';
+import { getLesson, listLessons } from './lessons/catalogue.ts';
 
 class UsageError extends Error {}
 
@@ -139,13 +138,17 @@ async function main(argv: string[]): Promise<number> {
       if (!id) throw new UsageError('train needs a lesson id (see gradcast lessons)');
       const info = getLesson(id);
       if (!info) throw new UsageError(`unknown lesson "${id}" (see gradcast lessons)`);
-      const lesson = getTrainingLesson(id);
-      if (!lesson) throw new UsageError(`lesson "${id}" is a demo and does not train`);
+      if (!info.trains) throw new UsageError(`lesson "${id}" is a demo and does not train`);
       if (values.steps !== undefined && values.seconds !== undefined) throw new UsageError('give --steps or --seconds, not both');
       const steps = intOption(values.steps, 'steps', 1);
       const seconds = numberOption(values.seconds, 'seconds');
       const seed = intOption(values.seed, 'seed', 0, 2 ** 31 - 1) ?? 1;
+      const { selectBackend } = await import('./backend/select.ts');
       const backend = await selectBackend(backendOption(values.backend));
+      // The model builders load tfjs: only the commands that train import them (serve's socket thread never does).
+      const { getTrainingLesson } = await import('./lessons/registry.ts');
+      const lesson = getTrainingLesson(id);
+      if (!lesson) throw new UsageError(`lesson "${id}" is a demo and does not train`);
       if (lesson.prepare) {
         let last = -1;
         await lesson.prepare((fraction, message) => {
@@ -182,12 +185,13 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, ...backendOpt });
       const lessons = values.lessons === undefined ? undefined : String(values.lessons).split(',').filter(Boolean);
       for (const id of lessons ?? []) {
-        if (!getTrainingLesson(id)) throw new UsageError(`--lessons: "${id}" is not a training lesson (see gradcast lessons)`);
+        if (!getLesson(id)?.trains) throw new UsageError(`--lessons: "${id}" is not a training lesson (see gradcast lessons)`);
       }
       const log = (line: string): void => void process.stderr.write(line + '\n');
       let rows: object[];
       if (suite === 'train') {
         const backends = values.backend === undefined ? undefined : [backendOption(values.backend)];
+        const { benchTrain } = await import('./bench/train.ts');
         rows = await benchTrain({ backends, lessons, log });
       } else if (suite === 'viewer') {
         rows = [];

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.ts';
-import type { BackendPref } from './backend/select.ts';
+import type { BackendPref } from './backend/prefs.ts';
 import { EnginePool } from './engine/pool.ts';
 
 export interface ServeOptions {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, CreateRoomResponse, ServerToClientEvents } from '@gradcast/shared';
 import { createApp, type App } from '@gradcast/server/app';
 import type { IdlePolicy } from '@gradcast/server/room/rooms';
-import type { BackendPref } from '@gradcast/server/backend/select';
+import type { BackendPref } from '@gradcast/server/backend/prefs';
 import { EnginePool } from '@gradcast/server/engine/pool';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';

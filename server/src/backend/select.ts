@@ -10,9 +10,9 @@
  * cannot load is an error, never a silent fallback.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { BackendUnavailableError, type BackendPref } from './prefs.ts';
 
-export const BACKEND_PREFS = ['auto', 'gpu', 'node', 'wasm', 'cpu'] as const;
-export type BackendPref = (typeof BACKEND_PREFS)[number];
+export { BACKEND_PREFS, BackendUnavailableError, type BackendPref } from './prefs.ts';
 
 export interface BackendChoice {
   /** tfjs backend name: "tensorflow", "wasm" or "cpu". */
@@ -22,8 +22,6 @@ export interface BackendChoice {
   /** One line for the log: versions, device, replaced kernels, and why earlier choices were skipped. */
   detail: string;
 }
-
-export class BackendUnavailableError extends Error {}
 
 type Loader = () => Promise<string>;
 

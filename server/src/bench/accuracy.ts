@@ -7,7 +7,7 @@
  * in the same time, so the figure is a floor for a quiet one.
  */
 import { selectBackend } from '../backend/select.ts';
-import { getTrainingLesson } from '../lessons/index.ts';
+import { getTrainingLesson } from '../lessons/registry.ts';
 import { trainHeadless } from '../train/headless.ts';
 
 export const ACCURACY_GOALS = [

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listLessons } from '../lessons/index.ts';
+import { listLessons } from '../lessons/catalogue.ts';
 import { measureTrain } from './train.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/pytorch_baseline.py', import.meta.url));

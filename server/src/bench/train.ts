@@ -4,7 +4,7 @@
  * about TARGET_MS of work); the figure is the median step.
  */
 import { type BackendPref, selectBackend } from '../backend/select.ts';
-import { listLessons, getTrainingLesson } from '../lessons/index.ts';
+import { listLessons, getTrainingLesson } from '../lessons/registry.ts';
 import { Trainer } from '../train/trainer.ts';
 import { median } from './stats.ts';
 

@@ -9,7 +9,7 @@ import { type FrameBytes, peekFrame } from '@gradcast/shared';
 import pino from 'pino';
 import { io as connect } from 'socket.io-client';
 import { createApp } from '../app.ts';
-import type { BackendPref } from '../backend/select.ts';
+import type { BackendPref } from '../backend/prefs.ts';
 import { EnginePool } from '../engine/pool.ts';
 
 export interface ViewerBenchRow {

@@ -49,3 +49,18 @@ export function createRng(seed: number): Rng {
     },
   };
 }
+
+/**
+ * A seed for another random stream of the same run, decorrelated from `seed` itself: a synthetic lesson draws its
+ * data from `seed`, so the weights, the shuffle order and a validation set each get their own stream.
+ */
+export function subSeed(seed: number, stream: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(stream, 0x85ebca6b)) >>> 0;
+}
+
+/** Stream numbers for subSeed. */
+export const INIT_STREAM = 1;
+export const SHUFFLE_STREAM = 2;
+export const VALIDATION_STREAM = 3;
+/** Noise drawn during training (ch08-07's gradient noise). */
+export const NOISE_STREAM = 4;

@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs-core';
 // lesson files, which the socket thread also imports for their metadata.
 import '../backend/gradients.ts';
 import type { Channel, OptionValues, Frame, HyperparamPatch, Hyperparams, RunAction, RunState } from '@gradcast/shared';
-import type { DemoLesson, DemoView } from '../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
+import type { DemoLesson } from '../lessons/types.ts';
 import { viewsFrame } from '../probe/views.ts';
 import { BASE_HYPERPARAMS, type PatchResult, RunError } from '../train/trainer.ts';
 

@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { EncodedFrame, RunStatus } from '@gradcast/shared';
-import type { BackendPref } from '../backend/select.ts';
+import type { BackendPref } from '../backend/prefs.ts';
 import { loadMnistArrays } from '../data/mnistArrays.ts';
 import type { DataReply, DataRequest, EngineErrorCode, EngineRequest, ReplyResult, RequestBody, WorkerMessage } from './messages.ts';
 

@@ -14,7 +14,7 @@ import {
   type RunStatus,
 } from '@gradcast/shared';
 import { DemoSession } from '../demo/demoSession.ts';
-import { getDemoLesson, getTrainingLesson } from '../lessons/index.ts';
+import { getDemoLesson, getTrainingLesson } from '../lessons/registry.ts';
 import { RunError, Trainer } from '../train/trainer.ts';
 import type { EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
 import { Scheduler } from './scheduler.ts';

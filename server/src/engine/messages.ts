@@ -3,7 +3,7 @@
  * answers each with a reply of the same id. Frames travel as transferable ArrayBuffers (no copy).
  */
 import type { Channel, OptionValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
-import type { BackendPref } from '../backend/select.ts';
+import type { BackendPref } from '../backend/prefs.ts';
 
 export interface WorkerInit {
   backend: BackendPref;

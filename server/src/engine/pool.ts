@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { availableParallelism } from 'node:os';
-import type { BackendPref } from '../backend/select.ts';
+import type { BackendPref } from '../backend/prefs.ts';
 import { EngineClient, type EngineEvents } from './client.ts';
 import type { ReplyResult, RequestBody } from './messages.ts';
 

@@ -8,9 +8,9 @@ import type { CreateRoomResponse, ErrorBody, RoomStatusResponse } from '@gradcas
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
-import { listLessons } from '../lessons/index.ts';
+import { listLessons } from '../lessons/catalogue.ts';
 import { type Rooms, UnknownLessonError } from '../room/rooms.ts';
-import type { Metrics } from './metrics.ts';
+import type { Metrics } from '../metrics.ts';
 
 const createRoomSchema = z.object({
   lesson: z.string({ error: 'lesson (a lesson id) is required' }).min(1).max(32),

@@ -11,7 +11,7 @@ import { Trainer } from '../train/trainer.ts';
 import { ch02_01 } from './ch02-01.ts';
 import { ch03_02 } from './ch03-02.ts';
 import { ch05_02 } from './ch05-02.ts';
-import { getTrainingLesson } from './index.ts';
+import { getTrainingLesson } from './registry.ts';
 import { buildLinearModel } from './linearModel.ts';
 import type { TrainingLesson } from './types.ts';
 

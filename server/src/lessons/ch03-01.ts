@@ -12,7 +12,7 @@ import { createRng } from '../data/prng.ts';
 import { biasLine } from '../data/synthetic.ts';
 import { boolOption, intOption, numberOption } from '../probe/views/compose.ts';
 import { buildLinearModel } from './linearModel.ts';
-import { SHUFFLE_STREAM, subSeed } from './memoryRows.ts';
+import { SHUFFLE_STREAM, subSeed } from '../data/prng.ts';
 import type { TrainingLesson, Variant } from './types.ts';
 
 const DEFAULTS = { shuffle: false, w0: -15, b0: -10 };

@@ -19,7 +19,7 @@ import { outlierLine } from '../data/synthetic.ts';
 import { boolOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { curveView, grid1d } from '../probe/views/curve1d.ts';
 import { buildLinearModel, lineLoss } from './linearModel.ts';
-import { INIT_STREAM, subSeed } from './memoryRows.ts';
+import { INIT_STREAM, subSeed } from '../data/prng.ts';
 import type { DemoView, TrainingLesson, Variant } from './types.ts';
 import { joinPeers } from './variants.ts';
 

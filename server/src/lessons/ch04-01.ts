@@ -15,8 +15,9 @@ import { curveView, grid1d } from '../probe/views/curve1d.ts';
 import { denseValues } from '../probe/views/denseJs.ts';
 import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
 import { planePoints, planeView } from '../probe/views/plane.ts';
-import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
-import { buildMlp, type MlpSpec } from './nets/mlp.ts';
+import { memoryTargets } from './memoryRows.ts';
+import { INIT_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp, type MlpSpec } from '../train/nets/mlp.ts';
 import { regressorModel } from './regressor.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 

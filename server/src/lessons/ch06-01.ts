@@ -11,9 +11,10 @@ import { threeClass1d } from '../data/synthetic.ts';
 import { joinViews } from '../probe/views/compose.ts';
 import { column, curveView, grid1d } from '../probe/views/curve1d.ts';
 import { classStripView, softmaxRows } from '../probe/views/regions.ts';
-import { INIT_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
-import { buildMlp, type MlpSpec } from './nets/mlp.ts';
-import { predictRows } from './regressor.ts';
+import { smallClassifierModel } from './memoryRows.ts';
+import { INIT_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp, type MlpSpec } from '../train/nets/mlp.ts';
+import { predictRows } from '../train/nets/mlp.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 
 export const ch06_01: TrainingLesson = {

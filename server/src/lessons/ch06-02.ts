@@ -13,7 +13,7 @@ import { drawingCaption, softmaxRow } from '../probe/views/featureMaps.ts';
 import { confusionView, galleryView } from '../probe/views/gallery.ts';
 import { denseColumnTiles, indexCaptions, tilesView } from '../probe/views/tiles.ts';
 import { classifierModel } from './classifier.ts';
-import { buildMlp } from './nets/mlp.ts';
+import { buildMlp } from '../train/nets/mlp.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 
 const DRAWING_GROUP = 'your drawing';

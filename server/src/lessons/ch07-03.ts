@@ -15,9 +15,11 @@ import { denseValues } from '../probe/views/denseJs.ts';
 import { unitLines } from '../probe/views/hiddenUnits.ts';
 import { netNetworkView } from '../probe/views/network.ts';
 import { labelledPoints, paddedExtent, regionsView } from '../probe/views/regions.ts';
-import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
-import { buildMlp, type MlpSpec } from './nets/mlp.ts';
-import { predictRows, regressorModel } from './regressor.ts';
+import { memoryTargets } from './memoryRows.ts';
+import { INIT_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp, type MlpSpec } from '../train/nets/mlp.ts';
+import { regressorModel } from './regressor.ts';
+import { predictRows } from '../train/nets/mlp.ts';
 import type { TrainingLesson } from './types.ts';
 import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 

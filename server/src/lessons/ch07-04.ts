@@ -13,8 +13,9 @@ import { unitGridView } from '../probe/views/layerStats.ts';
 import { denseColumnTiles, tilesView } from '../probe/views/tiles.ts';
 import type { Activation } from '../train/model.ts';
 import { classifierModel } from './classifier.ts';
-import { memoryRows, SHUFFLE_STREAM, subSeed } from './memoryRows.ts';
-import { buildMlp } from './nets/mlp.ts';
+import { memoryRows } from './memoryRows.ts';
+import { SHUFFLE_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp } from '../train/nets/mlp.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 import { hiddenUnitsControl } from './hiddenUnitsControl.ts';
 

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mergeViews } from '../probe/views.ts';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson } from './index.ts';
+import { getTrainingLesson } from './registry.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { type DemoPanel, validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
 import { ch08_02 } from './ch08-02.ts';
-import { getTrainingLesson } from './index.ts';
+import { getTrainingLesson } from './registry.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

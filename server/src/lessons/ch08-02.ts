@@ -14,8 +14,10 @@ import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
 import { boolOption, joinViews } from '../probe/views/compose.ts';
 import { netNetworkView } from '../probe/views/network.ts';
-import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
-import { buildMlp, type MlpSpec } from './nets/mlp.ts';
+import { smallClassifierModel } from './memoryRows.ts';
+import { classifierRegions } from './classifierRegions.ts';
+import { INIT_STREAM, SHUFFLE_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp, type MlpSpec } from '../train/nets/mlp.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 
 /** The course's layer lists: the active [2, 10, 10, 3] and the two commented-out alternatives. */

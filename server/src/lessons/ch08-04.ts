@@ -12,9 +12,11 @@ import { createRng } from '../data/prng.ts';
 import { noisySquare } from '../data/synthetic.ts';
 import { intOption, joinViews, numberOption } from '../probe/views/compose.ts';
 import { curveView, grid1d } from '../probe/views/curve1d.ts';
-import { INIT_STREAM, memoryTargets, subSeed } from './memoryRows.ts';
-import { buildMlp } from './nets/mlp.ts';
-import { predictRows, regressorModel } from './regressor.ts';
+import { memoryTargets } from './memoryRows.ts';
+import { INIT_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp } from '../train/nets/mlp.ts';
+import { regressorModel } from './regressor.ts';
+import { predictRows } from '../train/nets/mlp.ts';
 import type { TrainingLesson, Variant } from './types.ts';
 import { DROPOUT_COMPARISON_CONTROLS, dropoutVariants } from './variants.ts';
 

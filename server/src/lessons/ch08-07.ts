@@ -24,7 +24,7 @@ import { PathRecorder, recordOnTraining } from '../probe/views/pathRecorder.ts';
 import { variableOf } from '../train/model.ts';
 import { scheduledLr, scheduleFromOptions } from '../train/schedules.ts';
 import { fmt } from './demoKit.ts';
-import { NOISE_STREAM, subSeed } from './memoryRows.ts';
+import { NOISE_STREAM, subSeed } from '../data/prng.ts';
 import type { DemoView, ExactSurface, LessonModel, TrainingLesson, Variant } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 

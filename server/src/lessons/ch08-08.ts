@@ -11,8 +11,10 @@ import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { createRng } from '../data/prng.ts';
 import { spiral } from '../data/synthetic.ts';
 import { boolOption, numberOption } from '../probe/views/compose.ts';
-import { classifierRegions, INIT_STREAM, SHUFFLE_STREAM, smallClassifierModel, subSeed } from './memoryRows.ts';
-import { buildMlp } from './nets/mlp.ts';
+import { smallClassifierModel } from './memoryRows.ts';
+import { classifierRegions } from './classifierRegions.ts';
+import { INIT_STREAM, SHUFFLE_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp } from '../train/nets/mlp.ts';
 import { fmt } from './demoKit.ts';
 import type { TrainingLesson, Variant } from './types.ts';
 

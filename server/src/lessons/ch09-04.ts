@@ -15,8 +15,9 @@ import { bars } from '../data/synthetic.ts';
 import { cnnViews } from '../probe/views/cnnViews.ts';
 import { boolOption, intOption, numberOption } from '../probe/views/compose.ts';
 import { classifierModel } from './classifier.ts';
-import { INIT_STREAM, memoryRows, SHUFFLE_STREAM, subSeed, VALIDATION_STREAM } from './memoryRows.ts';
-import { buildCnn, type CnnSpec } from './nets/cnn.ts';
+import { memoryRows } from './memoryRows.ts';
+import { INIT_STREAM, SHUFFLE_STREAM, subSeed, VALIDATION_STREAM } from '../data/prng.ts';
+import { buildCnn, type CnnSpec } from '../train/nets/cnn.ts';
 import type { TrainingLesson } from './types.ts';
 
 /** Image side in pixels. */

@@ -9,7 +9,7 @@ import { cnnViews } from '../probe/views/cnnViews.ts';
 import { drawingOption, intOption, joinViews } from '../probe/views/compose.ts';
 import { galleryView } from '../probe/views/gallery.ts';
 import { classifierModel } from './classifier.ts';
-import { buildCnn, type CnnSpec } from './nets/cnn.ts';
+import { buildCnn, type CnnSpec } from '../train/nets/cnn.ts';
 import type { TrainingLesson } from './types.ts';
 
 /** Test image 3 is a 0, like the course's feature-map figure (train[1]). */

@@ -14,8 +14,8 @@ import { cnnViews } from '../probe/views/cnnViews.ts';
 import { intOption } from '../probe/views/compose.ts';
 import { DEFAULT_SAMPLE } from './ch09-05.ts';
 import { classifierModel } from './classifier.ts';
-import { INIT_STREAM, subSeed } from './memoryRows.ts';
-import { buildCnn, type CnnSpec } from './nets/cnn.ts';
+import { INIT_STREAM, subSeed } from '../data/prng.ts';
+import { buildCnn, type CnnSpec } from '../train/nets/cnn.ts';
 import type { TrainingLesson } from './types.ts';
 import { optionsOf, variant } from './variants.ts';
 

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { chainPass } from '../train/denseChain.ts';
 import { softmaxCrossEntropy, softmaxCrossEntropyWithHits } from '../train/losses.ts';
 import { type EvaluationRecord, EvaluationRecorder } from '../probe/views/gallery.ts';
-import type { Net } from './nets/mlp.ts';
+import type { Net } from '../train/nets/mlp.ts';
 import type { LessonModel } from './types.ts';
 
 /** A labelled set that hands out rows as fresh tensors (the caller disposes them, or tidy does). */

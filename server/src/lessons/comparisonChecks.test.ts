@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson } from './index.ts';
+import { getTrainingLesson } from './registry.ts';
 import type { TrainingLesson } from './types.ts';
 
 beforeAll(async () => {

@@ -13,8 +13,8 @@ import { createRng } from '../data/prng.ts';
 import { Trainer } from '../train/trainer.ts';
 import { ch06_02 } from './ch06-02.ts';
 import { ch09_05 } from './ch09-05.ts';
-import { getTrainingLesson } from './index.ts';
-import { buildCnn, type CnnSpec } from './nets/cnn.ts';
+import { getTrainingLesson } from './registry.ts';
+import { buildCnn, type CnnSpec } from '../train/nets/cnn.ts';
 
 beforeAll(async () => {
   await selectBackend('wasm');

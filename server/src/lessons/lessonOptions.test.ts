@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { multiOutput } from '../data/synthetic.ts';
 import { Trainer } from '../train/trainer.ts';
 import type { LabelledRows } from './classifier.ts';
-import { getTrainingLesson, listLessons } from './index.ts';
+import { getTrainingLesson, listLessons } from './registry.ts';
 import { data, labels, trainer, viewOf } from './lessonTestKit.ts';
 
 /** Every classification row source a build makes, in order (ch09-04: training rows, then validation rows). */

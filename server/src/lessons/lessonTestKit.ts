@@ -5,7 +5,7 @@
 import type { LessonOption, OptionValues } from '@gradcast/shared';
 import { expect } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson } from './index.ts';
+import { getTrainingLesson } from './registry.ts';
 import type { DemoView, TrainingLesson } from './types.ts';
 
 export const lesson = (id: string): TrainingLesson => getTrainingLesson(id)!;

@@ -7,7 +7,7 @@ import { HYPERPARAM_NAMES, type Hyperparams } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson, listLessons } from './index.ts';
+import { getTrainingLesson, listLessons } from './registry.ts';
 
 beforeAll(async () => {
   await selectBackend('wasm');

@@ -3,7 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../data/prng.ts';
-import { memoryRows, memoryTargets, subSeed } from './memoryRows.ts';
+import { memoryRows, memoryTargets } from './memoryRows.ts';
+import { subSeed } from '../data/prng.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

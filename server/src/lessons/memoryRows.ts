@@ -10,11 +10,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../data/prng.ts';
-import { labelledPoints, paddedExtent, regionsView } from '../probe/views/regions.ts';
 import { classifierModel, type LabelledRows } from './classifier.ts';
-import type { Net } from './nets/mlp.ts';
-import { predictRows } from './regressor.ts';
-import type { DemoView, LessonModel } from './types.ts';
+import type { Net } from '../train/nets/mlp.ts';
+import type { LessonModel } from './types.ts';
 
 /** Samples as row-major features x [n, xDim] and one target row y [n, yDim] (float) or class label (int). */
 export interface MemorySet<T extends Float32Array | Int32Array> {
@@ -131,46 +129,3 @@ export function smallClassifierModel(
 ): LessonModel {
   return { ...classifierModel(net, memoryRows(set, opts), opts.test ?? null, hp), trainAccuracy: wholeSetAccuracy(net, set) };
 }
-
-/**
- * The decision regions of a classifier net on a small 2-D set (the spiral lessons, ch08-03), as a `views`
- * function: the argmax of its logits in evaluation mode (no dropout, batch-norm running statistics) on a
- * cells × cells grid over the data range ± 0.1 (the course's margin), one batched forward pass per call, with
- * every `every`-th point of the set drawn on top and optional fixed lines (a true boundary).
- */
-export function classifierRegions(
-  net: Net,
-  set: MemorySet<Int32Array>,
-  opts: { classes: number; cells: number; every?: number; title?: string; segments?: Float32Array },
-): () => DemoView {
-  if (set.xDim !== 2) throw new RangeError(`classifierRegions: the set has ${set.xDim} features, not 2`);
-  return regionsView({
-    name: 'regions',
-    title: opts.title ?? 'decision regions with the points',
-    extent: paddedExtent(set.x, 0.1),
-    nx: opts.cells,
-    ny: opts.cells,
-    scores: (cells) => predictRows(net, 'identity', cells, 2),
-    kind: 'logits',
-    classes: opts.classes,
-    points: labelledPoints(set.x, set.y, opts.every ?? 1),
-    segments: opts.segments,
-    xLabel: 'x1',
-    yLabel: 'x2',
-  });
-}
-
-/**
- * A seed for another random stream of the same run, decorrelated from `seed` itself: a synthetic lesson draws its
- * data from `seed`, so the weights, the shuffle order and a validation set each get their own stream.
- */
-export function subSeed(seed: number, stream: number): number {
-  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(stream, 0x85ebca6b)) >>> 0;
-}
-
-/** Stream numbers for subSeed. */
-export const INIT_STREAM = 1;
-export const SHUFFLE_STREAM = 2;
-export const VALIDATION_STREAM = 3;
-/** Noise drawn during training (ch08-07's gradient noise). */
-export const NOISE_STREAM = 4;

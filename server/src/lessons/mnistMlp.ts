@@ -25,8 +25,9 @@ import type { InitName } from '../train/init.ts';
 import { softmaxCrossEntropy } from '../train/losses.ts';
 import type { Activation } from '../train/model.ts';
 import { classifierModel } from './classifier.ts';
-import { INIT_STREAM, memoryRows, SHUFFLE_STREAM, subSeed } from './memoryRows.ts';
-import { buildMlp, type MlpSpec, type Net } from './nets/mlp.ts';
+import { memoryRows } from './memoryRows.ts';
+import { INIT_STREAM, SHUFFLE_STREAM, subSeed } from '../data/prng.ts';
+import { buildMlp, type MlpSpec, type Net } from '../train/nets/mlp.ts';
 import type { DemoView, LessonModel } from './types.ts';
 
 /** Loads the 28×28 train and test splits (once per thread). */

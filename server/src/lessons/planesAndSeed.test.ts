@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { OptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson } from './index.ts';
+import { getTrainingLesson } from './registry.ts';
 import type { DemoView, LessonModel } from './types.ts';
 
 beforeAll(async () => {

@@ -9,12 +9,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { chainPass } from '../train/denseChain.ts';
 import { bce, mse } from '../train/losses.ts';
 import type { TargetRows } from './memoryRows.ts';
-import type { Net } from './nets/mlp.ts';
+import { predictRows, type Head, type Net } from '../train/nets/mlp.ts';
 import type { LessonModel, Regression1D } from './types.ts';
 
 export interface RegressorOptions {
   /** Output non-linearity on the net's last (linear) layer: 'identity' ŷ = z, or 'sigmoid' ŷ = σ(z) ∈ (0, 1). */
-  head: 'identity' | 'sigmoid';
+  head: Head;
   /** Mean squared error, or binary cross-entropy on σ outputs (targets 0/1). */
   loss: 'mse' | 'bce';
   /**
@@ -32,17 +32,6 @@ export interface RegressorOptions {
    * (no dropout, batch-norm running statistics), with the training loss's formula, over the whole set at once.
    */
   validation?: TargetRows;
-}
-
-/** ŷ for rows x [k, xDim] in evaluation mode, as a Float32Array [k·outDim]. */
-export function predictRows(net: Net, head: RegressorOptions['head'], x: Float32Array, xDim: number): Float32Array {
-  const out = tf.tidy(() => {
-    const z = net.forward(tf.tensor2d(x, [x.length / xDim, xDim]), false);
-    return head === 'sigmoid' ? tf.sigmoid(z) : z;
-  });
-  const values = Float32Array.from(out.dataSync() as Float32Array);
-  out.dispose();
-  return values;
 }
 
 export function regressorModel(net: Net, train: TargetRows, hp: { batchSize: number }, opts: RegressorOptions): LessonModel {

@@ -9,7 +9,7 @@ import { type DemoPanel, decodeFrame, encodeFrame, type Field, type Frame, valid
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
 import { Trainer } from '../train/trainer.ts';
-import { getTrainingLesson, listLessons } from './index.ts';
+import { getTrainingLesson, listLessons } from './registry.ts';
 
 beforeAll(async () => {
   await selectBackend('wasm');

@@ -4,7 +4,7 @@
  * (linspace, both ends included, like the course's 30×30 grid). z is row-major [ny, nx]: z[j·nx + i].
  */
 import { field, type Frame } from '@gradcast/shared';
-import type { ExactSurface } from '../lessons/types.ts';
+import type { ExactSurface } from '../train/lessonModel.ts';
 
 export function linspace(lo: number, hi: number, n: number): Float32Array {
   const out = new Float32Array(n);

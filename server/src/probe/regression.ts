@@ -3,7 +3,7 @@
  * FIT_POINTS evenly spaced x across the data's range.
  */
 import { field, type Frame } from '@gradcast/shared';
-import type { Regression1D } from '../lessons/types.ts';
+import type { Regression1D } from '../train/lessonModel.ts';
 import { linspace } from './lossSurface.ts';
 
 export const FIT_POINTS = 64;

@@ -1,6 +1,6 @@
 import { field } from '@gradcast/shared';
 import { describe, expect, it } from 'vitest';
-import type { DemoView } from '../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 import { mergeViews, viewsFrame } from './views.ts';
 
 const view = (w: number): DemoView => ({

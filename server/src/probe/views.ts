@@ -6,7 +6,7 @@
  * as it is.
  */
 import type { DemoPanel, Field, Frame } from '@gradcast/shared';
-import type { DemoView } from '../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /** Panel properties that name a field of the frame (renamed together with the fields). */
 const FIELD_REFS = ['field', 'x', 'y2', 'points', 'segments', 'labels'] as const;

@@ -8,7 +8,7 @@ import { CHANNELS, markedChanges, RUN_ACTIONS, validateOptionValues, validatePat
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import type { GradcastServer } from './io.ts';
 import { canAdminister, type Member } from './roles.ts';
 import { newMemberId, type Room } from './room.ts';

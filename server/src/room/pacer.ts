@@ -9,7 +9,7 @@
  * channels, history rewrites) go out at once and reliably, because nothing would ever repeat them.
  */
 import type { Channel, EncodedFrame } from '@gradcast/shared';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
 
 interface Group {

@@ -2,7 +2,7 @@
  * Headless training for `gradcast train` and the benchmarks: one Trainer on the current thread, as fast as the
  * backend allows (the room's `speed` does not apply), with progress reported about once a second.
  */
-import type { TrainingLesson } from '../lessons/types.ts';
+import type { TrainableLesson } from './lessonModel.ts';
 import { Trainer } from './trainer.ts';
 
 export interface HeadlessOptions {
@@ -28,7 +28,7 @@ export interface HeadlessResult {
   diverged: boolean;
 }
 
-export function trainHeadless(lesson: TrainingLesson, backend: string, opts: HeadlessOptions): HeadlessResult {
+export function trainHeadless(lesson: TrainableLesson, backend: string, opts: HeadlessOptions): HeadlessResult {
   const trainer = new Trainer(lesson, opts.seed, {}, 20, false);
   const maxSteps = opts.steps ?? Infinity;
   const maxMs = opts.seconds !== undefined ? opts.seconds * 1000 : Infinity;

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '../backend/gradients.ts';
 import type { Hyperparams } from '@gradcast/shared';
-import type { LessonModel, Variant } from '../lessons/types.ts';
+import type { LessonModel, Variant } from './lessonModel.ts';
 import { createOptimizer, type Optimizer } from './optimizers.ts';
 
 /** Largest parameter count whose gradient is kept for the `params` channel. */

@@ -6,7 +6,7 @@ import { ch02_03 } from '../lessons/ch02-03.ts';
 import { ch08_02 } from '../lessons/ch08-02.ts';
 import { ch08_07 } from '../lessons/ch08-07.ts';
 import { buildLinearModel } from '../lessons/linearModel.ts';
-import type { TrainingLesson } from '../lessons/types.ts';
+import type { TrainableLesson } from './lessonModel.ts';
 import { evaluateGrid, linspace } from '../probe/lossSurface.ts';
 import { Trainer } from './trainer.ts';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 /** ch02-03 on the noise-free data the catalogue's check values were computed on: y = x − 1. */
-const noiseFree: TrainingLesson = {
+const noiseFree: TrainableLesson = {
   info: { ...ch02_03.info, id: 'test-noise-free' },
   build: ({ tf: t }) => {
     const x = Float32Array.from({ length: 60 }, (_, i) => -3 + 0.1 * i);
@@ -160,7 +160,7 @@ describe('Trainer on ch02-03', () => {
 });
 
 describe('Trainer with variants (comparison lessons)', () => {
-  const comparison: TrainingLesson = {
+  const comparison: TrainableLesson = {
     ...noiseFree,
     info: { ...noiseFree.info, id: 'test-comparison' },
     variants: [
@@ -215,7 +215,7 @@ describe('Trainer with variants (comparison lessons)', () => {
   });
 
   it('a variant whose step throws is frozen and reported; the others keep stepping', () => {
-    const failing: TrainingLesson = {
+    const failing: TrainableLesson = {
       ...comparison,
       variants: [{ label: 'fine' }, { label: 'broken', options: { broken: true } }],
       build: (ctx) => {
@@ -310,7 +310,7 @@ describe('optimizer path heights with mini-batches', () => {
 
 describe('lesson options and views', () => {
   /** ch02-03 noise-free with a start-w option, and a view showing the current w. */
-  const optioned: TrainingLesson = {
+  const optioned: TrainableLesson = {
     info: {
       ...ch02_03.info,
       id: 'test-options',
@@ -336,7 +336,7 @@ describe('lesson options and views', () => {
   };
 
   it('variantsFor: the variants follow the options (labels and fixed hyperparameters) from the next restart', () => {
-    const compared: TrainingLesson = {
+    const compared: TrainableLesson = {
       ...optioned,
       info: { ...optioned.info, options: [{ name: 'fastLr', label: 'fast lr', kind: 'number', default: 0.1, min: 0, max: 1 }] },
       variants: [
@@ -412,7 +412,7 @@ describe('lesson options and views', () => {
 
   it('large views wait longer (bandwidth budget), go volatile while running and reliably once paused', () => {
     // 12,000 f32 values = 48 KB: at 24 KB/s a frame every 2 s, not every second.
-    const big: TrainingLesson = {
+    const big: TrainableLesson = {
       ...optioned,
       build: (ctx) => ({ ...optioned.build(ctx), views: () => ({ fields: { t: field('f32', new Float32Array(12_000)) }, layout: [{ kind: 'grid', title: 't', field: 't' }] }) }),
     };
@@ -460,7 +460,7 @@ describe('revert and the models’ own records', () => {
 
 describe('pause after epoch N (lesson option)', () => {
   it('pauses a running run as it completes epoch N, and play goes on past it', async () => {
-    const { getTrainingLesson } = await import('../lessons/index.ts');
+    const { getTrainingLesson } = await import('../lessons/registry.ts');
     const lesson = getTrainingLesson('ch02-03')!; // full batch: one step per epoch
     const t = new Trainer(lesson, 1);
     expect(t.values.stopAfterEpochs).toBe(0);
@@ -478,7 +478,7 @@ describe('pause after epoch N (lesson option)', () => {
 
 describe('lr schedule in a comparison of batch sizes (ch03-01)', () => {
   it('each variant decays by its own epochs: after 12 steps the full-batch run is 12 epochs in, batch 1 none', async () => {
-    const { getTrainingLesson } = await import('../lessons/index.ts');
+    const { getTrainingLesson } = await import('../lessons/registry.ts');
     const t = new Trainer(getTrainingLesson('ch03-01')!, 1);
     t.setValues({ lrSchedule: 'exponential' });
     for (let k = 0; k < 12; k++) t.trainStep();

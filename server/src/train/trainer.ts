@@ -27,7 +27,7 @@ import {
   StepSeries,
 } from '@gradcast/shared';
 import type { OptionValues } from '@gradcast/shared';
-import type { ExactSurface, Regression1D, TrainingLesson, Variant } from '../lessons/types.ts';
+import type { ExactSurface, Regression1D, TrainableLesson, Variant } from './lessonModel.ts';
 import { mergeViews, viewsFrame } from '../probe/views.ts';
 import { textView } from '../probe/views/compose.ts';
 import { lossSurfaceFrame } from '../probe/lossSurface.ts';
@@ -117,7 +117,7 @@ export class Trainer {
   private views: { frame: Frame; at: number; cost: number; bytes: number } | null = null;
 
   constructor(
-    readonly lesson: TrainingLesson,
+    readonly lesson: TrainableLesson,
     readonly seed: number,
     hp: Partial<Hyperparams> = {},
     readonly checkpointEvery = 20,

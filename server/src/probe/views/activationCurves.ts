@@ -4,7 +4,7 @@
  */
 import { field } from '@gradcast/shared';
 import type { Activation } from '../../train/model.ts';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /** z from −6 to 6 in steps of 0.1 (121 points): σ is within 0.0025 of its limits at the ends. */
 export const CURVE_Z = Float32Array.from({ length: 121 }, (_, i) => -6 + i / 10);

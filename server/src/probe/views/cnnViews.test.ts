@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../data/prng.ts';
 import { bars } from '../../data/synthetic.ts';
 import { ch09_04 } from '../../lessons/ch09-04.ts';
-import { subSeed, VALIDATION_STREAM } from '../../lessons/memoryRows.ts';
-import { buildCnn, type CnnSpec } from '../../lessons/nets/cnn.ts';
+import { subSeed, VALIDATION_STREAM } from '../../data/prng.ts';
+import { buildCnn, type CnnSpec } from '../../train/nets/cnn.ts';
 import { Trainer } from '../../train/trainer.ts';
 import { cnnViews } from './cnnViews.ts';
 

@@ -6,9 +6,9 @@
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import { field } from '@gradcast/shared';
-import type { CnnSpec } from '../../lessons/nets/cnn.ts';
-import type { Net } from '../../lessons/nets/mlp.ts';
-import type { DemoView } from '../../lessons/types.ts';
+import type { CnnSpec } from '../../train/nets/cnn.ts';
+import type { Net } from '../../train/nets/mlp.ts';
+import type { DemoView } from '@gradcast/shared';
 import { joinViews, textView } from './compose.ts';
 import { activationsOf, drawingCaption, featureMapView, type ReadTensor, sampleCaption } from './featureMaps.ts';
 import { runningStatsView } from './layerStats.ts';

@@ -3,7 +3,7 @@
  * panels), and a lesson joins them into the one view its model's `views()` returns.
  */
 import type { DemoPanel, OptionValues, Field } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /** The parts' fields and panels, in order; a field name used twice is a bug of the caller. */
 export function joinViews(...parts: (DemoView | null | undefined)[]): DemoView {

@@ -4,7 +4,7 @@
  * DemoView out; field names are prefixed with `name` so several of these share one view.
  */
 import { field, type DemoPanel } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /** `n` evenly spaced values from lo to hi, both included (float32; the last is exactly hi). */
 export function grid1d(lo: number, hi: number, n: number): Float32Array {

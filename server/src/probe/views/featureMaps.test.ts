@@ -3,8 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Hyperparams } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../data/prng.ts';
-import { buildCnn } from '../../lessons/nets/cnn.ts';
-import { buildMlp } from '../../lessons/nets/mlp.ts';
+import { buildCnn } from '../../train/nets/cnn.ts';
+import { buildMlp } from '../../train/nets/mlp.ts';
 import { activationsOf, argMax, channelTiles, featureMapView, sampleCaption, softmaxRow } from './featureMaps.ts';
 
 beforeAll(async () => {

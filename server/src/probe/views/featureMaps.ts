@@ -3,8 +3,8 @@
  * arrays, and a conv layer's feature maps for one sample as `tiles`, one tile per channel.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Net } from '../../lessons/nets/mlp.ts';
-import type { DemoView } from '../../lessons/types.ts';
+import type { Net } from '../../train/nets/mlp.ts';
+import type { DemoView } from '@gradcast/shared';
 import { indexCaptions, tilesView } from './tiles.ts';
 
 export interface ReadTensor {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../data/prng.ts';
 import { classifierModel, EVAL_CHUNK } from '../../lessons/classifier.ts';
 import { memoryRows } from '../../lessons/memoryRows.ts';
-import { buildMlp } from '../../lessons/nets/mlp.ts';
+import { buildMlp } from '../../train/nets/mlp.ts';
 import { confusionView, EvaluationRecorder, galleryView, misclassifiedCaption } from './gallery.ts';
 
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  * confusion matrix (`grid`).
  */
 import { field } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 import { textView } from './compose.ts';
 import { tilesView } from './tiles.ts';
 

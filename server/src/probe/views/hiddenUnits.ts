@@ -4,7 +4,7 @@
  * and the weights of each unit side by side.
  */
 import { field } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 import type { Activation } from '../../train/model.ts';
 import { clipLines } from './boundaryLines.ts';
 import { joinViews } from './compose.ts';

@@ -3,7 +3,7 @@
  * counts [k, bins] over one shared set of bin edges [bins + 1], so the rows (layers) compare directly.
  */
 import { field } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /** Bins per histogram: 25 bins of 0.04 over σ's [0, 1], of 0.08 over tanh's [−1, 1]. */
 export const HISTOGRAM_BINS = 25;

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { field } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /**
  * ‖∂L/∂W‖₂ (Frobenius) of each variable for the scalar `loss`, from one extra forward and backward pass

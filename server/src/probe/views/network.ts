@@ -6,7 +6,7 @@
  * tensor: call it outside tf.tidy or inside, it leaves nothing behind.
  */
 import { field, type DemoPanel } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 import { denseValues, type DenseValues, type NamedParams } from './denseJs.ts';
 
 /** The most nodes a panel draws per layer (the panel convention). */

@@ -1,6 +1,6 @@
 /** pathRecorder: visited points in order, bounded, recorded at training passes only. */
 import { describe, expect, it } from 'vitest';
-import type { LessonModel } from '../../lessons/types.ts';
+import type { LessonModel } from '../../train/lessonModel.ts';
 import { PathRecorder, recordOnTraining } from './pathRecorder.ts';
 
 describe('path recorder', () => {

@@ -9,7 +9,7 @@
  * (which restores the weights without rebuilding the model) rewinds the record to the checkpoint's step.
  */
 import { StepSeries } from '@gradcast/shared';
-import type { LessonModel } from '../../lessons/types.ts';
+import type { LessonModel } from '../../train/lessonModel.ts';
 
 /** Path points kept by default (a few KB per frame as f32). */
 export const PATH_CAPACITY = 512;

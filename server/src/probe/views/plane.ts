@@ -5,7 +5,7 @@
  * fit leaves (the 3-D "plane over the scatter", seen from above). ch04-01 and ch04-02 draw their planes with it.
  */
 import { field } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 import { grid1d, gridView } from './curve1d.ts';
 import { fmt } from './format.ts';
 

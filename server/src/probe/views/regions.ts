@@ -8,7 +8,7 @@
  * its centre. A 1-D task uses one row (ny = 1) over [xMin, xMax] × [0, 1]: a strip of predicted classes along x.
  */
 import { field, type DemoPanel } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /** [xMin, xMax, yMin, yMax]. */
 export type Extent = [number, number, number, number];

@@ -6,7 +6,7 @@
  * column j, strided by `out`; a conv kernel is [kh, kw, inCh, outCh].
  */
 import { field } from '@gradcast/shared';
-import type { DemoView } from '../../lessons/types.ts';
+import type { DemoView } from '@gradcast/shared';
 
 /**
  * The first `count` columns of a dense W [inDim, outDim] as tiles [count, h, w]: tile j pixel (r, c) is

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Hyperparams } from '@gradcast/shared';
 import type { Rng } from '../../data/prng.ts';
-import type { InitName } from '../../train/init.ts';
+import type { InitName } from '../init.ts';
 import {
   type Activation,
   activate,
@@ -19,8 +19,8 @@ import {
   type DenseParams,
   dense,
   dropout,
-} from '../../train/model.ts';
-import type { ChainLayer } from '../../train/denseChain.ts';
+} from '../model.ts';
+import type { ChainLayer } from '../denseChain.ts';
 import { uniquePrefix } from './prefix.ts';
 
 export interface MlpSpec {
@@ -143,4 +143,18 @@ export function buildMlp(spec: MlpSpec, init: InitName, rng: Rng, hp: Hyperparam
       for (const bn of norms) tf.dispose([bn.runningMean, bn.runningVar]);
     },
   };
+}
+
+/** The output head applied to a net's last layer when predicting: the raw outputs, or their sigmoid (a probability). */
+export type Head = 'identity' | 'sigmoid';
+
+/** ŷ for rows x [k, xDim] in evaluation mode, as a Float32Array [k·outDim]. */
+export function predictRows(net: Net, head: Head, x: Float32Array, xDim: number): Float32Array {
+  const out = tf.tidy(() => {
+    const z = net.forward(tf.tensor2d(x, [x.length / xDim, xDim]), false);
+    return head === 'sigmoid' ? tf.sigmoid(z) : z;
+  });
+  const values = Float32Array.from(out.dataSync() as Float32Array);
+  out.dispose();
+  return values;
 }

@@ -1,6 +1,7 @@
 /**
- * The lesson registry: catalogue id → lesson. Training lessons are listed in training.ts, demos in demos.ts;
- * nothing else knows them all. (tensorflow/playground keeps its datasets the same way.)
+ * The lesson registry: catalogue id → how the lesson trains or computes. Training lessons are listed in training.ts,
+ * demos in demos.ts. It loads tfjs and every model builder, so only the engine (worker threads) and the headless
+ * commands import it; the socket thread reads lesson metadata from catalogue.ts.
  */
 import type { LessonInfo } from '@gradcast/shared';
 import { DEMOS } from './demos.ts';

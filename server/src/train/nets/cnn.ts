@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../../data/prng.ts';
-import type { InitName } from '../../train/init.ts';
+import type { InitName } from '../init.ts';
 import {
   type Activation,
   activate,
@@ -20,7 +20,7 @@ import {
   createDense,
   dense,
   maxPool,
-} from '../../train/model.ts';
+} from '../model.ts';
 import type { Net } from './mlp.ts';
 import { uniquePrefix } from './prefix.ts';
 
