@@ -1,5 +1,5 @@
 /** Public lesson metadata: what `/api/lessons`, `gradcast lessons` and the client list. */
-import type { Channel } from './frames.ts';
+import type { Channel, Field } from './frames.ts';
 import type { HyperparamName, Hyperparams } from './hyperparams.ts';
 
 export interface LessonInfo {
@@ -198,6 +198,20 @@ export interface DemoPanel {
   edges?: Array<[number, number]>;
   /** Colour scale: "diverging" (around 0), "sequential", or "grey" (tiles: pixels in [0, 1]). */
   scale?: 'diverging' | 'sequential' | 'grey';
+}
+
+/**
+ * Views as plain wire data: named arrays and how to draw them (a `panels` frame's fields and layout). What a demo
+ * computes for one set of its option values, and what a training lesson's model shows of itself.
+ */
+export interface DemoView {
+  fields: Record<string, Field>;
+  layout: DemoPanel[];
+  /**
+   * Titles of panels that describe every run of a comparison at once (ch03-03's loss against lr): drawn once,
+   * under their own title, not captioned with the variant that happened to compute them.
+   */
+  common?: string[];
 }
 
 export type OptionValues = Record<string, number | boolean | string>;
