@@ -1,11 +1,19 @@
 /**
- * The socket thread loads lesson metadata, not the training stack: importing the app must not pull in the
- * tfjs union package (layers, converter, data, webgl: ~0.8 s of start-up), which only the engine workers need.
+ * The socket thread never loads tfjs: lesson metadata comes from lessons/catalogue.ts (plain data), and training,
+ * demos and frames are computed in the engine's worker threads. Checked in a fresh process (a test runner's own
+ * process may have loaded tfjs for other tests), with a real app, rooms, joins and option changes.
  */
-import * as tf from '@tensorflow/tfjs-core';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 
-it('importing the app registers no gradient functions (the tfjs union is not loaded)', async () => {
-  await import('@gradcast/server/app');
-  expect(tf.getGradient('Mean')).toBeUndefined();
+const run = promisify(execFile);
+const probe = fileURLToPath(new URL('./support/socketThreadProbe.ts', import.meta.url));
+
+it('serving rooms loads no tfjs on the socket thread', async () => {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', probe], { timeout: 120_000 });
+  const result = JSON.parse(stdout.trim().split('\n').pop() as string) as { lessons: number; tfjsLoaded: boolean };
+  expect(result.lessons).toBe(37);
+  expect(result.tfjsLoaded).toBe(false);
 });
