@@ -31,4 +31,28 @@ describe('ChangeLog', () => {
     log.restartAt(0);
     expect(log.entries).toEqual([]);
   });
+
+  it('a rebuild keeps every earlier change, and the new generation adds its own at its start step', () => {
+    const log = new ChangeLog();
+    log.add(at(10));
+    log.restartAt(50);
+    log.add(at(50, 2));
+    expect(log.entries.map((a) => [a.generation, a.step])).toEqual([
+      [1, 10],
+      [2, 50],
+    ]);
+  });
+
+  it('generation after generation, the smallest start on the way limits an old change', () => {
+    const log = new ChangeLog();
+    for (const s of [30, 70]) log.add(at(s));
+    log.restartAt(80);
+    log.add(at(81, 2));
+    log.restartAt(30);
+    expect(log.entries.map((a) => a.step)).toEqual([30]);
+    log.restartAt(0);
+    log.add(at(3, 4));
+    log.restartAt(20);
+    expect(log.entries.map((a) => a.step)).toEqual([3]);
+  });
 });

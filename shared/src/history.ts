@@ -1,15 +1,26 @@
 /**
- * A bounded series of points keyed by step: loss curves (one column) and optimizer paths (x, y, loss).
- * Points merge by step number (frames repeat recent points, and a late joiner's snapshot overlaps live
- * frames). When the series outgrows `capacity`, the kept stride doubles: only points whose arrival number is a
- * multiple of the stride stay, except the last TAIL points, which keep full resolution. So the whole run stays
- * visible at one uniform resolution (an older scheme thinned the oldest points again at every overflow, and a
- * long run's start collapsed into a few points).
- * Used by the server (trainer path, room history for snapshots) and by the client (charts).
+ * A bounded series of points keyed by step: loss curves (one column), optimizer paths (x, y, loss), evaluation
+ * metrics. Points merge by step number (frames repeat recent points, and a late joiner's snapshot overlaps live
+ * frames). Used by the server (trainer, room history for snapshots) and by the client (charts), with the same
+ * capacities (HISTORY_CAPACITY), so that everyone sees one curve.
+ *
+ * Thinning depends on the step numbers alone, never on when or in which order points arrived:
+ *  - the last `tail` steps (lastStep − tail, lastStep] keep every point (tail: 256, at most a quarter of the
+ *    capacity);
+ *  - older steps are cut into buckets of `stride` steps ([k·stride, (k+1)·stride)), and each bucket keeps its
+ *    first point. On a series with a point at every step, that is the multiples of the stride;
+ *  - the stride is the smallest power of two for which the buckets before the tail fit, with the tail, in the
+ *    capacity: a function of lastStep only (steps are whole numbers ≥ 0, so the capacity is never exceeded).
+ * So the whole run stays visible at one uniform resolution, thinning again later gives what thinning once would
+ * have, and any two holders of the same steps keep the same points: a late joiner that starts from the server's
+ * thinned history and then merges live frames ends with the points of a member who received every frame.
+ * A holder that missed a bucket's first point keeps its next one instead. Buckets, rather than multiples of the
+ * stride alone, keep sparse series (an evaluation every few hundred steps) from being thinned to nothing.
  */
+
 /**
  * How many points each history keeps before it is thinned, the same on the server (the room's history, which late
- * joiners get) and in every client, so that everyone sees one curve.
+ * joiners get) and in every client.
  */
 export const HISTORY_CAPACITY = {
   /** Loss curve points (steps; one column per run). */
@@ -20,23 +31,38 @@ export const HISTORY_CAPACITY = {
   evals: 1024,
 } as const;
 
-/** Most recent points kept at full resolution through decimation. */
+/** Most recent steps kept at full resolution (at most a quarter of the capacity). */
 const TAIL = 256;
+
+/**
+ * The stride for a series whose last step is `lastStep`: the smallest power of two such that the buckets of the
+ * steps [0, lastStep − tail] plus the `tail` steps after them fit in `capacity` points.
+ */
+function strideFor(lastStep: number, capacity: number, tail: number): number {
+  const buckets = Math.max(1, capacity - tail);
+  const span = Math.max(0, lastStep - tail + 1);
+  let stride = 1;
+  while (Math.ceil(span / stride) > buckets) stride *= 2;
+  return stride;
+}
 
 export class StepSeries {
   steps: number[] = [];
   /** One array per column, each as long as `steps`. */
   columns: number[][];
-  /** Arrival number of each kept point (0, 1, 2… in merge order); decimation keeps multiples of `stride`. */
-  private seqs: number[] = [];
-  private arrivals = 0;
-  private stride = 1;
+  /** Steps after lastStep − this keep full resolution. */
+  readonly #tailSteps: number;
+  /** The stride the points before `#settled` were thinned with (0: none yet). */
+  #stride = 0;
+  /** Points at indices below this are final for `#stride`: out of the tail and checked. */
+  #settled = 0;
 
   constructor(
     readonly capacity = 4096,
     width = 1,
   ) {
     this.columns = Array.from({ length: width }, () => []);
+    this.#tailSteps = Math.min(TAIL, Math.floor(capacity / 4));
   }
 
   /** The first column (the value of a one-column series). */
@@ -57,15 +83,15 @@ export class StepSeries {
     if (columns.length !== this.columns.length) {
       throw new RangeError(`StepSeries has ${this.columns.length} columns, got ${columns.length}`);
     }
+    const before = this.steps.length;
     for (let i = 0; i < steps.length; i++) {
       const s = steps[i] as number;
       if (s > this.lastStep) {
         this.steps.push(s);
-        this.seqs.push(this.arrivals++);
         this.columns.forEach((col, c) => col.push((columns[c] as ArrayLike<number>)[i] as number));
       }
     }
-    if (this.steps.length > this.capacity) this.decimate();
+    if (this.steps.length !== before) this.#thin();
   }
 
   /** Appends one point (one value per column). */
@@ -77,9 +103,11 @@ export class StepSeries {
   truncateAfter(step: number): void {
     let n = this.steps.length;
     while (n > 0 && (this.steps[n - 1] as number) > step) n--;
-    this.steps.length = n;
-    this.seqs.length = n;
-    for (const col of this.columns) col.length = n;
+    this.#keep(n);
+    // The tail now reaches further back, and the stride may be smaller: the next merge checks everything again
+    // (points thinned away stay away, on every holder alike).
+    this.#stride = 0;
+    this.#settled = 0;
   }
 
   clear(): void {
@@ -92,23 +120,41 @@ export class StepSeries {
   }
 
   /**
-   * Thins everything but the tail to the current stride first (points that arrived since the last overflow are
-   * still at full resolution), and doubles the stride only while that is not enough.
+   * Applies the rule to the points not yet settled: those that left the tail since the last call (all of them
+   * when the stride changed). Compacts in place, so the arrays handed out stay the series' own.
    */
-  private decimate(): void {
-    // The tail is named by arrival number, so it stays the same points however many thinning passes run.
-    const tailSeq = this.seqs[Math.max(0, this.seqs.length - Math.min(TAIL, Math.floor(this.capacity / 4)))] as number;
-    const thin = (): void => {
-      const keep = this.seqs.map((q) => q >= tailSeq || q % this.stride === 0);
-      const pick = <T>(xs: T[]): T[] => xs.filter((_, i) => keep[i]);
-      this.steps = pick(this.steps);
-      this.seqs = pick(this.seqs);
-      this.columns = this.columns.map(pick);
-    };
-    thin();
-    while (this.steps.length > this.capacity) {
-      this.stride *= 2;
-      thin();
+  #thin(): void {
+    const stride = strideFor(this.lastStep, this.capacity, this.#tailSteps);
+    if (stride !== this.#stride) {
+      this.#stride = stride;
+      this.#settled = 0;
     }
+    const tailStart = this.lastStep - this.#tailSteps + 1;
+    const steps = this.steps;
+    const n = steps.length;
+    let bucket = this.#settled > 0 ? Math.floor((steps[this.#settled - 1] as number) / stride) : -Infinity;
+    let write = this.#settled;
+    let read = this.#settled;
+    for (; read < n && (steps[read] as number) < tailStart; read++) {
+      const b = Math.floor((steps[read] as number) / stride);
+      if (b === bucket) continue; // not the first point of its bucket
+      bucket = b;
+      this.#move(read, write++);
+    }
+    this.#settled = write;
+    if (write === read) return;
+    for (; read < n; read++) this.#move(read, write++);
+    this.#keep(write);
+  }
+
+  #move(from: number, to: number): void {
+    if (from === to) return;
+    this.steps[to] = this.steps[from] as number;
+    for (const col of this.columns) col[to] = col[from] as number;
+  }
+
+  #keep(n: number): void {
+    this.steps.length = n;
+    for (const col of this.columns) col.length = n;
   }
 }

@@ -32,4 +32,11 @@ describe('RunSeries', () => {
     expect(s.merge([1], [[1], [2]], false)).toBe(false);
     expect(s.length).toBe(0);
   });
+  it('truncates after a step, every run alike', () => {
+    const s = new RunSeries(100);
+    s.merge([1, 2, 3], [[1, 2, 3], [4, 5, 6]], false);
+    s.truncateAfter(1);
+    expect(s.steps).toEqual([1]);
+    expect(s.run(1)).toEqual([[4]]);
+  });
 });

@@ -53,6 +53,11 @@ export class RunSeries {
     return changed || this.#series.length !== before || this.#series.lastStep !== last;
   }
 
+  /** Drops every point after `step` (a new generation that keeps the history before its start). */
+  truncateAfter(step: number): void {
+    this.#series.truncateAfter(step);
+  }
+
   clear(): void {
     this.#series.clear();
   }

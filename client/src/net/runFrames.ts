@@ -15,16 +15,25 @@ export interface LossRows {
   rows: Float32Array[];
 }
 
-/** One run's optimizer path: parameter coordinates and loss per step. */
+/**
+ * Each run's optimizer path: parameter coordinates and loss per step, one typed array each (the frame's f32 values,
+ * so nothing is lost), split from the wire's interleaved `xy` once, here.
+ */
 export interface PathRows {
   steps: ArrayLike<number>;
-  runs: { x: Float64Array; y: Float64Array; loss: Float64Array }[];
+  runs: { x: Float32Array; y: Float32Array; loss: Float32Array }[];
 }
 
 /** Latest evaluation metrics: rows[r][c] is run r's value of names[c] (NaN where unknown). */
 export interface EvalTable {
   names: string[];
   rows: number[][];
+}
+
+/** A completed evaluation: every run's metrics at the step it finished at. */
+export interface EvalLogEntry {
+  step: number;
+  table: EvalTable;
 }
 
 /** Number of rows of a field whose last `inner` dims make one row (1 when it has no extra leading dim). */
@@ -52,9 +61,9 @@ export function readPathRows(frame: Frame): PathRows | null {
   const v = rowCount(xy, 2);
   if (v < 1 || rowCount(loss, 1) !== v || xy.data.length !== v * n * 2 || loss.data.length !== v * n) return null;
   const runs = Array.from({ length: v }, (_, r) => {
-    const x = new Float64Array(n);
-    const y = new Float64Array(n);
-    const l = new Float64Array(n);
+    const x = new Float32Array(n);
+    const y = new Float32Array(n);
+    const l = new Float32Array(n);
     for (let i = 0; i < n; i++) {
       x[i] = xy.data[2 * (r * n + i)] as number;
       y[i] = xy.data[2 * (r * n + i) + 1] as number;
@@ -81,7 +90,7 @@ export function readEvals(frame: Frame): EvalTable {
  * The evaluation log of a whole-history metrics frame: each completed evaluation's table, oldest first, with
  * its step (same names as `readEvals`); empty when the frame has none.
  */
-export function readEvalLog(frame: Frame): { step: number; table: EvalTable }[] {
+export function readEvalLog(frame: Frame): EvalLogEntry[] {
   const steps = frame.fields['evalLogSteps'];
   const log = frame.fields['evalLog'];
   const { names } = readEvals(frame);

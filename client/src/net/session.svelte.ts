@@ -3,20 +3,22 @@
  * One Session per room page; components read its fields and call its methods, and never touch the socket.
  *
  * Frames: each binary frame's 24-byte head is peeked first; frames of an older model generation are dropped
- * unparsed, a newer generation is adopted (clearing the per-generation histories), then the frame is decoded
- * and kept as the latest of its channel. Metrics and path frames carry windows of recent points; they are also
- * merged by step into the loss history and the optimizer path (StepSeries), which the charts and scene draw.
- * A comparison lesson trains several variants in lockstep: its frames carry one row per variant, and every
- * history here holds one run per variant (runFrames.ts). Metrics frames also carry each run's latest evaluation
- * metrics (accuracy…), accumulated over the steps in EvalHistory.
+ * unparsed, a newer generation is adopted (the run history rewinds to where it starts), then the frame is decoded
+ * and kept as the latest of its channel. Metrics and path frames also go to the run history (RunHistory.ts: loss,
+ * optimizer path and evaluations of every run, merged by step), whose views the charts and scene draw.
+ *
+ * The change log (the snapshot's, then every hp:changed and every options:changed of a training lesson) is kept
+ * with the server's own rule (ChangeLog): cut to a new generation's start step when its run:status tells it.
  *
  * Demo lessons (no training) stream one `panels` frame per change of their own controls; their values come in
  * the snapshot and in `options:changed`, and change with `options:set`.
  */
 import {
+  ChangeLog,
   type Channel,
   decodeFrame,
   isHyperparamName,
+  markedChanges,
   peekFrame,
   type Annotation,
   type OptionsChanged,
@@ -36,41 +38,13 @@ import {
 } from '@gradcast/shared';
 import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
-import { EvalHistory, type EvalSeries } from './EvalHistory.ts';
-import { RunSeries } from './RunSeries.ts';
-import { joinedAt, noteGeneration, type Lineage } from './lineage.ts';
-import { readEvalLog, readEvals, readLossRows, readPathRows, variantLabels, type EvalTable } from './runFrames.ts';
+import type { EvalSeries } from './EvalHistory.ts';
+import { RateMeter } from './rateMeter.svelte.ts';
+import { RunHistory, type MetricsHistory, type PathHistory } from './RunHistory.ts';
+import type { EvalTable } from './runFrames.ts';
+import { ToastList } from '../shell/toasts.svelte.ts';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'closed';
-
-/**
- * Loss per optimizer step of the current generation; `steps` strictly increasing. `runs[r][i]` is run r's loss
- * at steps[i]: one run, or one per variant of a comparison lesson (NaN once a variant diverged).
- */
-export interface MetricsHistory {
-  steps: number[];
-  runs: number[][];
-}
-
-/** One run's trajectory in surface coordinates, oldest point first. */
-export interface PathRun {
-  /** (w, b) per point, interleaved: [n, 2]. */
-  xy: Float32Array;
-  /** L(θ_k) per point. */
-  loss: Float32Array;
-}
-
-/** The optimizer's trajectory of the current generation: one path per run, all at the same steps. */
-export interface PathHistory {
-  steps: number[];
-  runs: PathRun[];
-}
-
-export interface Toast {
-  id: number;
-  kind: 'error' | 'info';
-  message: string;
-}
 
 /** A reason this page cannot show the room; the App shows it as an error screen. */
 export interface RoomError {
@@ -80,18 +54,6 @@ export interface RoomError {
 
 /** How long an intent waits for the server's acknowledgement. */
 const ACK_TIMEOUT_MS = 5000;
-const TOAST_MS = 6000;
-/** Window of the frames-per-second and bytes-per-second readout. */
-const RATE_WINDOW_MS = 1000;
-/** Points kept in the loss history before older ones are thinned (StepSeries keeps recent points whole). */
-const HISTORY_CAPACITY = 20_000;
-const EMPTY_HISTORY: MetricsHistory = { steps: [], runs: [] };
-/** Path points kept before older ones are thinned (the server keeps 2048). */
-const PATH_CAPACITY = 4096;
-const EMPTY_PATH: PathHistory = { steps: [], runs: [] };
-const EMPTY_EVALS: EvalTable = { names: [], rows: [] };
-/** Changes kept (the server's log holds as many). */
-const MAX_ANNOTATIONS = 500;
 
 export class Session {
   readonly roomId: string;
@@ -115,25 +77,24 @@ export class Session {
   you = $state<MemberInfo | null>(null);
   members = $state<MemberInfo[]>([]);
   /**
-   * Changes, oldest first, each with the generation and step it took effect at: the snapshot's log, then every
-   * hp:changed, and every options:changed of a training lesson (the charts pick what to mark).
+   * The changes along the current history, oldest first, each with the generation and step it took effect at
+   * (the change log's entries; a new array on every change).
    */
-  annotations = $state<Annotation[]>([]);
-  /** Where each generation since joining started: which earlier changes its history still shows. */
-  lineage = $state.raw<Lineage>(joinedAt(0));
+  annotations = $state.raw<readonly Annotation[]>([]);
   backend = $state('');
 
   /** Latest decoded frame of each channel, each channel separately reactive. */
   readonly frames = new LatestFrames();
-  /** Loss history of the current generation (a new object on every change). */
-  metrics = $state.raw<MetricsHistory>(EMPTY_HISTORY);
-  /** Optimizer path of the current generation (a new object on every change). */
-  path = $state.raw<PathHistory>(EMPTY_PATH);
+  // The run history's views (RunHistory), each a new object on every change.
+  /** Loss history of the current generation. */
+  metrics = $state.raw<MetricsHistory>({ steps: [], runs: [] });
+  /** Optimizer path of the current generation. */
+  path = $state.raw<PathHistory>({ steps: [], runs: [] });
   /** Names of a comparison lesson's variants, in row order; empty for a single run. */
   variants = $state.raw<string[]>([]);
   /** Each run's latest evaluation metrics (testAccuracy, trainAccuracy, testLoss…; NaN where unknown). */
-  evals = $state.raw<EvalTable>(EMPTY_EVALS);
-  /** Evaluation metrics over the steps of the current generation, one series per (run, metric). */
+  evals = $state.raw<EvalTable>({ names: [], rows: [] });
+  /** Evaluation metrics over the steps, one series per (run, metric). */
   evalSeries = $state.raw<EvalSeries[]>([]);
 
   /** The current values of the lesson's own options (a demo's inputs, a training lesson's options; server-confirmed). */
@@ -141,12 +102,10 @@ export class Session {
   /** The last change of the lesson's options, and who made it. */
   lastOptionChange = $state.raw<OptionsChanged | null>(null);
 
-  framesReceived = $state(0);
-  bytesReceived = $state(0);
-  framesPerSecond = $state(0);
-  bytesPerSecond = $state(0);
-
-  toasts = $state<Toast[]>([]);
+  /** Frames and bytes this page receives per second. */
+  readonly rates = new RateMeter();
+  /** Where intents that fail say why. */
+  readonly toasts: ToastList;
 
   #auth: JoinAuth;
   #socket: RoomSocket | null = null;
@@ -154,19 +113,16 @@ export class Session {
   // Not page state: nothing draws it, it only shapes the next frames:subscribe.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #muted = new Set<Channel>();
-  /** One column per run. */
-  #history = new RunSeries(HISTORY_CAPACITY);
-  /** Columns per run: w, b, loss. */
-  #pathSeries = new RunSeries(PATH_CAPACITY, 3);
-  #evalHistory = new EvalHistory();
-  #rateTimer: ReturnType<typeof setInterval> | null = null;
-  #rateMark = { at: 0, frames: 0, bytes: 0 };
-  #toastId = 0;
+  #history = new RunHistory();
+  #changes = new ChangeLog();
+  /** The generation the change log is cut for (the snapshot's, then each new one's run:status). */
+  #changesGeneration = 0;
   #warnedBadFrame = false;
 
-  constructor(auth: JoinAuth) {
+  constructor(auth: JoinAuth, toasts = new ToastList()) {
     this.roomId = auth.roomId;
     this.#auth = auth;
+    this.toasts = toasts;
   }
 
   get isPresenter(): boolean {
@@ -224,13 +180,11 @@ export class Session {
     });
     socket.on('options:changed', (change) => this.#onOptionsChanged(change));
 
-    this.#rateMark = { at: performance.now(), frames: this.framesReceived, bytes: this.bytesReceived };
-    this.#rateTimer = setInterval(() => this.#sampleRates(), RATE_WINDOW_MS);
+    this.rates.start();
   }
 
   close(): void {
-    if (this.#rateTimer !== null) clearInterval(this.#rateTimer);
-    this.#rateTimer = null;
+    this.rates.stop();
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;
@@ -275,7 +229,7 @@ export class Session {
   async control(action: RunAction): Promise<boolean> {
     const res = await this.#request(capitalise(action), (s) => s.emitWithAck('run:control', { action }));
     if (!res) return false;
-    if (res.generation > this.generation) this.#adoptGeneration(res.generation, res.step);
+    if (res.generation > this.generation) this.#adoptGeneration(res.generation);
     if (res.generation === this.generation) {
       this.state = res.state;
       this.step = res.step;
@@ -296,17 +250,6 @@ export class Session {
     return res !== null;
   }
 
-  toast(message: string, kind: Toast['kind'] = 'error'): void {
-    const id = ++this.#toastId;
-    this.toasts.push({ id, kind, message });
-    setTimeout(() => this.dismiss(id), TOAST_MS);
-  }
-
-  dismiss(id: number): void {
-    const k = this.toasts.findIndex((t) => t.id === id);
-    if (k >= 0) this.toasts.splice(k, 1);
-  }
-
   /**
    * Sends one acknowledged request. Resolves the ack's success body, or null after showing why it failed
    * (refused by the server, no answer in time, or not connected).
@@ -317,18 +260,18 @@ export class Session {
   ): Promise<T | null> {
     const socket = this.#socket;
     if (!socket?.connected) {
-      this.toast(`${what} not sent: not connected to the server.`);
+      this.toasts.show(`${what} not sent: not connected to the server.`);
       return null;
     }
     try {
       const res = await send(socket.timeout(ACK_TIMEOUT_MS));
       if (!res.ok) {
-        this.toast(`${what} refused: ${res.error.message}`);
+        this.toasts.show(`${what} refused: ${res.error.message}`);
         return null;
       }
       return res;
     } catch {
-      this.toast(`${what}: the server did not answer within ${ACK_TIMEOUT_MS / 1000} s.`);
+      this.toasts.show(`${what}: the server did not answer within ${ACK_TIMEOUT_MS / 1000} s.`);
       return null;
     }
   }
@@ -336,6 +279,9 @@ export class Session {
   // ---- server events ----
 
   #onSnapshot(snapshot: RoomSnapshot, frames: FrameBytes[]): void {
+    // A reconnect to the same generation keeps the history: the snapshot's frames merge into it. Another
+    // generation starts from the snapshot's alone (it does not say where that generation started).
+    if (snapshot.generation !== this.generation) this.#history.clear();
     this.title = snapshot.title;
     this.lesson = snapshot.lesson;
     this.state = snapshot.state;
@@ -346,16 +292,19 @@ export class Session {
     this.locked = snapshot.locked;
     this.you = snapshot.you;
     this.members = snapshot.members;
-    this.annotations = [...snapshot.annotations];
-    this.lineage = joinedAt(snapshot.generation);
+    // Already cut to the current generation by the server.
+    this.#changes = new ChangeLog();
+    for (const a of snapshot.annotations) this.#changes.add(a);
+    this.#changesGeneration = snapshot.generation;
+    this.annotations = this.#changes.entries.slice();
     this.backend = snapshot.backend;
     // Values the server did not send (an older server) start at the controls' defaults.
     const defaults = Object.fromEntries((snapshot.lesson.options ?? []).map((c) => [c.name, c.default]));
     this.options = { ...defaults, ...snapshot.options };
     this.lastOptionChange = null;
-    this.#clearHistories();
     this.frames.clear();
     for (const bytes of frames) this.#ingest(bytes);
+    this.#publishHistory();
     if (this.#muted.size) this.#subscribe();
     this.joined = true;
     this.error = null;
@@ -371,9 +320,12 @@ export class Session {
     this.#annotate({ step: change.step, generation: this.generation, by: change.by, kind: 'hp', changes, at: Date.now() });
   }
 
+  /** Logs the changes that deserve a marker, as the server's room logs them (markedChanges). */
   #annotate(a: Annotation): void {
-    this.annotations.push(a);
-    if (this.annotations.length > MAX_ANNOTATIONS) this.annotations.splice(0, this.annotations.length - MAX_ANNOTATIONS);
+    const changes = markedChanges(a, this.lesson?.options ?? []);
+    if (!Object.keys(changes).length) return;
+    this.#changes.add({ ...a, changes });
+    this.annotations = this.#changes.entries.slice();
   }
 
   #onOptionsChanged(change: OptionsChanged): void {
@@ -390,8 +342,14 @@ export class Session {
 
   #onStatus(status: RunStatus): void {
     if (status.generation < this.generation) return;
-    if (status.generation > this.generation) this.#adoptGeneration(status.generation, status.step);
-    this.lineage = noteGeneration(this.lineage, status.generation, status.step);
+    if (status.generation > this.generation) this.#adoptGeneration(status.generation, status.start);
+    else this.#history.startsAt(status.start);
+    this.#publishHistory();
+    if (status.generation > this.#changesGeneration) {
+      this.#changesGeneration = status.generation;
+      this.#changes.restartAt(status.start);
+      this.annotations = this.#changes.entries.slice();
+    }
     this.state = status.state;
     this.step = status.step;
     this.loss = status.loss;
@@ -408,8 +366,7 @@ export class Session {
   // ---- frames ----
 
   #ingest(bytes: FrameBytes): void {
-    this.framesReceived++;
-    this.bytesReceived += bytes.byteLength;
+    this.rates.count(bytes.byteLength);
     let frame: Frame;
     try {
       const head = peekFrame(bytes);
@@ -420,82 +377,36 @@ export class Session {
       this.#warnedBadFrame = true;
       return;
     }
-    if (frame.generation > this.generation) this.#adoptGeneration(frame.generation, frame.step);
+    if (frame.generation > this.generation) this.#adoptGeneration(frame.generation);
     const held = this.frames.get(frame.channel);
     // Frames of one generation only move forward; an older one (reordered by a reconnect) is stale.
     if (held && held.generation === frame.generation && held.step > frame.step) return;
     if (frame.step > this.step) this.step = frame.step;
-    if (frame.channel === 'metrics') this.#mergeMetrics(frame);
-    if (frame.channel === 'path') this.#mergePath(frame);
+    if (frame.channel === 'metrics') this.#history.addMetrics(frame);
+    if (frame.channel === 'path') this.#history.addPath(frame);
+    if (frame.channel === 'metrics' || frame.channel === 'path') this.#publishHistory();
     this.frames.set(frame);
   }
 
-  /** Path frames carry a window of recent points like metrics (the whole path when `full`); same merge. */
-  #mergePath(frame: Frame): void {
-    const rows = readPathRows(frame);
-    if (!rows) return;
-    const columns = rows.runs.flatMap((r) => [r.x, r.y, r.loss]);
-    if (!this.#pathSeries.merge(rows.steps, columns, frame.meta['full'] === true)) return;
-    const p = this.#pathSeries;
-    const runs = Array.from({ length: p.runs }, (_, r): PathRun => {
-      const [ws, bs, ls] = p.run(r) as [number[], number[], number[]];
-      const xy = new Float32Array(p.length * 2);
-      for (let k = 0; k < p.length; k++) {
-        xy[2 * k] = ws[k] as number;
-        xy[2 * k + 1] = bs[k] as number;
-      }
-      return { xy, loss: Float32Array.from(ls) };
-    });
-    this.path = { steps: p.steps, runs };
-  }
-
   /**
-   * Live metrics frames repeat the last ≤ 256 points, so they merge by step; a frame marked `full` (a snapshot,
-   * or the history rewritten by a reset or revert) holds the whole series and replaces it. The evaluation
-   * table holds each run's latest values only: a point is added each time one changes.
+   * A newer model generation (reset, revert, rebuild), first seen in a frame, an ack, a snapshot or its run:status:
+   * its history keeps what came before its start step, once that is known (only run:status tells it).
    */
-  #mergeMetrics(frame: Frame): void {
-    const rows = readLossRows(frame);
-    if (!rows) return;
-    const labels = variantLabels(frame, rows.rows.length);
-    if (labels.join('|') !== this.variants.join('|')) this.variants = labels;
-    const h = this.#history;
-    if (h.merge(rows.steps, rows.rows, frame.meta['full'] === true)) {
-      this.metrics = { steps: h.steps, runs: Array.from({ length: h.runs }, (_, r) => h.run(r)[0] as number[]) };
-    }
-    const table = readEvals(frame);
-    if (JSON.stringify(table) !== JSON.stringify(this.evals)) this.evals = table;
-    // A whole-history frame (snapshot, rewrite) carries the evaluations of the whole run: replay them first.
-    let changed = false;
-    for (const entry of readEvalLog(frame)) changed = this.#evalHistory.observe(entry.step, entry.table) || changed;
-    if (this.#evalHistory.observe(frame.step, table) || changed) this.evalSeries = this.#evalHistory.series();
-  }
-
-  /** A newer model generation (reset, revert, rebuild), first seen at `step`: its histories start empty. */
-  #adoptGeneration(generation: number, step: number): void {
-    this.lineage = noteGeneration(this.lineage, generation, step);
+  #adoptGeneration(generation: number, start?: number): void {
     this.generation = generation;
     this.step = 0;
-    this.#clearHistories();
+    this.#history.newGeneration(start);
+    this.#publishHistory();
   }
 
-  #clearHistories(): void {
-    this.#history.clear();
-    this.metrics = EMPTY_HISTORY;
-    this.#pathSeries.clear();
-    this.path = EMPTY_PATH;
-    this.#evalHistory.clear();
-    this.evalSeries = [];
-    this.evals = EMPTY_EVALS;
-  }
-
-  #sampleRates(): void {
-    const now = performance.now();
-    const dt = (now - this.#rateMark.at) / 1000;
-    if (dt <= 0) return;
-    this.framesPerSecond = (this.framesReceived - this.#rateMark.frames) / dt;
-    this.bytesPerSecond = (this.bytesReceived - this.#rateMark.bytes) / dt;
-    this.#rateMark = { at: now, frames: this.framesReceived, bytes: this.bytesReceived };
+  /** The run history's views as page state (each the same object while unchanged, so nothing redraws needlessly). */
+  #publishHistory(): void {
+    const h = this.#history;
+    this.metrics = h.loss;
+    this.path = h.path;
+    this.variants = h.variants;
+    this.evals = h.evals;
+    this.evalSeries = h.evalSeries;
   }
 }
 

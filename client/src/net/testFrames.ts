@@ -4,37 +4,57 @@
  */
 import { decodeFrame, encodeFrame, field, type Frame, type Meta } from '@gradcast/shared';
 
-/** A metrics frame: `losses[r][i]` is run r's loss at steps[i]; `evals[r]` its evaluation metrics. */
+/**
+ * A metrics frame: `losses[r][i]` is run r's loss at steps[i]; `evals[r]` its evaluation metrics; `log` the
+ * evaluation log of a whole-history frame (each completed evaluation's metrics of every run, at its step).
+ */
 export function metricsFrame(
   steps: number[],
   losses: number[][],
-  opts: { variants?: string[]; evals?: Record<string, number>[]; full?: boolean; generation?: number } = {},
+  opts: {
+    variants?: string[];
+    evals?: Record<string, number>[];
+    log?: { step: number; evals: Record<string, number>[] }[];
+    full?: boolean;
+    generation?: number;
+    step?: number;
+  } = {},
 ): Frame {
   const v = losses.length;
   const n = steps.length;
   const loss = new Float32Array(v * n);
   losses.forEach((row, r) => loss.set(row, r * n));
   const evals = opts.evals ?? [];
-  const names = [...new Set(evals.flatMap((e) => Object.keys(e)))].sort();
+  const log = opts.log ?? [];
+  const names = [...new Set([...evals, ...log.flatMap((l) => l.evals)].flatMap((e) => Object.keys(e)))].sort();
   const table = new Float32Array(evals.length * names.length);
   evals.forEach((e, r) => names.forEach((k, c) => (table[r * names.length + c] = e[k] ?? NaN)));
+  const logFields: Frame['fields'] = {};
+  if (opts.log) {
+    const m = names.length;
+    const data = new Float32Array(log.length * evals.length * m).fill(NaN);
+    log.forEach((l, i) => l.evals.forEach((e, r) => names.forEach((k, c) => (data[(i * evals.length + r) * m + c] = e[k] ?? NaN))));
+    logFields['evalLogSteps'] = field('f64', Float64Array.from(log.map((l) => l.step)));
+    logFields['evalLog'] = field('f32', data, [log.length, evals.length, m]);
+  }
   const meta: Meta = { epoch: 0, full: opts.full ?? false, evalNames: names.join(',') };
   if (opts.variants) meta['variants'] = opts.variants.join('|');
   return roundTrip({
     channel: 'metrics',
     generation: opts.generation ?? 1,
-    step: steps.at(-1) ?? 0,
+    step: opts.step ?? steps.at(-1) ?? 0,
     meta,
     fields: {
       step: field('f64', Float64Array.from(steps)),
       loss: field('f32', loss, v === 1 ? [n] : [v, n]),
       evals: field('f32', table, [evals.length, names.length]),
+      ...logFields,
     },
   });
 }
 
 /** A path frame: `runs[r]` holds run r's points [x, y, loss] at each of `steps`. */
-export function pathFrame(steps: number[], runs: [number, number, number][][], full = false): Frame {
+export function pathFrame(steps: number[], runs: [number, number, number][][], full = false, generation = 1): Frame {
   const v = runs.length;
   const n = steps.length;
   const xy = new Float32Array(v * n * 2);
@@ -48,7 +68,7 @@ export function pathFrame(steps: number[], runs: [number, number, number][][], f
   );
   return roundTrip({
     channel: 'path',
-    generation: 1,
+    generation,
     step: steps.at(-1) ?? 0,
     meta: { xLabel: 'w', yLabel: 'b', full },
     fields: {

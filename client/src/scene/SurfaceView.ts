@@ -148,7 +148,7 @@ export class SurfaceView {
     const budget = Math.max(1000, Math.floor(DRAPED_POINTS / Math.max(1, paths.length)));
     this.#paths.forEach((objects, k) => {
       const p = paths[k];
-      const line = grid && scale && p ? pathLine(grid, scale, p.xy, p.loss, undefined, undefined, budget) : null;
+      const line = grid && scale && p ? pathLine(grid, scale, p.x, p.y, p.loss, undefined, undefined, budget) : null;
       objects.group.visible = line !== null;
       if (!line || !p) return;
       const color = new THREE.Color(p.color);

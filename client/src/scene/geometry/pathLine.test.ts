@@ -11,7 +11,8 @@ const RANGE: [number, number, number, number] = [-15, 15, -15, 15];
 const grid = readSurface(surfaceFrame(sampleGrid(courseLoss, 31, 31, RANGE), 31, 31, RANGE))!;
 const scale = makeHeightScale(grid.z);
 // The course's first three gradient-descent iterates (lr 0.1) and their losses.
-const COURSE_XY = [-15, -10, -5.48467, -8.36, -1.66531, -6.95285];
+const COURSE_W = [-15, -5.48467, -1.66531];
+const COURSE_B = [-10, -8.36, -6.95285];
 const COURSE_LOSS = [835.03, 175.62, 55.17];
 
 describe('meshHeight', () => {
@@ -35,7 +36,7 @@ describe('pathLine', () => {
 
   it('puts an iterate on a grid vertex at the vertex height plus the lift', () => {
     const mesh = surfaceMesh(grid, scale);
-    const path = pathLine(grid, scale, [-15, -10], [courseLoss(-15, -10)], 0.015);
+    const path = pathLine(grid, scale, [-15], [-10], [courseLoss(-15, -10)], 0.015);
     const vertex = 5 * 31 + 0; // b = −10 is row 5, w = −15 is column 0
     expect(path.iterates[0]).toBeCloseTo(mesh.positions[vertex * 3] as number, 6);
     expect(path.iterates[1]).toBeCloseTo(mesh.positions[vertex * 3 + 1] as number, 6);
@@ -44,7 +45,7 @@ describe('pathLine', () => {
   });
 
   it('follows the course trajectory; the current point is the newest iterate', () => {
-    const p = pathLine(grid, scale, COURSE_XY, COURSE_LOSS);
+    const p = pathLine(grid, scale, COURSE_W, COURSE_B, COURSE_LOSS);
     expect(p.iterates.length).toBe(9);
     expect(p.current).toEqual([...p.iterates.slice(6, 9)]);
     expect(p.current![0]).toBeCloseTo(-1.66531 / 15, 6);
@@ -56,7 +57,7 @@ describe('pathLine', () => {
 
   it('drapes long steps over the mesh and never dips below it', () => {
     const lift = 0.01;
-    const p = pathLine(grid, scale, COURSE_XY, COURSE_LOSS, lift, 0.5);
+    const p = pathLine(grid, scale, COURSE_W, COURSE_B, COURSE_LOSS, lift, 0.5);
     // steps of ≈ 9.5 and ≈ 3.8 cells in w: 19 + 8 half-cell pieces, so 3 iterates + 18 + 7 draped points or so
     expect(p.positions.length / 3).toBeGreaterThanOrEqual(28);
     // polyline starts and ends at the iterates
@@ -70,36 +71,38 @@ describe('pathLine', () => {
   });
 
   it('keeps an iterate at its own loss when that is above the mesh', () => {
-    const p = pathLine(grid, scale, [0.5, 0.5], [500], 0);
+    const p = pathLine(grid, scale, [0.5], [0.5], [500], 0);
     expect(p.iterates[2]).toBeCloseTo(normalise(scale, 500) * HEIGHT, 6);
   });
 
   it('clamps iterates that left the grid and flags a diverged current point', () => {
-    const p = pathLine(grid, scale, [0, 0, 40, -1e6, NaN, NaN], [1, 3000, NaN]);
+    const p = pathLine(grid, scale, [0, 40, NaN], [0, -1e6, NaN], [1, 3000, NaN]);
     expect(p.iterates[3]).toBe(WORLD_HALF);
     expect(p.iterates[4]).toBe(-WORLD_HALF);
     expect(p.positions.every(Number.isFinite)).toBe(true);
     expect(p.currentOutside).toBe(true);
-    expect(pathLine(grid, scale, [], []).current).toBeNull();
+    expect(pathLine(grid, scale, [], [], []).current).toBeNull();
   });
 
-  it('uses the shorter of xy and loss when their lengths disagree', () => {
-    expect(pathLine(grid, scale, [0, 0, 1, 1, 2, 2], [1, 2]).iterates.length).toBe(6);
+  it('uses the shortest of x, y and loss when their lengths disagree', () => {
+    expect(pathLine(grid, scale, [0, 1, 2], [0, 1, 2], [1, 2]).iterates.length).toBe(6);
+    expect(pathLine(grid, scale, [0, 1], [0, 1, 2], [1, 2, 3]).iterates.length).toBe(6);
   });
 });
 
 describe('pathLine on a run that oscillates out of the grid', () => {
   // b flips between far above and far below the grid at every step: each segment crosses the whole surface.
   const n = 400;
-  const xy = Array.from({ length: n }, (_, k) => [2, (k % 2 ? -1 : 1) * 1e6 * 1.07 ** k]).flat();
+  const ws = Array.from({ length: n }, () => 2);
+  const bs = Array.from({ length: n }, (_, k) => (k % 2 ? -1 : 1) * 1e6 * 1.07 ** k);
   const loss = Array.from({ length: n }, () => 1e9);
 
   it('caps the draped points, keeping every iterate', () => {
-    const p = pathLine(grid, scale, xy, loss, 0.015, 0.5, 3000);
+    const p = pathLine(grid, scale, ws, bs, loss, 0.015, 0.5, 3000);
     expect(p.iterates.length).toBe(n * 3);
     expect(p.positions.length / 3).toBeLessThanOrEqual(3000 + 2 * n);
     // uncapped it would be ≈ 60 half-cell pieces per crossing
-    expect(pathLine(grid, scale, xy, loss, 0.015, 0.5, Infinity).positions.length / 3).toBeGreaterThan(20_000);
+    expect(pathLine(grid, scale, ws, bs, loss, 0.015, 0.5, Infinity).positions.length / 3).toBeGreaterThan(20_000);
     expect(p.currentOutside).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Optimizer trajectory → line on the surface. A `path` frame holds `xy` (f32 [n, 2], parameter space, the
- * surface's coordinates) and `loss` (f32 [n]); point n − 1 is where the optimizer is now.
+ * Optimizer trajectory → line on the surface. A run's path (net/RunHistory.ts) holds its points' parameters `x`
+ * and `y` (the surface's coordinates) and `loss`, one typed array each; point n − 1 is where the optimizer is now.
  *
  * Iterates sit at the height of their own loss (heightScale.ts), never below the mesh. Segments between
  * iterates are draped over the mesh (meshHeight.ts): a long gradient step is a jump, and a straight 3-D chord
@@ -11,16 +11,13 @@
  * whole surface at every step, and hundreds of such crossings at half-cell spacing make tens of thousands of
  * fat-line segments, seconds of software rendering per frame. Past the cap, the spacing widens evenly.
  */
+import type { PathRun } from '../../net/RunHistory.ts';
 import { normalise, type HeightScale } from './heightScale.ts';
 import { meshHeight } from './meshHeight.ts';
 import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './surfaceGrid.ts';
 
-/** One run's optimizer path as the views draw it: points, their losses, and the run's colour and name. */
-export interface RunPath {
-  /** (w, b) per point, interleaved [n, 2]. */
-  xy: ArrayLike<number>;
-  /** L(θ_k) per point. */
-  loss: ArrayLike<number>;
+/** One run's optimizer path as the views draw it: points (x, y) and their losses, and the run's colour and name. */
+export interface RunPath extends PathRun {
   /** CSS colour. */
   color: string;
   /** The variant's name; empty for a single run. */
@@ -49,13 +46,14 @@ const clampTo = (v: number, lo: number, hi: number): number => (v < lo ? lo : v 
 export function pathLine(
   grid: SurfaceGrid,
   scale: HeightScale,
-  xy: ArrayLike<number>,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
   loss: ArrayLike<number>,
   lift = 0.015,
   spacing = 0.5,
   maxPoints = 6000,
 ): PathLine {
-  const n = Math.min(Math.floor(xy.length / 2), loss.length);
+  const n = Math.min(x.length, y.length, loss.length);
   const iterates = new Float32Array(n * 3);
   const draped: number[] = [];
   const cellW = (grid.xMax - grid.xMin) / (grid.nx - 1);
@@ -64,8 +62,8 @@ export function pathLine(
   const ws = new Float64Array(n);
   const bs = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    const rawW = xy[k * 2] as number;
-    const rawB = xy[k * 2 + 1] as number;
+    const rawW = x[k] as number;
+    const rawB = y[k] as number;
     ws[k] = clampTo(Number.isFinite(rawW) ? rawW : grid.xMax, grid.xMin, grid.xMax);
     bs[k] = clampTo(Number.isFinite(rawB) ? rawB : grid.yMax, grid.yMin, grid.yMax);
   }
@@ -83,8 +81,8 @@ export function pathLine(
   let prevB = NaN;
   let outside = false;
   for (let k = 0; k < n; k++) {
-    const rawW = xy[k * 2] as number;
-    const rawB = xy[k * 2 + 1] as number;
+    const rawW = x[k] as number;
+    const rawB = y[k] as number;
     const l = loss[k] as number;
     const w = ws[k] as number;
     const b = bs[k] as number;
@@ -103,12 +101,12 @@ export function pathLine(
         draped.push(worldX(grid, pw), worldY(grid, pb), (Number.isFinite(h) ? h : HEIGHT) + lift);
       }
     }
-    const x = clampWorld(worldX(grid, w));
-    const y = clampWorld(worldY(grid, b));
-    iterates[k * 3] = x;
-    iterates[k * 3 + 1] = y;
+    const wx = clampWorld(worldX(grid, w));
+    const wy = clampWorld(worldY(grid, b));
+    iterates[k * 3] = wx;
+    iterates[k * 3 + 1] = wy;
     iterates[k * 3 + 2] = z;
-    draped.push(x, y, z);
+    draped.push(wx, wy, z);
     prevW = w;
     prevB = b;
   }

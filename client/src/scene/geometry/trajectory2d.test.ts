@@ -5,15 +5,15 @@ const id = (v: number): number => v;
 
 describe('trajectory2d', () => {
   it('draws every finite point and ends at the newest one', () => {
-    expect(trajectory2d([0, 0, 10, 5, NaN, 1, 20, 10], id, id)).toEqual({ d: 'M0.0,0.0L10.0,5.0L20.0,10.0', last: [20, 10] });
+    expect(trajectory2d([0, 10, NaN, 20], [0, 5, 1, 10], id, id)).toEqual({ d: 'M0.0,0.0L10.0,5.0L20.0,10.0', last: [20, 10] });
   });
   it('drops moves under the minimum but always reaches the newest point', () => {
-    const t = trajectory2d([0, 0, 0.1, 0, 0.2, 0, 0.3, 0], id, id, 1);
+    const t = trajectory2d([0, 0.1, 0.2, 0.3], [0, 0, 0, 0], id, id, 1);
     expect(t).toEqual({ d: 'M0.0,0.0L0.3,0.0', last: [0.3, 0] });
   });
   it('clamps far points and is null without finite points', () => {
-    expect(trajectory2d([1e9, 0], id, id)?.last).toEqual([1e5, 0]);
-    expect(trajectory2d([NaN, NaN], id, id)).toBeNull();
-    expect(trajectory2d([], id, id)).toBeNull();
+    expect(trajectory2d([1e9], [0], id, id)?.last).toEqual([1e5, 0]);
+    expect(trajectory2d([NaN], [NaN], id, id)).toBeNull();
+    expect(trajectory2d([], [], id, id)).toBeNull();
   });
 });

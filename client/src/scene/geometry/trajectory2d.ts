@@ -16,12 +16,13 @@ const FAR_PX = 1e5;
 const clampPx = (v: number): number => Math.max(-FAR_PX, Math.min(FAR_PX, v));
 
 /**
- * @param xy (w, b) per point, interleaved [n, 2].
+ * @param ws, bs the points' parameters (w, b), one array each.
  * @param x, y parameter → pixel maps.
  * @returns null when no point is finite.
  */
 export function trajectory2d(
-  xy: ArrayLike<number>,
+  ws: ArrayLike<number>,
+  bs: ArrayLike<number>,
   x: (v: number) => number,
   y: (v: number) => number,
   minStepPx = 0.75,
@@ -29,9 +30,10 @@ export function trajectory2d(
   let d = '';
   let last: [number, number] | null = null;
   let drawn: [number, number] | null = null;
-  for (let k = 0; k + 1 < xy.length; k += 2) {
-    const w = xy[k] as number;
-    const b = xy[k + 1] as number;
+  const n = Math.min(ws.length, bs.length);
+  for (let k = 0; k < n; k++) {
+    const w = ws[k] as number;
+    const b = bs[k] as number;
     if (!Number.isFinite(w) || !Number.isFinite(b)) continue;
     last = [clampPx(x(w)), clampPx(y(b))];
     if (drawn && Math.abs(last[0] - drawn[0]) + Math.abs(last[1] - drawn[1]) < minStepPx) continue;
