@@ -42,7 +42,6 @@ import type { EvalSeries } from './EvalHistory.ts';
 import { RateMeter } from './rateMeter.svelte.ts';
 import { RunHistory, type MetricsHistory, type PathHistory } from './RunHistory.ts';
 import type { EvalTable } from './runFrames.ts';
-import { ToastList } from '../shell/toasts.svelte.ts';
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -104,8 +103,8 @@ export class Session {
 
   /** Frames and bytes this page receives per second. */
   readonly rates = new RateMeter();
-  /** Where intents that fail say why. */
-  readonly toasts: ToastList;
+  /** Where intents that fail say why (the page shows it: shell/toasts.svelte.ts). */
+  readonly #notify: (message: string) => void;
 
   #auth: JoinAuth;
   #socket: RoomSocket | null = null;
@@ -119,10 +118,10 @@ export class Session {
   #changesGeneration = 0;
   #warnedBadFrame = false;
 
-  constructor(auth: JoinAuth, toasts = new ToastList()) {
+  constructor(auth: JoinAuth, notify: (message: string) => void = () => {}) {
     this.roomId = auth.roomId;
     this.#auth = auth;
-    this.toasts = toasts;
+    this.#notify = notify;
   }
 
   get isPresenter(): boolean {
@@ -260,18 +259,18 @@ export class Session {
   ): Promise<T | null> {
     const socket = this.#socket;
     if (!socket?.connected) {
-      this.toasts.show(`${what} not sent: not connected to the server.`);
+      this.#notify(`${what} not sent: not connected to the server.`);
       return null;
     }
     try {
       const res = await send(socket.timeout(ACK_TIMEOUT_MS));
       if (!res.ok) {
-        this.toasts.show(`${what} refused: ${res.error.message}`);
+        this.#notify(`${what} refused: ${res.error.message}`);
         return null;
       }
       return res;
     } catch {
-      this.toasts.show(`${what}: the server did not answer within ${ACK_TIMEOUT_MS / 1000} s.`);
+      this.#notify(`${what}: the server did not answer within ${ACK_TIMEOUT_MS / 1000} s.`);
       return null;
     }
   }
