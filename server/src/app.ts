@@ -49,7 +49,7 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
     maxHttpBufferSize: 64 * 1024,
   });
   const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate, parts.idle);
-  registerHandlers(io, rooms, metrics, logger);
+  registerHandlers({ io, rooms, metrics, log: logger });
   app.use(
     createRoutes({
       rooms,

@@ -25,7 +25,7 @@ export function createMetrics() {
     }),
     controlEvents: new Counter({
       name: 'gradcast_control_events_total',
-      help: 'hp:set and run:control requests, by outcome',
+      help: 'hp:set, run:control and options:set (and its deprecated name demo:set) requests, by outcome',
       labelNames: ['event', 'outcome'] as const,
       registers: [registry],
     }),

@@ -6,6 +6,9 @@
  *  - "rebuild": the model is rebuilt, the generation number goes up and weights that still fit are kept.
  *  - "pace": only changes how often the engine schedules steps (speed); never touches the model.
  * No handler resets anything itself: the trainer reads `apply` and decides.
+ *
+ * Each spec also holds the value a run starts with (`default`): HYPERPARAM_DEFAULTS collects them, and a lesson's
+ * `defaults` override them. This is the only place they are written.
  */
 import { z } from 'zod';
 
@@ -22,6 +25,8 @@ interface SpecBase<T> {
   apply: ApplyKind;
   /** Units or meaning, shown as a tooltip. */
   help: string;
+  /** The value a run starts with unless its lesson says otherwise (LessonInfo.defaults). */
+  default: T;
 }
 export interface NumberSpec extends SpecBase<number> {
   kind: 'number';
@@ -47,6 +52,7 @@ export const hyperparamSpecs = {
     label: 'Learning rate',
     schema: z.number().finite().gt(0, 'lr must be > 0'),
     apply: 'hot',
+    default: 0.1,
     min: 1e-4,
     max: 10,
     log: true,
@@ -57,6 +63,7 @@ export const hyperparamSpecs = {
     label: 'Momentum',
     schema: z.number().finite().min(0).lt(1, 'momentum must be < 1'),
     apply: 'hot',
+    default: 0,
     min: 0,
     max: 0.99,
     step: 0.01,
@@ -67,6 +74,7 @@ export const hyperparamSpecs = {
     label: 'Dropout',
     schema: z.number().finite().min(0).lt(1, 'dropout must be < 1'),
     apply: 'hot',
+    default: 0,
     min: 0,
     max: 0.9,
     step: 0.05,
@@ -77,6 +85,7 @@ export const hyperparamSpecs = {
     label: 'Batch norm',
     schema: z.boolean(),
     apply: 'rebuild',
+    default: false,
     help: 'Normalise pre-activations per mini-batch (γ, β learnable)',
   },
   optimizer: {
@@ -85,6 +94,7 @@ export const hyperparamSpecs = {
     schema: z.enum(OPTIMIZERS),
     options: OPTIMIZERS,
     apply: 'hot',
+    default: 'sgd',
     help: 'Update rule; changing it keeps the weights',
   },
   batchSize: {
@@ -92,6 +102,7 @@ export const hyperparamSpecs = {
     label: 'Batch size',
     schema: z.number().int('batchSize must be an integer').min(1),
     apply: 'hot',
+    default: 1,
     min: 1,
     // The course's largest batch: 2,000 MNIST images (ch07-04, ch07-05, ch08-01, ch08-06, ch08-09).
     max: 2000,
@@ -103,6 +114,7 @@ export const hyperparamSpecs = {
     label: 'Weight decay',
     schema: z.number().finite().min(0),
     apply: 'hot',
+    default: 0,
     min: 0,
     max: 0.1,
     step: 0.001,
@@ -114,6 +126,7 @@ export const hyperparamSpecs = {
     schema: z.enum(INITS),
     options: INITS,
     apply: 'rebuild',
+    default: 'default',
     help: 'How weights are drawn when the model is (re)built',
   },
   speed: {
@@ -121,6 +134,7 @@ export const hyperparamSpecs = {
     label: 'Speed',
     schema: z.number().finite().min(0),
     apply: 'pace',
+    default: 0,
     min: 0,
     max: 200,
     step: 1,
@@ -143,6 +157,13 @@ export interface Hyperparams {
   speed: number;
 }
 export type HyperparamPatch = Partial<Hyperparams>;
+
+/** Each spec's default, typed by name: a spec whose default is not a value of its hyperparameter fails to compile. */
+type SpecDefaults = { -readonly [K in HyperparamName]: (typeof hyperparamSpecs)[K]['default'] };
+const specDefaults = Object.fromEntries(HYPERPARAM_NAMES.map((name) => [name, hyperparamSpecs[name].default])) as SpecDefaults;
+
+/** The value of every hyperparameter a run starts with (each spec's `default`); a lesson's `defaults` override them. */
+export const HYPERPARAM_DEFAULTS: Readonly<Hyperparams> = Object.freeze(specDefaults satisfies Hyperparams);
 
 export interface PatchError {
   code: 'invalid' | 'unsupported';

@@ -1,6 +1,14 @@
 /** Public lesson metadata: what `/api/lessons`, `gradcast lessons` and the client list. */
 import type { Channel, Field } from './frames.ts';
 import type { HyperparamName, Hyperparams } from './hyperparams.ts';
+import type { LessonOption } from './lessonOption.ts';
+
+// Lesson options: their wire form, typed spec builders, validation of `options:set` and resolution for a build.
+export * from './lessonOption.ts';
+export * from './optionSpecs.ts';
+export * from './layerList.ts';
+export * from './validateOptionValues.ts';
+export * from './resolveOptions.ts';
 
 export interface LessonInfo {
   /** Catalogue id, e.g. "ch02-03". */
@@ -24,85 +32,6 @@ export interface LessonInfo {
    * one restarts the run from step 0 with a new generation, except those marked `hot`.
    */
   options?: LessonOption[];
-}
-
-/**
- * The limits of a `layers` control's list: `input`, then minHidden … maxHidden hidden widths, each minUnits …
- * maxUnits, then `output`. Widths are in units (neurons); the input and output widths are fixed by the data
- * (features in, classes out), so only the hidden layers are the member's to choose.
- */
-export interface LayerLimits {
-  /** Units of the input layer (the data's features). */
-  input: number;
-  /** Units of the output layer (e.g. one logit per class). */
-  output: number;
-  /** Fewest and most hidden layers. */
-  minHidden: number;
-  maxHidden: number;
-  /** Fewest and most units of one hidden layer. */
-  minUnits: number;
-  maxUnits: number;
-}
-
-/**
- * A parameter of a demo lesson (not a training hyperparameter).
- * `drawing`: a small greyscale image a member draws (e.g. a digit for the MNIST lessons), `width` × `height`
- * pixels. Its value is a string: '' for "no drawing", else the standard base64 (with padding, no line breaks)
- * of exactly width·height bytes, row-major from the top-left, 0 = black background, 255 = white ink (MNIST's
- * convention); 28×28 is 1,048 characters, small enough for `options:set`, snapshots and `options:changed`.
- * `layers`: a dense network's layer list (ch08-02's layer-list editor). Its value is a string of every layer's
- * width in units, input first, as decimal integers joined by single '-', e.g. '2-10-10-3' (2 inputs, two hidden
- * layers of 10, 3 outputs). One spelling per list: no spaces, signs or leading zeros. `layers` (the field) holds
- * the limits the value must keep (LayerLimits: the fixed input and output widths, how many hidden layers, how
- * wide each); `options`, when present, are presets the client offers (any list within the limits is accepted).
- * `animate` (integer controls): the client offers a ▶/⏸ button beside the slider that steps through the values,
- * value + step every ~600 ms, around again from min after max (one `options:set` at a time), until paused, e.g. a
- * sliding window's position (ch09-01).
- * `matrix` (number and integer controls): the control is one cell of a small matrix of values, e.g. a kernel's
- * weights. Controls whose `matrix.name` is equal are drawn together, where the first of them would be, as a
- * `rows` × `cols` grid of number boxes laid out like the matrix (cell `index` row-major: row ⌊index / cols⌋,
- * column index mod cols) under the heading `matrix.name`, in place of a slider each. Each cell is still its own
- * control: it is sent, validated and shown (shownWhen) on its own, exactly as without `matrix`.
- */
-export interface LessonOption {
-  name: string;
-  label: string;
-  kind: 'number' | 'integer' | 'boolean' | 'enum' | 'drawing' | 'layers';
-  default: number | boolean | string;
-  min?: number;
-  max?: number;
-  step?: number;
-  options?: string[];
-  /** drawing: image width and height in pixels. */
-  width?: number;
-  height?: number;
-  /** layers: what a layer list may be (required for that kind; a control without it accepts no value). */
-  layers?: LayerLimits;
-  help?: string;
-  /** Training lessons: applies at the next step without restarting the run (e.g. the lr schedule). */
-  hot?: boolean;
-  /** A hot option that only picks what a view shows (a drawn digit, the sample shown), not how training goes. */
-  viewOnly?: boolean;
-  /** integer: the client offers ▶ to step through the values (a "play" of the control; opt-in). */
-  animate?: boolean;
-  /**
-   * Shown only while another control of the lesson has one of these values (e.g. ch09-01's kernel cells while
-   * the kernel is "custom 3×3", the lr decay's constant while a schedule uses one). Always accepted by options:set.
-   */
-  shownWhen?: { control: string; equals: ReadonlyArray<number | boolean | string> };
-  /** number / integer: a cell of a matrix of controls drawn as one grid (see above). */
-  matrix?: MatrixCell;
-}
-
-/** Where a control sits in a matrix of controls (LessonOption.matrix). */
-export interface MatrixCell {
-  /** The matrix's heading, shared by all its cells (e.g. "Kernel cells"). */
-  name: string;
-  /** The matrix's shape: rows × cols cells. */
-  rows: number;
-  cols: number;
-  /** This cell's place, row-major: 0 … rows·cols − 1. */
-  index: number;
 }
 
 /**
@@ -212,104 +141,4 @@ export interface DemoView {
    * under their own title, not captioned with the variant that happened to compute them.
    */
   common?: string[];
-}
-
-export type OptionValues = Record<string, number | boolean | string>;
-
-/** Checks a `options:set` payload against a demo's controls; refused whole on the first problem. */
-export function validateOptionValues(
-  input: unknown,
-  controls: readonly LessonOption[],
-): { ok: true; values: OptionValues } | { ok: false; error: { code: 'invalid'; message: string } } {
-  const bad = (message: string) => ({ ok: false as const, error: { code: 'invalid' as const, message } });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('options:set expects an object of { name: value }');
-  const entries = Object.entries(input as Record<string, unknown>);
-  if (!entries.length) return bad('options:set needs at least one value');
-  const values: OptionValues = {};
-  for (const [name, value] of entries) {
-    const c = controls.find((k) => k.name === name);
-    if (!c) return bad(`unknown option "${name}" (controls: ${controls.map((k) => k.name).join(', ') || 'none'})`);
-    if (c.kind === 'boolean') {
-      if (typeof value !== 'boolean') return bad(`${name}: expected true or false`);
-    } else if (c.kind === 'enum') {
-      if (typeof value !== 'string' || !c.options?.includes(value)) return bad(`${name}: expected one of ${c.options?.join(', ')}`);
-    } else if (c.kind === 'layers') {
-      const list = parseLayerList(value, c.layers);
-      if (!list.ok) return bad(`${name}: ${list.problem}`);
-      // Accepted only in its one spelling, so this is the string sent.
-      values[name] = list.sizes.join('-');
-      continue;
-    } else if (c.kind === 'drawing') {
-      if (typeof value !== 'string') return bad(`${name}: expected a base64 string or ''`);
-      const problem = drawingProblem(value, (c.width ?? 0) * (c.height ?? 0));
-      if (problem) return bad(`${name}: ${problem} (a ${c.width ?? 0}×${c.height ?? 0} drawing)`);
-    } else {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return bad(`${name}: expected a number`);
-      if (c.kind === 'integer' && !Number.isInteger(value)) return bad(`${name}: expected an integer`);
-      if (c.min !== undefined && value < c.min) return bad(`${name}: must be ≥ ${c.min}`);
-      if (c.max !== undefined && value > c.max) return bad(`${name}: must be ≤ ${c.max}`);
-    }
-    values[name] = value;
-  }
-  return { ok: true, values };
-
-  /**
-   * Why `value` is not a drawing of `bytes` pixels ('' when it is one): empty, or strict base64 (the
-   * alphabet A–Z a–z 0–9 + /, length a multiple of 4, '=' only as the final padding, unused bits zero, so
-   * every image has exactly one encoding) whose decoded length is `bytes`. Checked from the text alone: nothing
-   * is decoded.
-   */
-  function drawingProblem(value: string, bytes: number): string {
-    if (value === '') return '';
-    if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value)) return 'not valid base64';
-    const pad = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
-    // The last character before the padding carries 4 (==) or 2 (=) bits past the data: they must be zero.
-    const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(value.charAt(value.length - pad - 1));
-    if (pad && last % (pad === 2 ? 16 : 4) !== 0) return 'not valid base64 (non-zero padding bits)';
-    const n = (value.length / 4) * 3 - pad;
-    return n === bytes ? '' : `expected ${bytes} pixels, got ${n}`;
-  }
-}
-
-/**
- * A `layers` control's value as its widths (units per layer, input first), or why it is not a list within
- * `limits`, in words that name the layer and the limit (e.g. "hidden layer 2 has 500 units, at most 128").
- * Only the canonical spelling is accepted (digits joined by single '-', no leading zeros), so equal lists are
- * equal strings: a change is a change of network, and `options:changed` shows the same text everyone typed.
- */
-export function parseLayerList(
-  value: unknown,
-  limits: LayerLimits | undefined,
-): { ok: true; sizes: number[] } | { ok: false; problem: string } {
-  const no = (problem: string) => ({ ok: false as const, problem });
-  if (!limits) return no('this control declares no layer limits, so no list is accepted');
-  const { input, output, minHidden, maxHidden, minUnits, maxUnits } = limits;
-  // An example within the limits, for the messages: the fewest hidden layers (at least one), 10 units each.
-  const units = Math.min(maxUnits, Math.max(minUnits, 10));
-  const example = [input, ...Array<number>(Math.max(1, minHidden)).fill(units), output].join('-');
-  if (typeof value !== 'string') return no(`expected a layer list as a string of widths joined by '-', e.g. '${example}'`);
-  if (!/^[0-9]+(?:-[0-9]+)*$/.test(value)) {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return no(`expected widths (whole numbers) joined by single '-', no spaces, e.g. '${example}'; got ${JSON.stringify(shown)}`);
-  }
-  const parts = value.split('-');
-  const last = parts.length - 1;
-  const layer = (i: number) => (i === 0 ? 'the input layer' : i === last ? 'the output layer' : `hidden layer ${i}`);
-  const zeroed = parts.findIndex((p) => p.length > 1 && p.startsWith('0'));
-  if (zeroed >= 0) return no(`${layer(zeroed)} is written '${parts[zeroed]}': no leading zeros`);
-  if (parts.length < 2) return no(`expected an input layer, hidden layers and an output layer, e.g. '${example}'; got one width`);
-  const sizes = parts.map(Number);
-  if (sizes[0] !== input) return no(`the input layer must have ${input} units (the data's features), got ${parts[0]}`);
-  if (sizes[last] !== output) return no(`the output layer must have ${output} units, got ${parts[last]}`);
-  const hidden = parts.length - 2;
-  if (hidden < minHidden || hidden > maxHidden) {
-    const range = minHidden === maxHidden ? `${minHidden}` : `${minHidden} to ${maxHidden}`;
-    return no(`expected ${range} hidden layers between input and output, got ${hidden}`);
-  }
-  for (let i = 1; i < last; i++) {
-    const n = sizes[i] as number;
-    if (n < minUnits) return no(`${layer(i)} has ${parts[i]} units, at least ${minUnits}`);
-    if (n > maxUnits) return no(`${layer(i)} has ${parts[i]} units, at most ${maxUnits}`);
-  }
-  return { ok: true, sizes };
 }

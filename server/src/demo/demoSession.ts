@@ -1,27 +1,34 @@
 /**
- * A room's session for a demo lesson: holds the demo's control values and recomputes its view when they
- * change. It has the Trainer's surface for the engine (state, step, frames…) but never trains: it stays
- * paused at step 0, run controls are refused, and each change of values is a new generation of frames.
+ * A room's session for a demo lesson: holds the demo's option values and recomputes its view when they change.
+ * It is a Session (train/session.ts) like a training run, and frames itself (probe/framer.ts): a demo's only
+ * frame is its view, made once per change of values. It never trains: it stays paused at step 0 of generation 1,
+ * and run controls are refused (there is no run to play, step or reset).
  */
 import * as tf from '@tensorflow/tfjs-core';
 // Demos compute gradients (ch01-01's autograd); the registry is loaded here, in the engine worker, not by the
 // lesson files, which the socket thread also imports for their metadata.
 import '../backend/gradients.ts';
-import type { Channel, OptionValues, Frame, HyperparamPatch, Hyperparams, RunAction, RunState } from '@gradcast/shared';
+import {
+  type Channel,
+  type Frame,
+  HYPERPARAM_DEFAULTS,
+  type HyperparamPatch,
+  type Hyperparams,
+  type OptionValues,
+  type RunAction,
+} from '@gradcast/shared';
 import type { DemoView } from '@gradcast/shared';
 import type { DemoLesson } from '../lessons/types.ts';
+import type { Framer } from '../probe/framer.ts';
+import type { EvalEntry } from '../probe/metrics.ts';
 import { viewsFrame } from '../probe/views.ts';
-import { BASE_HYPERPARAMS, type PatchResult, RunError } from '../train/trainer.ts';
+import { type PatchResult, RunError, type Session, type SessionStatus } from '../train/session.ts';
 
-export class DemoSession {
-  readonly hp: Hyperparams = { ...BASE_HYPERPARAMS };
-  state: RunState = 'paused';
-  readonly step = 0;
-  generation = 1;
-  /** Every generation of a demo starts at step 0 (RunStatus.start). */
-  readonly generationStart = 0;
-  readonly lastLoss = null;
+export class DemoSession implements Session, Framer {
+  /** A demo has no hyperparameters of its own (its lesson lists no controls): the defaults, never changed. */
+  readonly hp: Hyperparams = { ...HYPERPARAM_DEFAULTS };
   readonly values: OptionValues;
+  /** Values changed since the view was last framed. */
   private dirty = true;
 
   constructor(
@@ -29,6 +36,10 @@ export class DemoSession {
     readonly seed: number,
   ) {
     this.values = Object.fromEntries(lesson.info.options.map((c) => [c.name, c.default]));
+  }
+
+  status(): SessionStatus {
+    return { state: 'paused', step: 0, generation: 1, start: 0, loss: null };
   }
 
   /** Applies validated values; returns name → [old, new] for those that changed. */
@@ -42,6 +53,7 @@ export class DemoSession {
     return changes;
   }
 
+  /** The view, when the values changed since the last call (or with `all`). */
   frames(channels: ReadonlySet<Channel>, all = false): Frame[] {
     if (!channels.has('panels') || (!all && !this.dirty)) return [];
     this.dirty = false;
@@ -53,9 +65,15 @@ export class DemoSession {
     } finally {
       tf.engine().endScope();
     }
-    return [viewsFrame(view, this.generation, 0)];
+    return [viewsFrame(view, 1, 0)];
   }
 
+  /** A demo evaluates nothing. */
+  evaluations(): EvalEntry[] {
+    return [];
+  }
+
+  /** The lesson has no hyperparameter controls, so nothing changes. */
   applyPatch(_patch: HyperparamPatch): PatchResult {
     return { changes: {}, step: 0 };
   }
@@ -64,12 +82,13 @@ export class DemoSession {
     throw new RunError('conflict', `this lesson is a demo: there is no run to ${action}`);
   }
 
+  /** Never called: a demo is never running. */
   trainStep(): number {
-    return NaN;
+    throw new RunError('conflict', 'this lesson is a demo: there is no run to step');
   }
 
-  currentMetrics(): Record<string, number> {
-    return {};
+  takeErrors(): string[] {
+    return [];
   }
 
   dispose(): void {}

@@ -6,8 +6,10 @@
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { EncodedFrame, RunStatus } from '@gradcast/shared';
+import type { EvalEntry } from '../probe/metrics.ts';
 import type { BackendPref } from '../backend/prefs.ts';
 import { loadMnistArrays } from '../data/mnistArrays.ts';
+import { FRAME_RATE } from '../probe/delivery.ts';
 import type { DataReply, DataRequest, EngineErrorCode, EngineRequest, ReplyResult, RequestBody, WorkerMessage } from './messages.ts';
 
 export class EngineError extends Error {
@@ -21,18 +23,17 @@ export class EngineError extends Error {
 
 export interface EngineOptions {
   backend: BackendPref;
+  /** Framing ticks per room per second, at most (default: delivery.ts FRAME_RATE). */
   frameRate?: number;
   /** Milliseconds a request may wait for its reply. */
   requestTimeoutMs?: number;
 }
 
 export interface EngineEvents {
-  frames: [roomId: string, frames: EncodedFrame[], status: RunStatus];
+  frames: [roomId: string, frames: EncodedFrame[], status: RunStatus, evaluations: EvalEntry[]];
   log: [level: 'info' | 'warn' | 'error', msg: string, roomId?: string];
   exit: [code: number];
 }
-
-
 
 export class EngineClient extends EventEmitter<EngineEvents> {
   private nextId = 1;
@@ -64,7 +65,7 @@ export class EngineClient extends EventEmitter<EngineEvents> {
   /** Starts a worker and resolves once its backend is ready; rejects with the worker's reason otherwise. */
   static start(opts: EngineOptions): Promise<EngineClient> {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { backend: opts.backend, frameRate: opts.frameRate ?? 30 },
+      workerData: { backend: opts.backend, frameRate: opts.frameRate ?? FRAME_RATE },
     });
     return new Promise((resolve, reject) => {
       const early: WorkerMessage[] = [];
@@ -135,7 +136,7 @@ export class EngineClient extends EventEmitter<EngineEvents> {
         break;
       }
       case 'frames':
-        this.emit('frames', msg.roomId, msg.frames, msg.status);
+        this.emit('frames', msg.roomId, msg.frames, msg.status, msg.evaluations ?? []);
         break;
       case 'log':
         this.emit('log', msg.level, msg.msg, msg.roomId);

@@ -1,10 +1,11 @@
 /**
- * The engine computes live frames only for the channels some member receives (the socket thread tells it with
- * `channels`), while a snapshot still holds every channel of the lesson.
+ * The engine frames what the room needs whatever its members watch (the history channels, and the cheap live and
+ * static ones), computes the costly channels (params, panels) only while some member receives them (the socket
+ * thread tells it with `channels`), and still answers `latest` with any channel of the lesson.
  */
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { peekFrame } from '@gradcast/shared';
+import { decodeFrame, peekFrame } from '@gradcast/shared';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { EngineHost } from './host.ts';
 import type { WorkerMessage } from './messages.ts';
@@ -16,7 +17,12 @@ beforeAll(async () => {
 let host: EngineHost | null = null;
 afterEach(() => host?.close());
 
-it('live frames follow the watched channels; a snapshot keeps them all', async () => {
+const reply = (posted: WorkerMessage[], id: number) => {
+  const r = posted.find((m) => m.t === 'reply' && m.id === id);
+  return r && r.t === 'reply' && r.ok ? r.result : null;
+};
+
+it('live frames keep the history channels and follow the watched costly ones; latest gives any channel', async () => {
   const posted: WorkerMessage[] = [];
   host = new EngineHost((m) => posted.push(m), 1000);
   await host.handle({ t: 'create', id: 1, roomId: 'r', lessonId: 'ch02-03', seed: 1, hp: { speed: 0 } });
@@ -27,12 +33,63 @@ it('live frames follow the watched channels; a snapshot keeps them all', async (
     for (const m of posted) if (m.t === 'frames') for (const f of m.frames) seen.add(peekFrame(f.bytes).channel);
     return seen;
   };
-  expect(await liveChannels()).toContain('path');
+  expect(await liveChannels()).toEqual(new Set(['metrics', 'params', 'path', 'fit']));
   await host.handle({ t: 'channels', id: 2, roomId: 'r', channels: ['metrics'] });
-  expect([...(await liveChannels())]).toEqual(['metrics']);
+  // Nobody watches params any more; the history (metrics, path) and the cheap fit still go.
+  expect(await liveChannels()).toEqual(new Set(['metrics', 'path', 'fit']));
+  await host.handle({ t: 'channels', id: 3, roomId: 'r', channels: [] });
+  expect(await liveChannels()).toEqual(new Set(['metrics', 'path', 'fit']));
   posted.length = 0;
-  await host.handle({ t: 'snapshot', id: 3, roomId: 'r' });
-  const reply = posted.find((m) => m.t === 'reply' && m.id === 3);
-  const snap = reply && reply.t === 'reply' && reply.ok ? (reply.result.frames ?? []).map((f) => f.channel) : [];
-  expect(new Set(snap)).toEqual(new Set(['metrics', 'params', 'surface', 'path', 'data', 'fit']));
+  await host.handle({ t: 'latest', id: 4, roomId: 'r', channels: ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels'] });
+  const frames = reply(posted, 4)?.frames ?? [];
+  expect(new Set(frames.map((f) => f.channel))).toEqual(new Set(['metrics', 'params', 'surface', 'path', 'data', 'fit']));
+  // What `latest` gives is whole: the metrics frame carries the history from step 0.
+  const metrics = decodeFrame(frames.find((f) => f.channel === 'metrics')!.bytes);
+  expect(metrics.meta.full).toBe(true);
+  expect(metrics.fields.step!.data[0]).toBe(0);
+});
+
+it('the metrics windows posted carry every step, however many steps a tick covers', async () => {
+  const posted: WorkerMessage[] = [];
+  // One framing tick a second: dozens of steps between two ticks.
+  host = new EngineHost((m) => posted.push(m), 1);
+  await host.handle({ t: 'create', id: 1, roomId: 'r', lessonId: 'ch02-03', seed: 1, hp: { speed: 400 } });
+  await host.handle({ t: 'channels', id: 2, roomId: 'r', channels: [] });
+  await new Promise((r) => setTimeout(r, 2300));
+  await host.handle({ t: 'control', id: 3, roomId: 'r', action: 'pause' });
+  const steps = new Set<number>();
+  for (const m of posted) {
+    if (m.t !== 'frames') continue;
+    for (const f of m.frames) if (f.channel === 'metrics') for (const s of decodeFrame(f.bytes).fields.step!.data) steps.add(s);
+  }
+  const step = reply(posted, 3)!.status.step;
+  expect(step).toBeGreaterThan(300);
+  expect(steps.size).toBe(step);
+  expect(Math.max(...steps)).toBe(step - 1);
+});
+
+it('a demo frames its view once per change of its values, whatever is watched', async () => {
+  const posted: WorkerMessage[] = [];
+  host = new EngineHost((m) => posted.push(m), 1000);
+  await host.handle({ t: 'create', id: 1, roomId: 'd', lessonId: 'ch09-01', seed: 1, hp: {} });
+  await host.handle({ t: 'channels', id: 2, roomId: 'd', channels: [] });
+  const panels = () => posted.flatMap((m) => (m.t === 'frames' ? m.frames.filter((f) => f.channel === 'panels') : []));
+  expect(panels()).toHaveLength(1);
+  await host.handle({ t: 'options', id: 3, roomId: 'd', values: { stride: 2 } });
+  expect(panels()).toHaveLength(2);
+  await host.handle({ t: 'options', id: 4, roomId: 'd', values: { stride: 2 } });
+  expect(panels()).toHaveLength(2);
+  await host.handle({ t: 'control', id: 5, roomId: 'd', action: 'play' });
+  const refused = posted.find((m) => m.t === 'reply' && m.id === 5);
+  expect(refused).toMatchObject({ ok: false, code: 'conflict' });
+});
+
+it('hold keeps the thread busy for as long as it is asked, as a long step would', async () => {
+  const posted: WorkerMessage[] = [];
+  host = new EngineHost((m) => posted.push(m), 1000);
+  await host.handle({ t: 'create', id: 1, roomId: 'r', lessonId: 'ch02-03', seed: 1, hp: { speed: 5 } });
+  const t0 = performance.now();
+  await host.handle({ t: 'hold', id: 2, roomId: 'r', ms: 200 });
+  expect(performance.now() - t0).toBeGreaterThanOrEqual(190);
+  expect(reply(posted, 2)?.status.generation).toBe(1);
 });

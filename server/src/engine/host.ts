@@ -1,37 +1,35 @@
 /**
- * The engine proper: hosts one Trainer per room, steps them round-robin at their `speed`, applies
- * hyperparameter patches and run controls between steps, and posts encoded frames. It runs inside the
- * training worker (worker.ts), never on the socket thread; tests drive it in-process through `post`.
+ * The engine proper: hosts one Session per room (a Trainer, or a demo's session), steps the running ones
+ * round-robin at their `speed`, applies hyperparameter patches, run controls and option changes between steps,
+ * and posts each room's frames (made by the room's Framer, as delivery.ts says) with its status. It runs inside
+ * the training worker (worker.ts), never on the socket thread; tests drive it in-process through `post`.
  *
  * Every message is handled between two steps (the thread is single-threaded), so a patch that arrives while
  * a step runs waits in the port and takes effect at the next step boundary.
  */
-import {
-  type Channel,
-  type EncodedFrame,
-  encodeFrame,
-  type Frame,
-  type RunStatus,
-} from '@gradcast/shared';
+import { type Channel, type EncodedFrame, encodeFrame, type Frame, type RunStatus } from '@gradcast/shared';
 import { DemoSession } from '../demo/demoSession.ts';
 import { getDemoLesson, getTrainingLesson } from '../lessons/registry.ts';
-import { RunError, Trainer } from '../train/trainer.ts';
+import { channelsToFrame, FRAME_RATE, frameInterval, isReliable } from '../probe/delivery.ts';
+import type { Framer } from '../probe/framer.ts';
+import { TrainerFrames } from '../probe/trainerFrames.ts';
+import { RunError, type Session } from '../train/session.ts';
+import { Trainer } from '../train/trainer.ts';
 import type { EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
 import { Scheduler } from './scheduler.ts';
 
-/** Channels that are not repeated every frame, so they must not be dropped: sent reliably. */
-const STATIC_CHANNELS: ReadonlySet<Channel> = new Set(['surface', 'data', 'panels']);
-
 interface HostedRoom {
-  /** The room's training run, or its demo (which never trains). */
-  trainer: Trainer | DemoSession;
-  /** Every channel of the lesson: what a snapshot holds. */
-  channels: ReadonlySet<Channel>;
+  /** The room's training run, or its demo (which never runs). */
+  session: Session;
+  /** What makes its frames. */
+  framer: Framer;
+  /** The lesson's channels, and whether it trains (delivery.ts channelsToFrame). */
+  lesson: { channels: readonly Channel[]; trains: boolean };
   /**
-   * The channels some member receives (the socket thread's subscriptions): live frames are computed for these
-   * only, so views nobody has on screen cost no worker time. All of the lesson's until the first update.
+   * The channels some member receives (the socket thread's subscriptions): costly channels nobody watches are not
+   * made, so views nobody has on screen cost no worker time. All of the lesson's until the first update.
    */
-  live: ReadonlySet<Channel>;
+  watched: ReadonlySet<Channel>;
   lastFramesAt: number;
   /** Steps completed in the current one-second window, and the rate measured over the last window. */
   windowStart: number;
@@ -50,7 +48,7 @@ export class EngineHost {
 
   constructor(
     private readonly post: Post,
-    private readonly frameRate = 30,
+    private readonly frameRate = FRAME_RATE,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -71,15 +69,18 @@ export class EngineHost {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
-    for (const r of this.rooms.values()) r.trainer.dispose();
+    for (const r of this.rooms.values()) r.session.dispose();
     this.rooms.clear();
   }
 
-  /** Builds a room's trainer, after loading what its lesson needs (MNIST: once per thread, with progress). */
+  /** Builds a room's session, after loading what its lesson needs (MNIST: once per thread, with progress). */
   private async create(req: Extract<EngineRequest, { t: 'create' }>): Promise<ReplyResult> {
     if (this.rooms.has(req.roomId)) throw new RunError('conflict', `room ${req.roomId} already exists`);
     const demo = getDemoLesson(req.lessonId);
-    if (demo) return this.host(req.roomId, new DemoSession(demo, req.seed), demo.info.channels);
+    if (demo) {
+      const session = new DemoSession(demo, req.seed);
+      return this.host(req.roomId, session, session, demo.info);
+    }
     const lesson = getTrainingLesson(req.lessonId);
     if (!lesson) throw new NotFound(`no lesson ${req.lessonId}`);
     if (lesson.prepare) {
@@ -90,21 +91,23 @@ export class EngineHost {
         shown = tenth;
       });
     }
-    return this.host(req.roomId, new Trainer(lesson, req.seed, req.hp), lesson.info.channels);
+    const trainer = new Trainer(lesson, req.seed, req.hp);
+    return this.host(req.roomId, trainer, new TrainerFrames(trainer), lesson.info);
   }
 
-  private host(roomId: string, trainer: Trainer | DemoSession, channels: readonly Channel[]): ReplyResult {
+  private host(roomId: string, session: Session, framer: Framer, info: HostedRoom['lesson']): ReplyResult {
     const room: HostedRoom = {
-      trainer,
-      channels: new Set(channels),
-      live: new Set(channels),
+      session,
+      framer,
+      lesson: { channels: info.channels, trains: info.trains },
+      watched: new Set(info.channels),
       lastFramesAt: -Infinity,
       windowStart: this.now(),
       windowSteps: 0,
       stepsPerSecond: 0,
     };
     this.rooms.set(roomId, room);
-    this.scheduler.add(roomId, trainer.hp.speed, trainer.state === 'running', this.now());
+    this.scheduler.add(roomId, session.hp.speed, session.status().state === 'running', this.now());
     this.emitFrames(roomId, room);
     return this.result(room);
   }
@@ -112,71 +115,63 @@ export class EngineHost {
   private dispatch(req: Exclude<EngineRequest, { t: 'create' }>): ReplyResult {
     const room = this.rooms.get(req.roomId);
     if (!room) throw new NotFound(`room ${req.roomId} is not hosted by this engine`);
-    const { trainer } = room;
+    const { session } = room;
     switch (req.t) {
       case 'destroy':
         this.scheduler.remove(req.roomId);
         this.rooms.delete(req.roomId);
-        trainer.dispose();
+        session.dispose();
         return this.result(room);
       case 'hp': {
-        const { changes } = trainer.applyPatch(req.patch);
-        this.scheduler.update(req.roomId, { speed: trainer.hp.speed }, this.now());
+        const { changes } = session.applyPatch(req.patch);
+        this.scheduler.update(req.roomId, { speed: session.hp.speed }, this.now());
         this.emitFrames(req.roomId, room);
         return { ...this.result(room), changes };
       }
       case 'control':
-        trainer.control(req.action);
-        this.scheduler.update(req.roomId, { running: trainer.state === 'running' }, this.now());
+        session.control(req.action);
+        this.scheduler.update(req.roomId, { running: session.status().state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
         return this.result(room);
       case 'options': {
-        const changes = trainer.setValues(req.values);
-        this.scheduler.update(req.roomId, { running: trainer.state === 'running' }, this.now());
+        const changes = session.setValues(req.values);
+        this.scheduler.update(req.roomId, { running: session.status().state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
         return { ...this.result(room), changes };
       }
       case 'channels':
-        room.live = new Set(req.channels.filter((c) => room.channels.has(c)));
+        room.watched = new Set(req.channels.filter((c) => room.lesson.channels.includes(c)));
         return this.result(room);
-      case 'snapshot':
-        return { ...this.result(room), frames: this.encode(trainer.frames(room.channels, true)) };
+      case 'latest': {
+        const channels = new Set(req.channels.filter((c) => room.lesson.channels.includes(c)));
+        return { ...this.result(room), frames: this.encode(room.framer.frames(channels, true)) };
+      }
+      case 'hold':
+        // Blocks this thread as a long step would: messages wait in the port meanwhile.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, req.ms));
+        return this.result(room);
     }
   }
 
   private result(room: HostedRoom): ReplyResult {
-    const t = room.trainer;
-    return { status: this.status(room), hp: { ...t.hp }, ...(Object.keys(t.values).length ? { options: { ...t.values } } : {}) };
+    const s = room.session;
+    return { status: this.status(room), hp: { ...s.hp }, ...(Object.keys(s.values).length ? { options: { ...s.values } } : {}) };
   }
 
   private status(room: HostedRoom): RunStatus {
-    const t = room.trainer;
-    return {
-      state: t.state,
-      step: t.step,
-      generation: t.generation,
-      start: t.generationStart,
-      loss: t.lastLoss,
-      stepsPerSecond: room.stepsPerSecond,
-    };
+    return { ...room.session.status(), stepsPerSecond: room.stepsPerSecond };
   }
 
   private encode(frames: Frame[]): EncodedFrame[] {
-    return frames.map((f) => ({
-      channel: f.channel,
-      generation: f.generation,
-      step: f.step,
-      bytes: encodeFrame(f),
-      // A training lesson's views recur about once a second while it runs (meta.live): newest wins, like metrics.
-      reliable: (STATIC_CHANNELS.has(f.channel) && f.meta.live !== true) || f.meta.full === true,
-    }));
+    return frames.map((f) => ({ channel: f.channel, generation: f.generation, step: f.step, bytes: encodeFrame(f), reliable: isReliable(f) }));
   }
 
   private emitFrames(roomId: string, room: HostedRoom): void {
     room.lastFramesAt = this.now();
-    const frames = this.encode(room.trainer.frames(room.live));
+    const frames = this.encode(room.framer.frames(channelsToFrame(room.lesson, room.watched)));
+    const evaluations = room.framer.evaluations();
     this.post(
-      { t: 'frames', roomId, frames, status: this.status(room) },
+      { t: 'frames', roomId, frames, status: this.status(room), ...(evaluations.length ? { evaluations } : {}) },
       frames.map((f) => f.bytes),
     );
   }
@@ -211,17 +206,15 @@ export class EngineHost {
   private stepRoom(roomId: string): void {
     const room = this.rooms.get(roomId);
     if (!room) return;
-    const { trainer } = room;
+    const { session } = room;
     try {
-      trainer.trainStep();
+      session.trainStep();
     } catch (err) {
-      trainer.state = 'paused';
+      session.control('pause');
       const msg = err instanceof Error ? err.message : String(err);
       this.post({ t: 'log', level: 'error', roomId, msg: `training step failed, run paused: ${msg}` });
     }
-    if (trainer instanceof Trainer) {
-      for (const msg of trainer.errors.splice(0)) this.post({ t: 'log', level: 'warn', roomId, msg });
-    }
+    for (const msg of session.takeErrors()) this.post({ t: 'log', level: 'warn', roomId, msg });
     const now = this.now();
     this.scheduler.stepped(roomId, now);
     room.windowSteps += 1;
@@ -230,9 +223,9 @@ export class EngineHost {
       room.windowStart = now;
       room.windowSteps = 0;
     }
-    const stopped = trainer.state !== 'running';
+    const stopped = session.status().state !== 'running';
     if (stopped) this.scheduler.update(roomId, { running: false }, now);
-    if (stopped || now - room.lastFramesAt >= 1000 / this.frameRate) this.emitFrames(roomId, room);
+    if (stopped || now - room.lastFramesAt >= frameInterval(this.frameRate)) this.emitFrames(roomId, room);
   }
 }
 

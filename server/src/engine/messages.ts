@@ -4,6 +4,7 @@
  */
 import type { Channel, OptionValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
 import type { BackendPref } from '../backend/prefs.ts';
+import type { EvalEntry } from '../probe/metrics.ts';
 
 export interface WorkerInit {
   backend: BackendPref;
@@ -17,9 +18,15 @@ export type EngineRequest =
   | { t: 'hp'; id: number; roomId: string; patch: HyperparamPatch }
   | { t: 'control'; id: number; roomId: string; action: RunAction }
   | { t: 'options'; id: number; roomId: string; values: OptionValues }
-  | { t: 'snapshot'; id: number; roomId: string }
-  /** The channels some member of the room receives now: live frames of the others are not computed. */
-  | { t: 'channels'; id: number; roomId: string; channels: Channel[] };
+  /**
+   * The latest frame of each of `channels`, made now when the last one is out of date: for a member taking up a
+   * channel the worker has not been making (delivery.ts WATCHED_ONLY). Joins never ask: the room answers them.
+   */
+  | { t: 'latest'; id: number; roomId: string; channels: Channel[] }
+  /** The channels some member of the room receives now: costly channels nobody watches are not made. */
+  | { t: 'channels'; id: number; roomId: string; channels: Channel[] }
+  /** Keeps the worker thread busy for `ms` (as a long training step would), then answers: for tests. */
+  | { t: 'hold'; id: number; roomId: string; ms: number };
 
 /** A request as a caller writes it: the client adds the `id` (distributive, so each variant keeps its fields). */
 export type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -35,9 +42,9 @@ export interface ReplyResult {
   hp: Hyperparams;
   /** For hp: the changes in effect, name → [old, new]. */
   changes?: Record<string, [unknown, unknown]>;
-  /** Demo lessons: the demo's current values. */
+  /** The lesson's option values (a demo's inputs, a training lesson's options), when it has any. */
   options?: OptionValues;
-  /** For snapshot: the latest frame of every channel, the loss curve whole. */
+  /** For latest: the latest frame of each channel asked for. */
   frames?: EncodedFrame[];
 }
 
@@ -57,7 +64,12 @@ export type DataReply =
 export type EngineEvent =
   | { t: 'ready'; backend: string; kind: string; detail: string }
   | { t: 'fatal'; message: string }
-  | { t: 'frames'; roomId: string; frames: EncodedFrame[]; status: RunStatus }
+  /**
+   * A framing tick of one room: the frames made (delivery.ts: every channel that changed, except costly ones
+   * nobody watches), the status, and the evaluations completed since the last tick (the room's evaluation log;
+   * a whole-history metrics frame carries the log whole).
+   */
+  | { t: 'frames'; roomId: string; frames: EncodedFrame[]; status: RunStatus; evaluations?: EvalEntry[] }
   | { t: 'log'; level: 'info' | 'warn' | 'error'; msg: string; roomId?: string };
 
 export type WorkerMessage = EngineReply | EngineEvent | DataRequest;

@@ -7,10 +7,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { threshold1d, slopeLine } from '../data/synthetic.ts';
+import { framesOf } from '../probe/trainerFrames.ts';
 import { Trainer } from '../train/trainer.ts';
-import { ch02_01 } from './ch02-01.ts';
-import { ch03_02 } from './ch03-02.ts';
-import { ch05_02 } from './ch05-02.ts';
+import { ch02_01 } from './ch02-01/model.ts';
+import { ch03_02 } from './ch03-02/model.ts';
+import { ch05_02 } from './ch05-02/model.ts';
 import { getTrainingLesson } from './registry.ts';
 import { buildLinearModel } from './linearModel.ts';
 import type { TrainingLesson } from './types.ts';
@@ -43,7 +44,7 @@ describe('ch02-01 (ŷ = w·x)', () => {
   it('streams metrics, params, data and fit; params holds w alone and its gradient 2(w + 3)·mean(x²)', () => {
     const t = new Trainer(ch02_01NoiseFree, 1);
     t.trainStep();
-    const frames = t.frames(new Set(ch02_01.info.channels), true);
+    const frames = framesOf(t, new Set(ch02_01.info.channels), { all: true });
     expect(frames.map((f) => f.channel).sort()).toEqual(['data', 'fit', 'metrics', 'params']);
     const params = frames.find((f) => f.channel === 'params')!;
     expect(params.meta.names).toBe('w');
@@ -148,7 +149,7 @@ describe('declared channels are the channels streamed', () => {
     const lesson = getTrainingLesson(id)!;
     const t = new Trainer(lesson, 1);
     t.trainStep();
-    const frames = t.frames(new Set(lesson.info.channels), true);
+    const frames = framesOf(t, new Set(lesson.info.channels), { all: true });
     expect(frames.map((f) => f.channel).sort()).toEqual([...lesson.info.channels].sort());
     const metrics = frames.find((f) => f.channel === 'metrics')!;
     // Classification lessons report their training accuracy with the loss.

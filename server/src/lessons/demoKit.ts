@@ -3,7 +3,7 @@
  * `Field`s a `panels` frame carries, reading them back (tests), and writing numbers into text panels.
  * Every field is float32: the arrays are tiny, and one dtype keeps the client's reading simple.
  */
-import { type LessonOption, field, type Field } from '@gradcast/shared';
+import { field, type Field } from '@gradcast/shared';
 import type { Tensor } from '@tensorflow/tfjs-core';
 
 /**
@@ -42,24 +42,6 @@ export { fmt, fmtList } from '../probe/views/format.ts';
 export function linspace(a: number, b: number, n: number): number[] {
   if (n === 1) return [a];
   return Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
-}
-
-/**
- * A sliding window's position control (ch09-01, ch09-02): integer 0 … maxOut² − 1, row by row over the output,
- * with ▶ (`animate`); positions past the current output's last cell wrap around (windowCell).
- */
-export function windowControl(maxOut: number, what: string): LessonOption {
-  return {
-    name: 'window',
-    label: 'Window position',
-    kind: 'integer',
-    min: 0,
-    max: maxOut * maxOut - 1,
-    step: 1,
-    default: 0,
-    help: `The output cell being ${what}, row by row (past the last cell it wraps around to the first)`,
-    animate: true,
-  };
 }
 
 /**

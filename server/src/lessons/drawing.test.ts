@@ -10,9 +10,10 @@ import { decodeFrame, type DemoPanel, encodeFrame, type Frame, validateOptionVal
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
 import { createRng } from '../data/prng.ts';
+import { framesOf } from '../probe/trainerFrames.ts';
 import { Trainer } from '../train/trainer.ts';
-import { ch06_02 } from './ch06-02.ts';
-import { ch09_05 } from './ch09-05.ts';
+import { ch06_02 } from './ch06-02/model.ts';
+import { ch09_05 } from './ch09-05/model.ts';
 import { getTrainingLesson } from './registry.ts';
 import { buildCnn, type CnnSpec } from '../train/nets/cnn.ts';
 
@@ -39,7 +40,7 @@ function drawIn(t: Trainer, id: string, value: string): Record<string, [unknown,
 
 /** The panels frame now, and its layout. */
 function panels(t: Trainer): { frame: Frame; layout: DemoPanel[] } {
-  const frame = t.frames(new Set(['panels']), true).find((f) => f.channel === 'panels')!;
+  const frame = framesOf(t, new Set(['panels']), { all: true }).find((f) => f.channel === 'panels')!;
   return { frame, layout: JSON.parse(String(frame.meta.layout)) as DemoPanel[] };
 }
 

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { HYPERPARAM_NAMES, type Hyperparams } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
+import { framesOf } from '../probe/trainerFrames.ts';
 import { Trainer } from '../train/trainer.ts';
 import { getTrainingLesson, listLessons } from './registry.ts';
 
@@ -71,7 +72,7 @@ describe.each(listLessons().filter((l) => l.trains).map((l) => l.id))('lesson %s
     for (let i = 0; i < 25; i++) losses.push(t.trainStep());
     const before = tf.memory().numTensors;
     while (losses.length < steps) losses.push(t.trainStep());
-    t.frames(new Set(lesson.info.channels), true);
+    framesOf(t, new Set(lesson.info.channels), { all: true });
     expect(tf.memory().numTensors).toBe(before);
     expect(losses.every(Number.isFinite)).toBe(true);
     expect(mean(losses.slice(-window))).toBeLessThan(mean(losses.slice(0, window)) * (smoke.fall ?? 0.9));

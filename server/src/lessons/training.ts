@@ -1,43 +1,37 @@
 /**
- * The training lessons, in catalogue order (one lesson per file). index.ts joins this list with demos.ts.
+ * The training lessons, in catalogue order: each lesson's info joined with how it trains (its model.ts). registry.ts
+ * joins this list with demos.ts.
  */
-import { ch02_01 } from './ch02-01.ts';
-import { ch02_03 } from './ch02-03.ts';
-import { ch03_01 } from './ch03-01.ts';
-import { ch03_02 } from './ch03-02.ts';
-import { ch03_03 } from './ch03-03.ts';
-import { ch04_01 } from './ch04-01.ts';
-import { ch04_02 } from './ch04-02.ts';
-import { ch05_02 } from './ch05-02.ts';
-import { ch06_01 } from './ch06-01.ts';
-import { ch06_02 } from './ch06-02.ts';
-import { ch07_01 } from './ch07-01.ts';
-import { ch07_02 } from './ch07-02.ts';
-import { ch07_03 } from './ch07-03.ts';
-import { ch07_04 } from './ch07-04.ts';
-import { ch07_05 } from './ch07-05.ts';
-import { ch07_05b } from './ch07-05b.ts';
-import { ch08_01 } from './ch08-01.ts';
-import { ch08_02 } from './ch08-02.ts';
-import { ch08_03 } from './ch08-03.ts';
-import { ch08_04 } from './ch08-04.ts';
-import { ch08_05 } from './ch08-05.ts';
-import { ch08_06 } from './ch08-06.ts';
-import { ch08_07 } from './ch08-07.ts';
-import { ch08_08 } from './ch08-08.ts';
-import { ch08_09 } from './ch08-09.ts';
-import { ch08_10 } from './ch08-10.ts';
-import { ch09_04 } from './ch09-04.ts';
-import { ch09_05 } from './ch09-05.ts';
-import { ch09_06 } from './ch09-06.ts';
-import { SCHEDULE_CONTROLS, STOP_CONTROL } from '../train/schedules.ts';
+import { ch02_01 } from './ch02-01/model.ts';
+import { ch02_03 } from './ch02-03/model.ts';
+import { ch03_01 } from './ch03-01/model.ts';
+import { ch03_02 } from './ch03-02/model.ts';
+import { ch03_03 } from './ch03-03/model.ts';
+import { ch04_01 } from './ch04-01/model.ts';
+import { ch04_02 } from './ch04-02/model.ts';
+import { ch05_02 } from './ch05-02/model.ts';
+import { ch06_01 } from './ch06-01/model.ts';
+import { ch06_02 } from './ch06-02/model.ts';
+import { ch07_01 } from './ch07-01/model.ts';
+import { ch07_02 } from './ch07-02/model.ts';
+import { ch07_03 } from './ch07-03/model.ts';
+import { ch07_04 } from './ch07-04/model.ts';
+import { ch07_05 } from './ch07-05/model.ts';
+import { ch07_05b } from './ch07-05b/model.ts';
+import { ch08_01 } from './ch08-01/model.ts';
+import { ch08_02 } from './ch08-02/model.ts';
+import { ch08_03 } from './ch08-03/model.ts';
+import { ch08_04 } from './ch08-04/model.ts';
+import { ch08_05 } from './ch08-05/model.ts';
+import { ch08_06 } from './ch08-06/model.ts';
+import { ch08_07 } from './ch08-07/model.ts';
+import { ch08_08 } from './ch08-08/model.ts';
+import { ch08_09 } from './ch08-09/model.ts';
+import { ch08_10 } from './ch08-10/model.ts';
+import { ch09_04 } from './ch09-04/model.ts';
+import { ch09_05 } from './ch09-05/model.ts';
+import { ch09_06 } from './ch09-06/model.ts';
 import type { TrainingLesson } from './types.ts';
-
-/** Every training lesson also offers the lr schedule and a pause after N epochs (hot, after the lesson's own). */
-function withSchedule(lesson: TrainingLesson): TrainingLesson {
-  const own = lesson.info.options ?? [];
-  return { ...lesson, info: { ...lesson.info, options: [...own, ...SCHEDULE_CONTROLS, STOP_CONTROL] } };
-}
 
 /** In catalogue order. */
 export const TRAINING: TrainingLesson[] = [
@@ -70,4 +64,4 @@ export const TRAINING: TrainingLesson[] = [
   ch09_04,
   ch09_05,
   ch09_06,
-].map(withSchedule);
+];

@@ -4,11 +4,11 @@
  * the lesson's build needs to tell the structures apart (activation, width, batch norm…). These helpers type the
  * options where the lesson declares its variants and where its build reads them back.
  */
-import { numberOption } from '../probe/views/compose.ts';
 import { fmt } from './demoKit.ts';
 import type { Activation } from '../train/model.ts';
-import type { LessonOption, OptionValues, Hyperparams } from '@gradcast/shared';
+import type { Hyperparams } from '@gradcast/shared';
 import type { Variant } from './types.ts';
+import { ACTIVATION_NAMES, type ComparedActivation } from './activationNames.ts';
 
 /** A variant whose options are checked against the lesson's option type T. */
 export function variant<T extends object>(label: string, options: T, hp?: Partial<Hyperparams>): Variant {
@@ -24,40 +24,11 @@ export function optionsOf<T extends object>(v: Variant | null | undefined, defau
   return { ...defaults, ...(v?.options as Partial<T> | undefined) };
 }
 
-
 /**
- * The dropout comparisons' shared options (ch08-03, ch08-04, both 2-300-300 networks): the second run's rate and the
- * hidden width, the course's 0.5 and 300 by default.
+ * The dropout comparisons (ch08-03, ch08-04): p = 0 against the lesson's `dropout` option `p`
+ * (dropoutComparisonControls.ts). Both at p = 0, the second legend says which run it is.
  */
-export const DROPOUT_COMPARISON_CONTROLS: readonly LessonOption[] = [
-  {
-    name: 'dropout',
-    label: 'dropout p (second run)',
-    kind: 'number',
-    default: 0.5,
-    min: 0,
-    max: 0.9,
-    step: 0.05,
-    help: 'Dropout rate of the second network, on each hidden pre-activation in training (the course: 0.5; the first network keeps p = 0, and its legend label follows). Restarts the run.',
-  },
-  {
-    name: 'width',
-    label: 'hidden width',
-    kind: 'integer',
-    default: 300,
-    min: 2,
-    max: 300,
-    step: 1,
-    help: 'Units in each of the two hidden layers (the course: 300). Restarts the run.',
-  },
-];
-
-/**
- * The dropout comparisons (ch08-03, ch08-04): p = 0 against the lesson's `dropout` option (0…0.9, the course's
- * `p` by default). Both at p = 0, the second legend says which run it is.
- */
-export function dropoutVariants(options: OptionValues, p0: number): Variant[] {
-  const p = numberOption(options, 'dropout', p0, 0, 0.9);
+export function dropoutVariants(p: number): Variant[] {
   return [
     { label: 'p = 0', hp: { dropout: 0 } },
     { label: p === 0 ? 'p = 0 (second run)' : `p = ${fmt(p)}`, hp: { dropout: p } },
@@ -68,9 +39,6 @@ export function dropoutVariants(options: OptionValues, p0: number): Variant[] {
 export interface ActivationOptions {
   activation: Activation;
 }
-export type ComparedActivation = 'sigmoid' | 'tanh' | 'relu';
-/** An activation as a legend names it. */
-export const ACTIVATION_NAMES: Record<ComparedActivation, string> = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU' };
 
 /** One variant per activation, in the order given; an activation given twice gets its model number in the legend. */
 export function activationVariants(acts: readonly ComparedActivation[]): Variant[] {

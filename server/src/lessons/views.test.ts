@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type DemoPanel, decodeFrame, encodeFrame, type Field, type Frame, validateOptionValues } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
+import { framesOf } from '../probe/trainerFrames.ts';
 import { Trainer } from '../train/trainer.ts';
 import { getTrainingLesson, listLessons } from './registry.ts';
 
@@ -114,11 +115,11 @@ describe.skipIf(withPanels.length === 0).each(withPanels)('views of %s', (id) =>
     await lesson.prepare?.();
     const t = new Trainer(lesson, 1, { speed: 0 }, 20, false);
     for (let i = 0; i < 3; i++) t.trainStep();
-    t.frames(new Set(['panels']), true); // first call builds anything views cache
+    framesOf(t, new Set(['panels']), { all: true }); // first call builds anything views cache
     t.trainStep();
     t.state = 'paused'; // a paused trainer recomputes its views for every new step
     const before = tf.memory().numTensors;
-    const frames = t.frames(new Set(['panels']), true);
+    const frames = framesOf(t, new Set(['panels']), { all: true });
     expect(tf.memory().numTensors).toBe(before);
     const frame = frames.find((f) => f.channel === 'panels');
     expect(frame, 'a panels frame').toBeDefined();

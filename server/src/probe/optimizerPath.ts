@@ -3,13 +3,11 @@
  * for every step k (decimated when long, see StepSeries). For two-parameter models this is the true
  * parameter trajectory. Live frames carry the recent points only; clients merge them by step. A comparison
  * lesson's frame holds every variant's path: xy [v, n, 2] and loss [v, n] (one run: [n, 2] and [n]).
+ *
+ * The series holds columns (x, y, loss) for each run. Plain arrays in, a plain frame out (no tfjs): the training
+ * worker makes live frames with it, and the room, on the socket thread, a newcomer's whole path.
  */
 import { field, type Frame, StepSeries } from '@gradcast/shared';
-
-/** A path series: columns (x, y, loss) for each of `runs` runs. */
-export function createPath(capacity = 2048, runs = 1): StepSeries {
-  return new StepSeries(capacity, 3 * runs);
-}
 
 /** The last `count` points of the path (all of them by default); `full` marks a whole-path frame. */
 export function pathFrame(
@@ -19,7 +17,7 @@ export function pathFrame(
   labels: [string, string],
   count: number = path.length,
   full = true,
-  runs = 1,
+  runs = Math.floor(path.columns.length / 3),
 ): Frame {
   const { steps, columns } = path.tail(count);
   const n = steps.length;

@@ -6,10 +6,12 @@
  * Live frames are coalesced per channel (newest wins) and flushed at most `frameRate` times a second as ONE
  * volatile `frames` packet per group: a volatile emit is dropped when the transport is still busy writing the
  * previous one, so separate emits per channel would lose all but the first. Frames marked reliable (static
- * channels, history rewrites) go out at once and reliably, because nothing would ever repeat them.
+ * channels, history rewrites: the worker marks them by probe/delivery.ts's policy, which also sets the rate) go
+ * out at once and reliably, because nothing would ever repeat them.
  */
 import type { Channel, EncodedFrame } from '@gradcast/shared';
 import type { Metrics } from '../metrics.ts';
+import { FRAME_RATE, frameInterval } from '../probe/delivery.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
 
 interface Group {
@@ -30,7 +32,7 @@ export class Pacer {
     private readonly io: GradcastServer,
     private readonly roomId: string,
     private readonly metrics: Metrics,
-    private readonly frameRate = 30,
+    private readonly frameRate = FRAME_RATE,
     /** Called with the union of the members' channels whenever it changes (the engine computes only those). */
     private readonly onChannels?: (channels: Channel[]) => void,
   ) {}
@@ -92,7 +94,7 @@ export class Pacer {
     }
     if (reliable.length) this.send(reliable, false);
     if (this.pending.size && !this.timer) {
-      const wait = Math.max(0, this.lastFlush + 1000 / this.frameRate - Date.now());
+      const wait = Math.max(0, this.lastFlush + frameInterval(this.frameRate) - Date.now());
       this.timer = setTimeout(() => this.flush(), wait);
     }
   }

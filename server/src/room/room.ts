@@ -1,11 +1,35 @@
 /**
- * One authoritative room: its lesson, presenter key, members and roles, the run's latest status and
- * hyperparameters, and the change log (annotations). The training itself lives in the engine worker; the
- * room mirrors what the engine reports and never computes anything of its own.
+ * One authoritative room: its lesson, presenter key, members and roles, the run's latest status, hyperparameters
+ * and option values, the change log (annotations), and what its members receive (roomFrames.ts: the latest frame
+ * of every channel and the run history). The training itself lives in the engine worker; the room holds what the
+ * engine reports, and every report passes through one writer, `apply`.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ChangeLog, type Annotation, type OptionValues, type Hyperparams, type LessonInfo, type MemberInfo, type RunStatus } from '@gradcast/shared';
+import {
+  type Annotation,
+  ChangeLog,
+  type EncodedFrame,
+  HYPERPARAM_DEFAULTS,
+  type Hyperparams,
+  type LessonInfo,
+  type MemberInfo,
+  type OptionValues,
+  type RunStatus,
+} from '@gradcast/shared';
+import type { EvalEntry } from '../probe/metrics.ts';
 import { canControl, type Member, memberInfo } from './roles.ts';
+import { RoomFrames } from './roomFrames.ts';
+
+/** What the engine reports of a room: a reply to a request, or a framing tick (status, frames, evaluations). */
+export interface EngineReport {
+  status: RunStatus;
+  /** In every reply. */
+  hp?: Hyperparams;
+  /** In every reply, for a lesson with options of its own. */
+  options?: OptionValues;
+  frames?: readonly EncodedFrame[];
+  evaluations?: readonly EvalEntry[];
+}
 
 /** 128 bits for room ids, 192 for presenter keys (the contract asks for at least 96). */
 export const newRoomId = (): string => randomBytes(16).toString('base64url');
@@ -20,26 +44,27 @@ export class Room {
   /** Changes along the current history (changeLog.ts): pruned as each new generation starts. */
   private readonly changes = new ChangeLog();
   readonly createdAt = Date.now();
-  /** The current values of the lesson's own controls (demos, and training lessons' options). */
-  options: OptionValues | undefined;
+  /** The latest frame of every channel and the run history: what a newcomer gets. */
+  readonly frames = new RoomFrames();
   /** When the last member left (ms since the epoch), or null while someone is here. */
   emptySince: number | null = Date.now();
   /** Paused by the idle sweep (not by a member): the next member to join resumes it. */
   idlePaused = false;
   /** Only the key's digest is kept, compared in constant time. */
   private readonly keyDigest: Buffer;
-  #status: RunStatus;
+  /** Before the engine's first report: generation 0, which every generation the engine starts follows. */
+  #status: RunStatus = { state: 'paused', step: 0, generation: 0, start: 0, loss: null, stepsPerSecond: 0 };
+  #hp: Hyperparams;
+  #options: OptionValues | undefined;
 
   constructor(
     readonly id: string,
     readonly title: string,
     readonly lesson: LessonInfo,
     presenterKey: string,
-    status: RunStatus,
-    public hp: Hyperparams,
   ) {
     this.keyDigest = digest(presenterKey);
-    this.#status = status;
+    this.#hp = { ...HYPERPARAM_DEFAULTS, ...lesson.defaults };
   }
 
   /** The run's latest status as the engine reported it. */
@@ -47,13 +72,28 @@ export class Room {
     return this.#status;
   }
 
+  /** The run's hyperparameters as the engine last reported them. */
+  get hp(): Hyperparams {
+    return this.#hp;
+  }
+
+  /** The current values of the lesson's own options (demos, and training lessons' options), as last reported. */
+  get options(): OptionValues | undefined {
+    return this.#options;
+  }
+
   /**
-   * Every engine report passes here. The first report of a new generation is the one the engine posts as it
-   * starts it (with its first frames, before it answers the request), so its step is the generation's start.
+   * The one writer of the room's run state: every engine report (a reply, a framing tick) passes here. A status of a
+   * newer generation edits the change log as that generation edits the history (ChangeLog.restartAt at its start
+   * step); frames and evaluations go to what members receive.
    */
-  set status(status: RunStatus) {
-    if (status.generation > this.#status.generation) this.changes.restartAt(status.step);
+  apply(report: EngineReport): void {
+    if (report.frames?.length || report.evaluations?.length) this.frames.ingest(report.frames ?? [], report.evaluations);
+    const { status } = report;
+    if (status.generation > this.#status.generation) this.changes.restartAt(status.start);
     this.#status = status;
+    if (report.hp) this.#hp = report.hp;
+    if (report.options) this.#options = report.options;
   }
 
   checkKey(key: string): boolean {

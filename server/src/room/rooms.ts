@@ -1,19 +1,21 @@
 /**
- * The rooms of this process: creation (the engine builds the trainer first, so a room never exists without
- * one), lookup, and the wiring of engine frames and status into each room's pacer and members.
+ * The rooms of this process: creation (the engine builds the session first, so a room is listed only once it has
+ * one), lookup, the idle policy, and the wiring between the engine and each room: every engine report (a framing
+ * tick, a reply) goes to the room's one writer (Room.apply), then the frames to its pacer and the status to its
+ * members.
  */
 import { randomInt } from 'node:crypto';
 import type { EncodedFrame, RunStatus } from '@gradcast/shared';
 import type { Logger } from 'pino';
+import type { ReplyResult, RequestBody } from '../engine/messages.ts';
 import type { EnginePool } from '../engine/pool.ts';
 import type { Metrics } from '../metrics.ts';
 import { getLesson } from '../lessons/catalogue.ts';
+import { FRAME_RATE, STATUS_INTERVAL_MS } from '../probe/delivery.ts';
+import type { EvalEntry } from '../probe/metrics.ts';
 import type { GradcastServer } from './io.ts';
 import { Pacer } from './pacer.ts';
 import { newPresenterKey, newRoomId, Room } from './room.ts';
-
-/** run:status goes out on every state or generation change, and otherwise at most this often (ms). */
-const STATUS_INTERVAL_MS = 1000;
 
 export class UnknownLessonError extends Error {}
 
@@ -31,9 +33,10 @@ export interface IdlePolicy {
 export const DEFAULT_IDLE: IdlePolicy = { pauseAfterMs: 10 * 60_000, closeAfterMs: 24 * 3600_000, sweepMs: 30_000 };
 
 interface Entry {
-  /** Null while the engine builds the trainer: its first frames may arrive before the room exists. */
-  room: Room | null;
+  room: Room;
   pacer: Pacer;
+  /** False while the engine builds the session: its first frames may arrive before it answers. */
+  ready: boolean;
   lastStatusAt: number;
 }
 
@@ -45,15 +48,25 @@ export class Rooms {
     readonly engine: EnginePool,
     private readonly metrics: Metrics,
     private readonly log: Logger,
-    private readonly frameRate = 30,
+    private readonly frameRate = FRAME_RATE,
     private readonly idle: IdlePolicy = DEFAULT_IDLE,
   ) {
-    engine.on('frames', (roomId, frames, status) => this.onFrames(roomId, frames, status));
+    engine.on('frames', (roomId, frames, status, evaluations) => this.onFrames(roomId, frames, status, evaluations));
     this.sweeper = setInterval(() => void this.sweep(), idle.sweepMs);
     this.sweeper.unref();
   }
 
   private readonly sweeper: NodeJS.Timeout;
+
+  /**
+   * Asks the engine about `room` and applies its reply to the room (Room.apply) before handing it back: the only way
+   * handlers and the idle policy reach the engine, so the room's state always has one writer.
+   */
+  async request(room: Room, body: RequestBody): Promise<ReplyResult> {
+    const result = await this.engine.request(body);
+    room.apply(result);
+    return result;
+  }
 
   /** Pauses running rooms that have been empty too long, and closes rooms empty for longer still. */
   private async sweep(): Promise<void> {
@@ -66,9 +79,9 @@ export class Rooms {
           await this.close(room.id);
           this.log.info({ roomId: room.id, emptyMinutes: Math.round(empty / 60_000) }, 'closed an empty room');
         } else if (empty >= this.idle.pauseAfterMs && room.status.state === 'running') {
-          const { status } = await this.engine.request({ t: 'control', roomId: room.id, action: 'pause' });
+          await this.request(room, { t: 'control', roomId: room.id, action: 'pause' });
           room.idlePaused = true;
-          this.publishStatus(room, status);
+          this.publishStatus(room);
           this.log.info({ roomId: room.id, emptyMinutes: Math.round(empty / 60_000) }, 'paused a room nobody watches');
         }
       } catch (err) {
@@ -81,12 +94,12 @@ export class Rooms {
   async wake(room: Room): Promise<void> {
     if (!room.idlePaused) return;
     room.idlePaused = false;
-    const { status } = await this.engine.request({ t: 'control', roomId: room.id, action: 'play' });
-    this.publishStatus(room, status);
+    await this.request(room, { t: 'control', roomId: room.id, action: 'play' });
+    this.publishStatus(room);
     this.log.info({ roomId: room.id }, 'resumed a room on join');
   }
 
-  /** Removes a room: its trainer, its pacer and its entry (members, if any, are disconnected). */
+  /** Removes a room: its session, its pacer and its entry (members, if any, are disconnected). */
   async close(roomId: string): Promise<void> {
     const e = this.entries.get(roomId);
     if (!e) return;
@@ -102,19 +115,18 @@ export class Rooms {
     if (!lesson) throw new UnknownLessonError(`unknown lesson "${lessonId}"`);
     const roomId = newRoomId();
     const presenterKey = newPresenterKey();
+    const room = new Room(roomId, title?.trim() || lesson.title, lesson, presenterKey);
     // Register first: the engine posts the first frames before it answers.
     const pacer = new Pacer(this.io, roomId, this.metrics, this.frameRate, (channels) => {
       this.engine.request({ t: 'channels', roomId, channels }).catch((err: unknown) => {
         this.log.warn({ err, roomId }, 'could not tell the engine which channels are watched');
       });
     });
-    const entry: Entry = { room: null, pacer, lastStatusAt: 0 };
+    const entry: Entry = { room, pacer, ready: false, lastStatusAt: 0 };
     this.entries.set(roomId, entry);
     try {
-      const { status, hp, options } = await this.engine.request({ t: 'create', roomId, lessonId, seed, hp: {} });
-      const room = new Room(roomId, title?.trim() || lesson.title, lesson, presenterKey, status, hp);
-      room.options = options;
-      entry.room = room;
+      await this.request(room, { t: 'create', roomId, lessonId, seed, hp: {} });
+      entry.ready = true;
     } catch (err) {
       this.entries.delete(roomId);
       pacer.close();
@@ -122,7 +134,7 @@ export class Rooms {
     }
     this.metrics.rooms.set(this.entries.size);
     this.log.info({ roomId, lesson: lessonId, seed }, 'room created');
-    return { room: entry.room as Room, presenterKey };
+    return { room, presenterKey };
   }
 
   pacer(roomId: string): Pacer | undefined {
@@ -130,19 +142,25 @@ export class Rooms {
   }
 
   get(roomId: string): Room | undefined {
-    return this.entries.get(roomId)?.room ?? undefined;
+    const e = this.entries.get(roomId);
+    return e?.ready ? e.room : undefined;
   }
 
   list(): Room[] {
-    return [...this.entries.values()].flatMap((e) => (e.room ? [e.room] : []));
+    return [...this.entries.values()].flatMap((e) => (e.ready ? [e.room] : []));
   }
 
-  /** Applies a status the engine returned (after a control or patch) and tells the room's members. */
-  publishStatus(room: Room, status: RunStatus): void {
+  /** Tells the room's members its status as it stands (after a control, an option change, the idle policy). */
+  publishStatus(room: Room): void {
     const e = this.entries.get(room.id);
-    room.status = status;
     if (e) e.lastStatusAt = Date.now();
-    this.io.to(room.id).emit('run:status', status);
+    this.io.to(room.id).emit('run:status', room.status);
+  }
+
+  /** Tells every member who is here; with `rights`, also tells each member its own (changed) rights. */
+  publishMembers(room: Room, rights = false): void {
+    this.io.to(room.id).emit('room:members', { viewers: room.viewers, locked: room.locked, members: room.memberList() });
+    if (rights) for (const m of room.members.values()) this.io.to(m.socketId).emit('room:you', room.info(m));
   }
 
   async closeAll(): Promise<void> {
@@ -151,13 +169,13 @@ export class Rooms {
     this.entries.clear();
   }
 
-  private onFrames(roomId: string, frames: EncodedFrame[], status: RunStatus): void {
+  private onFrames(roomId: string, frames: EncodedFrame[], status: RunStatus, evaluations: EvalEntry[]): void {
     const e = this.entries.get(roomId);
     if (!e) return;
-    e.pacer.push(frames);
-    if (!e.room) return;
     const prev = e.room.status;
-    e.room.status = status;
+    e.room.apply({ status, frames, evaluations });
+    e.pacer.push(frames);
+    if (!e.ready) return;
     this.metrics.stepsPerSecond.set({ room: roomId, lesson: e.room.lesson.id }, status.stepsPerSecond);
     const changed = prev.state !== status.state || prev.generation !== status.generation;
     const now = Date.now();

@@ -1,4 +1,4 @@
-import type { LessonOption } from '@gradcast/shared';
+import { choice, int, num } from '@gradcast/shared';
 
 /**
  * Learning-rate decay by epoch (lessons.md "Formulas" 5). No lesson uses a schedule; they are offered as a live
@@ -55,20 +55,15 @@ export const SCHEDULE_OPTIONS = ['constant', 'inverse-time', 'exponential', 'inv
  * k of k/√epoch; the exponential rule uses the notes' 0.95). Both hot: they change the rate from the next step
  * and never restart the run. Plain metadata, so the socket thread can list it without tfjs.
  */
-export const SCHEDULE_CONTROLS: readonly LessonOption[] = [
-  {
-    name: 'lrSchedule',
+export const SCHEDULE_CONTROLS = [
+  choice('lrSchedule', SCHEDULE_OPTIONS, {
     label: 'lr decay',
-    kind: 'enum',
     default: 'constant',
-    options: [...SCHEDULE_OPTIONS],
     help: 'lr per epoch: constant; lr₀/(1 + d·epoch); 0.95^epoch·lr₀; or k/√epoch·lr₀ (lessons.md formula 5)',
     hot: true,
-  },
-  {
-    name: 'lrDecay',
+  }),
+  num('lrDecay', {
     label: 'decay d / k',
-    kind: 'number',
     default: 1,
     min: 0,
     max: 10,
@@ -76,25 +71,23 @@ export const SCHEDULE_CONTROLS: readonly LessonOption[] = [
     help: 'd of lr₀/(1 + d·epoch), or k of k/√epoch·lr₀',
     hot: true,
     shownWhen: { control: 'lrSchedule', equals: ['inverse-time', 'inverse-sqrt'] },
-  },
-];
+  }),
+] as const;
 
 /**
  * "Stop after N epochs", offered by every training lesson (the course trains a fixed number: ch07-04 1 epoch,
  * ch06-02 and ch09-05 3, ch09-06 10): the run pauses as it completes epoch N, so a lecturer can stop where the
  * course's figure was drawn; play goes on from there. 0 never pauses. Hot.
  */
-export const STOP_CONTROL: LessonOption = {
-  name: 'stopAfterEpochs',
+export const STOP_CONTROL = int('stopAfterEpochs', {
   label: 'pause after epoch',
-  kind: 'integer',
   default: 0,
   min: 0,
   max: 1000,
   step: 1,
   help: 'pause the run when this many epochs are done (0: never); play continues past it',
   hot: true,
-};
+});
 
 /** The schedule the options name (an unknown name reads as constant). */
 export function scheduleFromOptions(values: Record<string, unknown>): Schedule {

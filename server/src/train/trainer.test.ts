@@ -1,30 +1,17 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { field } from '@gradcast/shared';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ch02_03 } from '../lessons/ch02-03.ts';
-import { ch08_02 } from '../lessons/ch08-02.ts';
-import { ch08_07 } from '../lessons/ch08-07.ts';
-import { buildLinearModel } from '../lessons/linearModel.ts';
+import { HISTORY_CAPACITY, StepSeries } from '@gradcast/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ch02_03 } from '../lessons/ch02-03/model.ts';
+import { ch08_02 } from '../lessons/ch08-02/model.ts';
 import type { TrainableLesson } from './lessonModel.ts';
 import { evaluateGrid, linspace } from '../probe/lossSurface.ts';
 import { Trainer } from './trainer.ts';
+import { comparison, noiseFree, optioned, position } from './trainerTestKit.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** ch02-03 on the noise-free data the catalogue's check values were computed on: y = x − 1. */
-const noiseFree: TrainableLesson = {
-  info: { ...ch02_03.info, id: 'test-noise-free' },
-  build: ({ tf: t }) => {
-    const x = Float32Array.from({ length: 60 }, (_, i) => -3 + 0.1 * i);
-    const y = x.map((v) => v - 1);
-    return buildLinearModel({ tf: t, x, y, w0: -15, b0: -10, bias: true, window: { w: [-15, 15], b: [-15, 15], resolution: 61 } });
-  },
-};
-
-const position = (t: Trainer): [number, number] => t.surface!.position();
 
 describe('Trainer on ch02-03', () => {
   it('reproduces the catalogue: path (−15,−10) → (−5.48467,−8.36) → (−1.66531,−6.95285), losses 835.03, 175.62, 55.17', () => {
@@ -39,21 +26,6 @@ describe('Trainer on ch02-03', () => {
     const [x2, y2] = [t.path.columns[0]![2]!, t.path.columns[1]![2]!];
     expect(x2).toBeCloseTo(-1.66531, 3);
     expect(y2).toBeCloseTo(-6.95285, 3);
-    t.dispose();
-  });
-
-  it('keeps tf.memory().numTensors flat across steps, frames and patches', () => {
-    const t = new Trainer(ch02_03, 7);
-    const all = new Set(ch02_03.info.channels);
-    for (let i = 0; i < 3; i++) t.trainStep();
-    t.frames(all, true);
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 200; i++) {
-      t.trainStep();
-      if (i % 10 === 0) t.frames(all);
-      if (i === 100) t.applyPatch({ lr: 0.05 });
-    }
-    expect(tf.memory().numTensors).toBe(before);
     t.dispose();
   });
 
@@ -144,76 +116,9 @@ describe('Trainer on ch02-03', () => {
     t.dispose();
   });
 
-  it('reset returns to the starting point with a new generation and an empty history', () => {
-    const t = new Trainer(ch02_03, 9);
-    for (let i = 0; i < 10; i++) t.trainStep();
-    t.control('reset');
-    expect(t.step).toBe(0);
-    expect(t.generation).toBe(2);
-    expect(t.losses.length).toBe(0);
-    expect(position(t)).toEqual([-15, -10]);
-    const frames = t.frames(new Set(['metrics', 'surface', 'data']));
-    expect(frames.map((f) => f.channel).sort()).toEqual(['data', 'metrics', 'surface']);
-    expect(frames.find((f) => f.channel === 'metrics')!.meta.full).toBe(true);
-    t.dispose();
-  });
 });
 
 describe('Trainer with variants (comparison lessons)', () => {
-  const comparison: TrainableLesson = {
-    ...noiseFree,
-    info: { ...noiseFree.info, id: 'test-comparison' },
-    variants: [
-      { label: 'lr 0.1', hp: { lr: 0.1 } },
-      { label: 'lr 0.5', hp: { lr: 0.5 } },
-    ],
-  };
-
-  it('steps every variant in lockstep; a diverging variant freezes while the others go on', () => {
-    const t = new Trainer(comparison, 1);
-    for (let i = 0; i < 400 && !t.runs[1]!.diverged; i++) t.trainStep();
-    expect(t.runs[1]!.diverged).toBe(true);
-    expect(t.state).toBe('running');
-    const steps = t.step;
-    t.trainStep();
-    expect(t.step).toBe(steps + 1);
-    const last = t.losses.length - 1;
-    expect(Number.isNaN(t.losses.columns[1]![last]!)).toBe(true);
-    // The first variant matches a single run with the same settings, step for step.
-    const single = new Trainer(noiseFree, 1, { lr: 0.1 });
-    for (let i = 0; i <= last; i++) expect(single.trainStep()).toBeCloseTo(t.losses.columns[0]![i]!, 4);
-    const metrics = t.frames(new Set(['metrics']), true)[0]!;
-    expect(metrics.fields.loss!.dims).toEqual([2, t.losses.length]);
-    expect(metrics.meta.variants).toBe('lr 0.1|lr 0.5');
-    const path = t.frames(new Set(['path']), true)[0]!;
-    expect(path.fields.xy!.dims).toEqual([2, t.path.length, 2]);
-    // One prediction curve per variant: the frozen (diverged) one included, as it stands.
-    const fit = t.frames(new Set(['fit']), true)[0]!;
-    expect(fit.fields.y!.dims).toEqual([2, 64]);
-    const [w0, b0] = t.runs[0]!.model.surface!.position();
-    const x0 = fit.fields.x!.data[0]!;
-    expect(fit.fields.y!.data[0]).toBeCloseTo(w0 * x0 + b0, 4);
-    t.dispose();
-    single.dispose();
-  });
-
-  it('a diverged variant’s panels give way to one that says it diverged (they used to vanish)', () => {
-    // ch08-07's w³ run at μ = 0.9 runs off to −∞ within a few dozen steps; the others go on.
-    const t = new Trainer(ch08_07, 1);
-    const runaway = t.runs.findIndex((r) => r.label === 'w³, μ = 0.9');
-    expect(runaway).toBeGreaterThanOrEqual(0);
-    for (let i = 0; i < 500 && !t.runs[runaway]!.diverged; i++) t.trainStep();
-    expect(t.runs[runaway]!.diverged).toBe(true);
-    const panels = t.frames(new Set(['panels']), true)[0]!;
-    const layout = JSON.parse(panels.meta.layout as string) as { kind: string; title: string; group?: string; text?: string }[];
-    const said = layout.filter((p) => p.group === 'diverged');
-    expect(said.map((p) => [p.kind, p.title])).toEqual([['text', 'w³, μ = 0.9']]);
-    expect(said[0]!.text).toMatch(/diverged/);
-    // The live runs' panels are still there.
-    expect(layout.some((p) => p.title === 'w³, μ = 0')).toBe(true);
-    t.dispose();
-  });
-
   it('a variant whose step throws is frozen and reported; the others keep stepping', () => {
     const failing: TrainableLesson = {
       ...comparison,
@@ -245,7 +150,7 @@ describe('Trainer with variants (comparison lessons)', () => {
 
 describe('live structural changes (ch08-02: 2-10-10-3 ReLU on the spiral)', () => {
   it('batch norm on rebuilds with a new generation and keeps the weights that fit; dropout is hot; init redraws', async () => {
-    const { ch08_02 } = await import('../lessons/ch08-02.ts');
+    const { ch08_02 } = await import('../lessons/ch08-02/model.ts');
     const t = new Trainer(ch08_02, 3);
     for (let i = 0; i < 5; i++) t.trainStep();
     const value = (name: string) => Array.from(t.params[t.runs[0]!.model.paramNames.indexOf(name)]!.dataSync());
@@ -270,33 +175,9 @@ describe('live structural changes (ch08-02: 2-10-10-3 ReLU on the spiral)', () =
   });
 });
 
-describe('evaluation log for late joiners', () => {
-  it('records every run’s metrics when an evaluation completes and ships them in whole-history metrics frames', async () => {
-    const { ch06_02 } = await import('../lessons/ch06-02.ts');
-    await ch06_02.prepare!();
-    // 6,000-image batches: 10 steps an epoch, then the test evaluation runs one 1,000-image chunk per step.
-    const t = new Trainer(ch06_02, 1, { batchSize: 6000 });
-    for (let i = 0; i < 25; i++) t.trainStep();
-    expect(t.evalLog.length).toBeGreaterThanOrEqual(1);
-    const first = t.evalLog[0]!;
-    expect(first.step).toBeGreaterThan(10);
-    expect(first.evals[0]!.testAccuracy).toBeGreaterThan(0.5);
-    const live = t.frames(new Set(['metrics']))[0]!;
-    expect(live.fields.evalLog).toBeUndefined();
-    const full = t.frames(new Set(['metrics']), true)[0]!;
-    const names = String(full.meta.evalNames).split(',');
-    expect(full.fields.evalLog!.dims).toEqual([t.evalLog.length, 1, names.length]);
-    expect(full.fields.evalLogSteps!.data[0]).toBe(first.step);
-    expect(full.fields.evalLog!.data[names.indexOf('testAccuracy')]).toBeCloseTo(first.evals[0]!.testAccuracy!, 5);
-    t.control('reset');
-    expect(t.evalLog).toEqual([]);
-    t.dispose();
-  }, 60_000);
-});
-
 describe('optimizer path heights with mini-batches', () => {
   it('ch03-02 (batch 1): every path point lies on the full-data surface, while the curve keeps batch losses', async () => {
-    const { ch03_02 } = await import('../lessons/ch03-02.ts');
+    const { ch03_02 } = await import('../lessons/ch03-02/model.ts');
     const t = new Trainer(ch03_02, 2);
     for (let i = 0; i < 30; i++) t.trainStep();
     const [xs, ys, heights] = t.path.columns as [number[], number[], number[]];
@@ -309,32 +190,6 @@ describe('optimizer path heights with mini-batches', () => {
 });
 
 describe('lesson options and views', () => {
-  /** ch02-03 noise-free with a start-w option, and a view showing the current w. */
-  const optioned: TrainableLesson = {
-    info: {
-      ...ch02_03.info,
-      id: 'test-options',
-      channels: [...ch02_03.info.channels, 'panels'],
-      options: [
-        { name: 'startW', label: 'start w', kind: 'number', default: -15, min: -15, max: 15 },
-        { name: 'lrSchedule', label: 'lr decay', kind: 'enum', default: 'constant', options: ['constant', 'inverse-time'], hot: true },
-        { name: 'lrDecay', label: 'd', kind: 'number', default: 1, min: 0, max: 10, hot: true },
-      ],
-    },
-    build: ({ tf: t, options }) => {
-      const x = Float32Array.from({ length: 60 }, (_, i) => -3 + 0.1 * i);
-      const y = x.map((v) => v - 1);
-      const model = buildLinearModel({ tf: t, x, y, w0: options.startW as number, b0: -10, bias: true, window: { w: [-15, 15], b: [-15, 15], resolution: 11 } });
-      return {
-        ...model,
-        views: () => ({
-          fields: { w: { dtype: 'f32', dims: [1], data: model.params[0]!.dataSync() as Float32Array } },
-          layout: [{ kind: 'grid', title: 'w now', field: 'w' }],
-        }),
-      };
-    },
-  };
-
   it('variantsFor: the variants follow the options (labels and fixed hyperparameters) from the next restart', () => {
     const compared: TrainableLesson = {
       ...optioned,
@@ -391,57 +246,11 @@ describe('lesson options and views', () => {
     t.dispose();
   });
 
-  it('views go out on panels at most once per interval while running, every step while paused, and leak nothing', () => {
-    const t = new Trainer(optioned, 1);
-    const panels = new Set(['panels'] as const);
-    t.trainStep();
-    const first = t.frames(panels);
-    expect(first.map((f) => f.channel)).toEqual(['panels']);
-    expect(JSON.parse(String(first[0]!.meta.layout))[0].title).toBe('w now');
-    const before = tf.memory().numTensors;
-    t.trainStep();
-    expect(t.frames(panels)).toEqual([]); // running, within the interval: nothing new
-    expect(t.frames(panels, true).map((f) => f.step)).toEqual([1]); // a snapshot gets the last one
-    t.control('step'); // paused: a single step shows at once
-    const stepped = t.frames(panels);
-    expect(stepped.map((f) => f.step)).toEqual([3]);
-    expect(stepped[0]!.fields.w!.data[0]).toBeCloseTo(position(t)[0], 5);
-    expect(tf.memory().numTensors).toBe(before);
-    t.dispose();
-  });
-
-  it('large views wait longer (bandwidth budget), go volatile while running and reliably once paused', () => {
-    // 12,000 f32 values = 48 KB: at 24 KB/s a frame every 2 s, not every second.
-    const big: TrainableLesson = {
-      ...optioned,
-      build: (ctx) => ({ ...optioned.build(ctx), views: () => ({ fields: { t: field('f32', new Float32Array(12_000)) }, layout: [{ kind: 'grid', title: 't', field: 't' }] }) }),
-    };
-    let now = 10_000;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
-    try {
-      const t = new Trainer(big, 1);
-      const panels = new Set(['panels'] as const);
-      const at = (ms: number): number => {
-        now = 10_000 + ms;
-        t.trainStep();
-        return t.frames(panels).length;
-      };
-      expect(at(0)).toBe(1);
-      expect(at(1500)).toBe(0);
-      expect(at(2100)).toBe(1);
-      expect(t.frames(panels, true)[0]!.meta.live).toBe(true);
-      t.control('step');
-      expect(t.frames(panels)[0]!.meta.live).toBeUndefined();
-      t.dispose();
-    } finally {
-      clock.mockRestore();
-    }
-  });
 });
 
 describe('revert and the models’ own records', () => {
   it('ch02-01: a revert rewinds the visited points to the checkpoint, so the 1-D path matches the weights', async () => {
-    const { ch02_01 } = await import('../lessons/ch02-01.ts');
+    const { ch02_01 } = await import('../lessons/ch02-01/model.ts');
     const t = new Trainer(ch02_01, 1, { lr: 0.05 });
     for (let k = 0; k < 30; k++) t.trainStep();
     const visited = (t as unknown as { runs: { model: { visited: { recorded: number; last(): number[] | null } } }[] }).runs[0]!.model.visited;
@@ -486,6 +295,35 @@ describe('lr schedule in a comparison of batch sizes (ch03-01)', () => {
     expect(byBatch.get(60)).toBeCloseTo(0.95 ** 12, 12);
     expect(byBatch.get(5)).toBeCloseTo(0.95, 12); // 12 batches of 5 per epoch: one epoch done
     expect(byBatch.get(1)).toBe(1);
+    t.dispose();
+  });
+});
+
+describe('evaluation log capacity', () => {
+  it('keeps at most HISTORY_CAPACITY.evals evaluations, thinned over the whole run as every other history is', () => {
+    // noiseFree with an evaluation that completes in one chunk: full batch, so one evaluation per step.
+    const evaluated: TrainableLesson = {
+      ...noiseFree,
+      build: (ctx) => {
+        const model = noiseFree.build(ctx);
+        let n = 0;
+        // eslint-disable-next-line require-yield
+        return { ...model, evaluate: function* () { return { testAccuracy: ++n }; } };
+      },
+    };
+    const t = new Trainer(evaluated, 1);
+    const seen = new StepSeries(HISTORY_CAPACITY.evals, 1);
+    const steps = 3 * HISTORY_CAPACITY.evals;
+    for (let i = 0; i < steps; i++) {
+      const before = t.evalLog.at(-1)?.step;
+      t.trainStep();
+      const last = t.evalLog.at(-1);
+      if (last && last.step !== before) seen.push(last.step, last.evals[0]!.testAccuracy!);
+    }
+    expect(t.evalLog.length).toBeLessThanOrEqual(HISTORY_CAPACITY.evals);
+    expect(t.evalLog.map((e) => e.step)).toEqual(seen.steps);
+    expect(t.evalLog.map((e) => e.evals[0]!.testAccuracy)).toEqual(seen.values);
+    expect(t.evalLog[0]!.step).toBe(2);
     t.dispose();
   });
 });

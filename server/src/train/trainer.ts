@@ -9,17 +9,16 @@
  * (θ_k, L(θ_k)) in the optimizer path, then moves to θ_{k+1}. So the surface value under a path point equals
  * the loss the curve reports for that step (the oracle test of the exact surface).
  *
- * The trainer never sees a socket: the engine calls it, and the probes turn it into frames.
+ * The trainer trains: it never sees a socket, a channel or a viewer. The engine calls it (as a Session), and
+ * probe/trainerFrames.ts reads its state into frames.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '../backend/gradients.ts';
 import {
-  BYTES,
-  type Channel,
-  type Frame,
+  HISTORY_CAPACITY,
+  HYPERPARAM_DEFAULTS,
   type HyperparamName,
   type HyperparamPatch,
-  type Meta,
   type Hyperparams,
   hyperparamSpecs,
   type RunAction,
@@ -28,58 +27,12 @@ import {
 } from '@gradcast/shared';
 import type { OptionValues } from '@gradcast/shared';
 import type { ExactSurface, Regression1D, TrainableLesson, Variant } from './lessonModel.ts';
-import { mergeViews, viewsFrame } from '../probe/views.ts';
-import { textView } from '../probe/views/compose.ts';
-import { lossSurfaceFrame } from '../probe/lossSurface.ts';
-import { metricsFrame, RECENT } from '../probe/metrics.ts';
-import { createPath, pathFrame } from '../probe/optimizerPath.ts';
-import { paramsFrame } from '../probe/params.ts';
-import { dataFrame, fitFrame } from '../probe/regression.ts';
-import { flatten, PARAMS_CHANNEL_LIMIT, Run } from './run.ts';
+import { Run } from './run.ts';
 import { scheduledLr, scheduleFromOptions } from './schedules.ts';
-
-/** Global defaults; a lesson's `defaults` override them. */
-export const BASE_HYPERPARAMS: Hyperparams = {
-  lr: 0.1,
-  momentum: 0,
-  dropout: 0,
-  batchNorm: false,
-  optimizer: 'sgd',
-  batchSize: 1,
-  weightDecay: 0,
-  init: 'default',
-  speed: 0,
-};
-
-/** What a diverged variant of a comparison shows in place of its views. */
-const DIVERGED_VIEW = textView(
-  'diverged',
-  'This run’s loss is no longer finite (it diverged), so its panels stop here; Reset starts every run over.',
-);
+import { type PatchResult, RunError, type Session, type SessionStatus } from './session.ts';
 
 /** A loss above this (or not finite) marks the run diverged: float32 overflows soon after. */
 export const DIVERGED_LOSS = 1e15;
-/** Evaluations kept for snapshots (one per epoch: 1,024 epochs of history). */
-const EVAL_LOG = 1024;
-/** Shortest wall-clock gap between two `panels` frames of a training lesson, ms. */
-export const PANELS_INTERVAL_MS = 1000;
-/** The panels' share of the worker's time: the gap grows to this many times what computing them took. */
-const PANELS_COST_FACTOR = 20;
-/**
- * What a training lesson's views may send each viewer, bytes per second: the gap grows with the frame's size
- * (ch07-04's 100 weight tiles, ≈ 90 KB, go every ≈ 4 s). 300 viewers on one access point then share ≈ 60 Mbit/s
- * at most for the views, on top of the small live channels.
- */
-export const PANELS_BYTES_PER_SECOND = 24_000;
-
-export class RunError extends Error {
-  constructor(
-    readonly code: 'conflict' | 'invalid',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 interface Checkpoint {
   step: number;
@@ -87,12 +40,13 @@ interface Checkpoint {
   values: Float32Array[][];
 }
 
-export interface PatchResult {
-  changes: Partial<Record<HyperparamName, [unknown, unknown]>>;
+/** One completed evaluation: the step it completed at, and every run's metrics then. */
+export interface EvaluationRecord {
   step: number;
+  evals: Record<string, number>[];
 }
 
-export class Trainer {
+export class Trainer implements Session {
   hp: Hyperparams;
   state: RunState = 'running';
   step = 0;
@@ -100,21 +54,16 @@ export class Trainer {
   /** The step the current generation started at (RunStatus.start): 0, a revert's checkpoint step, or a rebuild's step. */
   generationStart = 0;
   readonly runs: Run[];
-  /** Loss per step, L(θ_k) at step k: one column per run (NaN once a run has diverged). */
+  /**
+   * Loss per step, L(θ_k) at step k: one column per run (NaN once a run has diverged). Thinned like every other
+   * holder's (HISTORY_CAPACITY), so the whole-history frames it makes match the room's history.
+   */
   readonly losses: StepSeries;
   /** (x, y, loss) per run of the optimizer path on the exact surface, when the lesson has one. */
   readonly path: StepSeries;
   private checkpoint: Checkpoint | null = null;
-  /** Channels whose content changes only on rebuild (surface, data): re-sent when dirty. */
-  private dirty = new Set<Channel>();
-  /** Set when the metrics history was rewritten (reset, revert): the next metrics frame is the whole series. */
-  private historyRewritten = false;
-  /** Step of the last live frames, to size the window of recent points the next ones repeat. */
-  private lastFramedStep = 0;
   /** The lesson's option values (info.options), every control present. */
   readonly values: OptionValues;
-  /** Last `panels` frame (lesson views) and when it was computed: views are throttled, snapshots reuse it. */
-  private views: { frame: Frame; at: number; cost: number; bytes: number } | null = null;
 
   constructor(
     readonly lesson: TrainableLesson,
@@ -124,20 +73,19 @@ export class Trainer {
     /** Evaluate on held-out data after every epoch (rooms); headless runs evaluate once at the end. */
     readonly evaluateEachEpoch = true,
   ) {
-    this.hp = { ...BASE_HYPERPARAMS, ...lesson.info.defaults, ...hp };
+    this.hp = { ...HYPERPARAM_DEFAULTS, ...lesson.info.defaults, ...hp };
     this.values = Object.fromEntries((lesson.info.options ?? []).map((c) => [c.name, c.default]));
     const build = (runHp: Hyperparams, variant: Run['variant'], run: number) =>
       lesson.build({ tf, seed, hp: runHp, variant, run, options: this.values });
     this.runs = this.variantsNow().map((v, i) => new Run(v, this.hp, build, i));
     // Only the params channel reads a gradient back, and only the first run's.
     (this.runs[0] as Run).keepGrad = lesson.info.channels.includes('params');
-    this.losses = new StepSeries(4096, this.runs.length);
-    this.path = createPath(2048, this.runs.length);
-    this.markStatic();
+    this.losses = new StepSeries(HISTORY_CAPACITY.loss, this.runs.length);
+    this.path = new StepSeries(HISTORY_CAPACITY.path, 3 * this.runs.length);
   }
 
   /** The first (or only) run's model: the one single-run probes read. */
-  private get main(): Run {
+  get main(): Run {
     return this.runs[0] as Run;
   }
 
@@ -159,13 +107,24 @@ export class Trainer {
   }
 
   /**
-   * Every run's metrics each time an evaluation completed (about once per epoch), so a late joiner's snapshot
-   * can draw accuracy over the whole run; bounded to the last EVAL_LOG entries.
+   * Every run's metrics each time an evaluation completed (about once per epoch), so a late joiner can draw
+   * accuracy over the whole run; at most HISTORY_CAPACITY.evals entries, thinned over the whole run by the rule
+   * every history follows (StepSeries), so it keeps the entries the room's evaluation log keeps.
    */
-  readonly evalLog: { step: number; evals: Record<string, number>[] }[] = [];
+  readonly evalLog: EvaluationRecord[] = [];
+  /** The steps of evalLog as a series of the shared capacity: its thinning decides which evaluations stay. */
+  private readonly evalSteps = new StepSeries(HISTORY_CAPACITY.evals, 0);
 
   /** Errors of variants frozen because their step threw (comparison lessons); the engine logs and clears them. */
   readonly errors: string[] = [];
+
+  status(): SessionStatus {
+    return { state: this.state, step: this.step, generation: this.generation, start: this.generationStart, loss: this.lastLoss };
+  }
+
+  takeErrors(): string[] {
+    return this.errors.splice(0);
+  }
 
   /**
    * One update of every run. Returns the first run's L(θ_k) on its mini-batch. A single run's error propagates
@@ -209,8 +168,7 @@ export class Trainer {
     this.step += 1;
     if (this.runs.some((r) => r.evaluated)) {
       for (const r of this.runs) r.evaluated = false;
-      this.evalLog.push({ step: this.step, evals: this.runs.map((r) => r.currentMetrics()) });
-      if (this.evalLog.length > EVAL_LOG) this.evalLog.shift();
+      this.logEvaluation({ step: this.step, evals: this.runs.map((r) => r.currentMetrics()) });
     }
     const perEpoch = this.main.model.stepsPerEpoch(this.main.hp.batchSize);
     if (this.evaluateEachEpoch && this.step % perEpoch === 0) {
@@ -258,8 +216,6 @@ export class Trainer {
       for (const r of this.runs) r.rebuild(!changes.init);
       this.generation += 1;
       this.generationStart = this.step;
-      this.markStatic();
-      this.historyRewritten = true;
     }
     return { changes, step: this.step };
   }
@@ -280,9 +236,6 @@ export class Trainer {
       this.values[name] = value;
       if (!controls.find((c) => c.name === name)?.hot) restart = true;
     }
-    // Views may show what an option picks (the sample whose feature maps are drawn): recompute them even while
-    // paused.
-    if (Object.keys(changes).length) this.views = null;
     if (restart) this.startOver();
     return changes;
   }
@@ -313,91 +266,6 @@ export class Trainer {
         break;
       }
     }
-  }
-
-  /**
-   * Frames for the given channels. Static channels (surface, data) are produced only when they changed
-   * since the last call, unless `all` is set (a snapshot). Probes read tensors outside tf.tidy: tidy walks
-   * returned typed arrays element by element (slow for large arrays).
-   */
-  frames(channels: ReadonlySet<Channel>, all = false): Frame[] {
-    const out: Frame[] = [];
-    const { generation: g, step: s } = this;
-    const model = this.main.model;
-    const want = (c: Channel, isStatic = false): boolean =>
-      channels.has(c) && (!isStatic || all || this.dirty.has(c));
-    // Live frames repeat a window of recent points, enough to bridge a few dropped (volatile) frames without
-    // resending the whole history at every tick; snapshots and history rewrites carry everything.
-    const full = all || this.historyRewritten;
-    const recent = full ? Infinity : Math.min(RECENT, 4 * Math.max(0, s - this.lastFramedStep) + 8);
-    if (!all) {
-      this.lastFramedStep = s;
-      this.historyRewritten = false;
-    }
-    if (want('metrics')) {
-      const meta: Meta = { epoch: this.epoch, full, lrFactor: this.lrFactor(), ...this.currentMetrics() };
-      if (this.lesson.variants) meta.variants = this.runs.map((r) => r.label).join('|');
-      const evals = this.runs.map((r) => r.currentMetrics());
-      out.push(metricsFrame(this.losses, g, s, meta, Math.min(recent, this.losses.length), evals, full ? this.evalLog : undefined));
-    }
-    if (model.surface) {
-      if (want('surface', true)) out.push(lossSurfaceFrame(model.surface, g, s));
-      if (want('path')) {
-        const labels: [string, string] = [model.surface.xLabel, model.surface.yLabel];
-        out.push(pathFrame(this.path, g, s, labels, Math.min(recent, this.path.length), full, this.runs.length));
-      }
-    }
-    if (want('params') && this.main.paramCount() <= PARAMS_CHANNEL_LIMIT) {
-      // The loss at θ now: exact on the surface when there is one, else the current batch in evaluation mode.
-      const lossNow = model.surface
-        ? (model.surface.evaluate(...model.surface.position().map((v) => Float32Array.of(v)) as [Float32Array, Float32Array])[0] as number)
-        : this.main.evaluateLoss();
-      out.push(paramsFrame(model.paramNames, flatten(model.params), this.main.lastGrad, g, s, lossNow));
-    }
-    if (model.regression) {
-      if (want('data', true)) out.push(dataFrame(model.regression, g, s));
-      if (want('fit')) {
-        const regs = this.runs.map((r) => r.model.regression).filter((r): r is Regression1D => r !== undefined);
-        out.push(fitFrame(regs, g, s));
-      }
-    }
-    if (want('panels') && this.runs.some((r) => r.model.views)) {
-      const v = this.viewsFrame(all);
-      if (v) out.push(v);
-    }
-    for (const c of channels) this.dirty.delete(c);
-    return out;
-  }
-
-  /**
-   * The lesson views as a `panels` frame: computed again when the last one is older than the throttle gap (at
-   * least PANELS_INTERVAL_MS, more when they are costly or large), or belongs to another generation or an earlier step
-   * while paused (a single step should show). A snapshot gets the last one when it is current enough.
-   */
-  private viewsFrame(all: boolean): Frame | null {
-    const now = performance.now();
-    const last = this.views;
-    const stale =
-      !last ||
-      last.frame.generation !== this.generation ||
-      (last.frame.step !== this.step && (this.state !== 'running' || now - last.at >= this.viewsGap(last)));
-    if (!stale) return all ? last.frame : null;
-    // A diverged variant's views would show non-finite weights: it says so in their place instead, so its
-    // panels do not just vanish from the comparison.
-    const views = this.runs.map((r) => (r.diverged ? (this.runs.length > 1 ? DIVERGED_VIEW : null) : (r.model.views?.() ?? null)));
-    const merged = mergeViews(views, this.runs.map((r) => r.label));
-    const frame = viewsFrame(merged, this.generation, this.step);
-    // While running, another one follows within seconds: it may go volatile. A paused run's views (a single
-    // step, an option change) may be the last for a while, so they go reliably.
-    if (this.state === 'running') frame.meta.live = true;
-    const bytes = Object.values(frame.fields).reduce((n, f) => n + f.data.length * BYTES[f.dtype], 0);
-    this.views = { frame, at: now, cost: performance.now() - now, bytes };
-    return frame;
-  }
-
-  /** Shortest time until the next views frame, ms: the floor, the compute share, and the bandwidth budget. */
-  private viewsGap(last: { cost: number; bytes: number }): number {
-    return Math.max(PANELS_INTERVAL_MS, PANELS_COST_FACTOR * last.cost, (1000 * last.bytes) / PANELS_BYTES_PER_SECOND);
   }
 
   /** The first run's loss on its current batch, in evaluation mode. */
@@ -437,20 +305,24 @@ export class Trainer {
     if (this.state === 'diverged') this.state = 'paused';
   }
 
+  /** Appends an evaluation; the log then keeps the entries at the steps `evalSteps` keeps. */
+  private logEvaluation(entry: EvaluationRecord): void {
+    this.evalLog.push(entry);
+    this.evalSteps.push(entry.step);
+    if (this.evalSteps.length === this.evalLog.length) return;
+    const kept = new Set(this.evalSteps.steps);
+    const next = this.evalLog.filter((e) => kept.has(e.step));
+    this.evalLog.splice(0, this.evalLog.length, ...next);
+  }
+
   /** Starts a new generation at `step` (0 for reset, the checkpoint's step for revert). */
   private restart(step: number): void {
     while (this.evalLog.length && (this.evalLog[this.evalLog.length - 1] as { step: number }).step > step) this.evalLog.pop();
+    this.evalSteps.truncateAfter(step);
     this.step = step;
     this.generation += 1;
     this.generationStart = step;
     this.losses.truncateAfter(step - 1);
     this.path.truncateAfter(step - 1);
-    this.markStatic();
-    this.historyRewritten = true;
-  }
-
-  private markStatic(): void {
-    this.dirty.add('surface');
-    this.dirty.add('data');
   }
 }

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../data/prng.ts';
 import { bars } from '../../data/synthetic.ts';
-import { ch09_04 } from '../../lessons/ch09-04.ts';
+import { ch09_04 } from '../../lessons/ch09-04/model.ts';
 import { subSeed, VALIDATION_STREAM } from '../../data/prng.ts';
 import { buildCnn, type CnnSpec } from '../../train/nets/cnn.ts';
 import { Trainer } from '../../train/trainer.ts';
