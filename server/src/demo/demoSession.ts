@@ -10,14 +10,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../backend/gradients.ts';
 import {
   type Channel,
+  type DemoView,
   type Frame,
   HYPERPARAM_DEFAULTS,
   type HyperparamPatch,
   type Hyperparams,
   type OptionValues,
+  resolveOptions,
   type RunAction,
 } from '@gradcast/shared';
-import type { DemoView } from '@gradcast/shared';
 import type { DemoLesson } from '../lessons/types.ts';
 import type { Framer } from '../probe/framer.ts';
 import type { EvalEntry } from '../probe/metrics.ts';
@@ -35,7 +36,7 @@ export class DemoSession implements Session, Framer {
     readonly lesson: DemoLesson,
     readonly seed: number,
   ) {
-    this.values = Object.fromEntries(lesson.info.options.map((c) => [c.name, c.default]));
+    this.values = resolveOptions(lesson.info.options, {});
   }
 
   status(): SessionStatus {

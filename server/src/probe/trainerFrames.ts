@@ -49,6 +49,8 @@ export class TrainerFrames implements Framer {
     readonly trainer: Trainer,
     private readonly now: () => number = () => performance.now(),
   ) {
+    // Only the params channel shows a gradient (the first run's): the trainer keeps it only for a lesson that has it.
+    if (trainer.lesson.info.channels.includes('params')) trainer.keepGradient();
     // A receiver starts with the empty history of a new run (generation 1, step 0): windows of every point since
     // (recentWindow never carries fewer than the points since the last frame) bring it all, without a whole-history
     // frame, unless the run was rebuilt, reset or reverted meanwhile. Static channels go at the first call.

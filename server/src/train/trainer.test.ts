@@ -231,6 +231,7 @@ describe('lesson options and views', () => {
 
   it('a hot option (lr schedule) keeps the run and scales the next update: Δθ = −lr₀/(1 + d·epoch)·∇L', () => {
     const t = new Trainer(optioned, 1, { lr: 0.1 });
+    t.keepGradient();
     t.trainStep(); // one step per epoch (full batch): epoch 1 begins
     const g = t.generation;
     expect(t.setValues({ lrSchedule: 'inverse-time', lrDecay: 1 })).toEqual({ lrSchedule: ['constant', 'inverse-time'] });

@@ -21,11 +21,12 @@ import {
   type HyperparamPatch,
   type Hyperparams,
   hyperparamSpecs,
+  type OptionValues,
+  resolveOptions,
   type RunAction,
   type RunState,
   StepSeries,
 } from '@gradcast/shared';
-import type { OptionValues } from '@gradcast/shared';
 import type { ExactSurface, Regression1D, TrainableLesson, Variant } from './lessonModel.ts';
 import { Run } from './run.ts';
 import { scheduledLr, scheduleFromOptions } from './schedules.ts';
@@ -74,14 +75,20 @@ export class Trainer implements Session {
     readonly evaluateEachEpoch = true,
   ) {
     this.hp = { ...HYPERPARAM_DEFAULTS, ...lesson.info.defaults, ...hp };
-    this.values = Object.fromEntries((lesson.info.options ?? []).map((c) => [c.name, c.default]));
+    this.values = resolveOptions(lesson.info.options ?? [], {});
     const build = (runHp: Hyperparams, variant: Run['variant'], run: number) =>
       lesson.build({ tf, seed, hp: runHp, variant, run, options: this.values });
     this.runs = this.variantsNow().map((v, i) => new Run(v, this.hp, build, i));
-    // Only the params channel reads a gradient back, and only the first run's.
-    (this.runs[0] as Run).keepGrad = lesson.info.channels.includes('params');
     this.losses = new StepSeries(HISTORY_CAPACITY.loss, this.runs.length);
     this.path = new StepSeries(HISTORY_CAPACITY.path, 3 * this.runs.length);
+  }
+
+  /**
+   * Keep the first run's gradient of each update (Run.lastGrad) from now on, for whoever shows it (the params
+   * channel: probe/trainerFrames.ts). Off by default: reading it back costs a sync per parameter and step.
+   */
+  keepGradient(): void {
+    this.main.keepGrad = true;
   }
 
   /** The first (or only) run's model: the one single-run probes read. */
