@@ -142,8 +142,8 @@ describe.skipIf(!present)('two browsers in one room', () => {
     // A quarter across and three quarters down the [−15, 15]² map: (w, b) = (−7.5, −7.5).
     await pick.click({ position: { x: box.width / 4, y: (3 * box.height) / 4 } });
     const value = (page: Page, id: string) => page.evaluate((t) => Number(document.querySelector(`[data-testid="${t}"]`)?.textContent), id);
-    await viewer.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="demo-w0-value"]')?.textContent) + 7.5) < 0.6, undefined, { timeout: 10_000 });
-    expect(Math.abs((await value(viewer, 'demo-b0-value')) + 7.5)).toBeLessThan(0.6);
+    await viewer.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="option-w0-value"]')?.textContent) + 7.5) < 0.6, undefined, { timeout: 10_000 });
+    expect(Math.abs((await value(viewer, 'option-b0-value')) + 7.5)).toBeLessThan(0.6);
   });
 
   it('a demo lesson: the presenter changes the stride, the viewer sees the new output grid', async () => {
@@ -156,8 +156,8 @@ describe.skipIf(!present)('two browsers in one room', () => {
     await v.getByTestId('panel-output').locator('td').first().waitFor({ timeout: 30_000 });
     // Sobel-x on the vertical line: rows [−4, 0, 4] (the catalogue's check values).
     expect((await cells(v)).map(Number)).toEqual([-4, 0, 4, -4, 0, 4, -4, 0, 4]);
-    expect(await v.getByTestId('demo-stride').isDisabled()).toBe(true);
-    await p.getByTestId('demo-stride').fill('2');
+    expect(await v.getByTestId('option-stride').isDisabled()).toBe(true);
+    await p.getByTestId('option-stride').fill('2');
     await v.waitForFunction(
       () => document.querySelectorAll('[data-testid="panel-output"] td').length === 4,
       undefined,
@@ -173,7 +173,7 @@ describe.skipIf(!present)('two browsers in one room', () => {
     await p.goto(room.presenterUrl);
     await v.goto(room.viewerUrl);
     await v.getByTestId('panel-output').locator('td').first().waitFor({ timeout: 30_000 });
-    await p.getByTestId('demo-kernel').selectOption('custom 3×3');
+    await p.getByTestId('option-kernel').selectOption('custom 3×3');
     // The custom kernel starts as Sobel-x; its middle column's top cell (row 1, column 2) set to 3 adds 3 to the
     // output's middle column, where the vertical line sits under that kernel column: rows [−4, 3, 4].
     const cell = p.getByRole('spinbutton', { name: 'Kernel cells: row 1, column 2' });
@@ -215,12 +215,12 @@ describe.skipIf(!present)('two browsers in one room', () => {
     expect(stats).not.toBeNull();
     expect(stats!.distinct).toBeGreaterThan(3);
     expect(stats!.opaqueFraction).toBeGreaterThan(0.5);
-    expect(await v.getByTestId('demo-hidden').isDisabled()).toBe(true);
+    expect(await v.getByTestId('option-hidden').isDisabled()).toBe(true);
     await v.waitForFunction(() => Number(document.querySelector('[data-testid="step-count"]')?.textContent ?? 0) > 5, undefined, { timeout: 15_000 });
     await p.getByTestId('run-pause').click();
-    await p.getByTestId('demo-hidden').fill('4');
+    await p.getByTestId('option-hidden').fill('4');
     await v.waitForFunction(
-      () => document.querySelector('[data-testid="demo-hidden-value"]')?.textContent?.trim() === '4',
+      () => document.querySelector('[data-testid="option-hidden-value"]')?.textContent?.trim() === '4',
       undefined,
       { timeout: 10_000 },
     );
