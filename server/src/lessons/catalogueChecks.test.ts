@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { threshold1d, slopeLine } from '../data/synthetic.ts';
-import { framesOf } from '../probe/trainerFrames.ts';
+import { framesOf, TrainerFrames } from '../probe/trainerFrames.ts';
 import { Trainer } from '../train/trainer.ts';
 import { ch02_01 } from './ch02-01/model.ts';
 import { ch03_02 } from './ch03-02/model.ts';
@@ -43,8 +43,10 @@ describe('ch02-01 (ŷ = w·x)', () => {
 
   it('streams metrics, params, data and fit; params holds w alone and its gradient 2(w + 3)·mean(x²)', () => {
     const t = new Trainer(ch02_01NoiseFree, 1);
+    // The framer exists before the step, as in a room: it asks the trainer to keep the gradient the params channel shows.
+    const framer = new TrainerFrames(t);
     t.trainStep();
-    const frames = framesOf(t, new Set(ch02_01.info.channels), { all: true });
+    const frames = framer.frames(new Set(ch02_01.info.channels), true);
     expect(frames.map((f) => f.channel).sort()).toEqual(['data', 'fit', 'metrics', 'params']);
     const params = frames.find((f) => f.channel === 'params')!;
     expect(params.meta.names).toBe('w');
