@@ -13,9 +13,19 @@
  *  - fit:     the model's prediction curve: `x` (f32 [k]), `y` (f32 [k]).
  *  - panels:  a demo lesson's computed views (non-training lessons): named arrays plus meta.layout, a JSON list
  *    of panels saying how to draw them (see DemoPanel in lessons.ts).
+ *  - landscape: a loss-landscape slice of a network with more than two parameters, through its current weights θ:
+ *    `z` (q16 [n, n]), the loss over the plane θ + α·d₁ + β·d₂, row-major, z[j·n + i] at α_i = linspace(xMin,
+ *    xMax, n), β_j = linspace(yMin, yMax, n) (non-finite → NaN); `path` (f32 [k, 4]), the recent trajectory
+ *    projected onto the plane, oldest first, rows (α, β, loss, distance): the point's true loss (not the plane's)
+ *    and its distance from the plane in the same units (the last row is θ itself: 0, 0, L(θ), 0); optional
+ *    `velocity` (f32 [2]), the optimizer's update direction at θ in (α, β) units (momentum, RMSprop, Adam).
+ *    meta: kind ("random" | "trajectory" | "runs"), xLabel "α", yLabel "β", xMin/xMax/yMin/yMax, resolution (n:
+ *    9, 17 or 33; slices refine coarse to fine, each replacing the last), samples (probe batch size), optional
+ *    explained ("0.71|0.18": each direction's share of the trajectory's variance, trajectory planes), optional run
+ *    (the comparison run it belongs to), live (while the run runs). Made only while watched; newest wins.
  * New channels are appended: a channel's wire id is its index + 1.
  */
-export const CHANNELS = ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels'] as const;
+export const CHANNELS = ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels', 'landscape'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Wire ids of the channels (index + 1, so 0 never names a channel). */

@@ -14,6 +14,8 @@ export class LatestFrames implements Record<Channel, Frame | undefined> {
   fit = $state.raw<Frame | undefined>();
   /** Demo lessons' computed views (named arrays plus meta.layout, drawn by demo/DemoPanels.svelte). */
   panels = $state.raw<Frame | undefined>();
+  /** A loss-landscape slice through the current weights (read as a typed view by Session.landscape). */
+  landscape = $state.raw<Frame | undefined>();
 
   get(channel: Channel): Frame | undefined {
     return this[channel];
@@ -24,6 +26,6 @@ export class LatestFrames implements Record<Channel, Frame | undefined> {
   }
 
   clear(): void {
-    this.metrics = this.params = this.surface = this.path = this.data = this.fit = this.panels = undefined;
+    this.metrics = this.params = this.surface = this.path = this.data = this.fit = this.panels = this.landscape = undefined;
   }
 }

@@ -10,6 +10,9 @@
  * The change log (the snapshot's, then every hp:changed and every options:changed of a training lesson) is kept
  * with the server's own rule (ChangeLog): cut to a new generation's start step when its run:status tells it.
  *
+ * A `landscape` frame (a loss slice of a larger network) is held like any channel and read once into a typed view
+ * (`landscape`).
+ *
  * Demo lessons (no training) stream one `panels` frame per change of their own controls; their values come in
  * the snapshot and in `options:changed`, and change with `options:set`.
  */
@@ -38,6 +41,7 @@ import {
 } from '@gradcast/shared';
 import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
+import { readLandscape, type Landscape } from './landscape.ts';
 import type { EvalSeries } from './EvalHistory.ts';
 import { RateMeter } from './rateMeter.svelte.ts';
 import { RunHistory, type MetricsHistory, type PathHistory } from './RunHistory.ts';
@@ -84,6 +88,15 @@ export class Session {
 
   /** Latest decoded frame of each channel, each channel separately reactive. */
   readonly frames = new LatestFrames();
+  /**
+   * The latest loss-landscape slice as a typed view, read once per frame (net/landscape.ts); newest wins by
+   * generation and step like every channel (#ingest). A slice of an older generation than the run's is hidden:
+   * its plane goes through weights that no longer exist. Null while none (or a malformed one) is held.
+   */
+  readonly landscape: Landscape | null = $derived.by(() => {
+    const f = this.frames.landscape;
+    return f && f.generation === this.generation ? readLandscape(f) : null;
+  });
   // The run history's views (RunHistory), each a new object on every change.
   /** Loss history of the current generation. */
   metrics = $state.raw<MetricsHistory>({ steps: [], runs: [] });

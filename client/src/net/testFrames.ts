@@ -1,6 +1,7 @@
 /**
- * Synthetic metrics and path frames shaped like the server's (server/src/probe/metrics.ts, optimizerPath.ts),
- * round-tripped through the wire codec, for the readers' and charts' tests.
+ * Synthetic metrics, path and landscape frames shaped like the server's (server/src/probe/metrics.ts,
+ * optimizerPath.ts; the landscape as docs/protocol.md says), round-tripped through the wire codec, for the
+ * readers', charts' and scene's tests.
  */
 import { decodeFrame, encodeFrame, field, type Frame, type Meta } from '@gradcast/shared';
 
@@ -76,6 +77,41 @@ export function pathFrame(steps: number[], runs: [number, number, number][][], f
       xy: field('f32', xy, v === 1 ? [n, 2] : [v, n, 2]),
       loss: field('f32', loss, v === 1 ? [n] : [v, n]),
     },
+  });
+}
+
+/** A landscape slice as the server will make it: a function of (α, β) sampled on an n × n grid, the path's rows. */
+export function landscapeFrame(opts: {
+  /** Loss over the plane. */
+  f?: (alpha: number, beta: number) => number;
+  n?: number;
+  range?: [number, number, number, number];
+  /** Rows (α, β, true loss, distance), oldest first. */
+  path?: [number, number, number, number][];
+  velocity?: [number, number];
+  meta?: Meta;
+  generation?: number;
+  step?: number;
+} = {}): Frame {
+  const n = opts.n ?? 9;
+  const [xMin, xMax, yMin, yMax] = opts.range ?? [-1, 1, -1, 1];
+  const f = opts.f ?? ((a, b) => 1 + a * a + 2 * b * b);
+  const z = new Float32Array(n * n);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) z[j * n + i] = f(xMin + (i * (xMax - xMin)) / (n - 1), yMin + (j * (yMax - yMin)) / (n - 1));
+  }
+  const rows = opts.path ?? [[0, 0, f(0, 0), 0]];
+  const fields: Frame['fields'] = {
+    z: field('q16', z, [n, n]),
+    path: field('f32', Float32Array.from(rows.flat()), [rows.length, 4]),
+  };
+  if (opts.velocity) fields['velocity'] = field('f32', Float32Array.from(opts.velocity));
+  return roundTrip({
+    channel: 'landscape',
+    generation: opts.generation ?? 1,
+    step: opts.step ?? 0,
+    meta: { kind: 'random', xLabel: 'α', yLabel: 'β', xMin, xMax, yMin, yMax, resolution: n, samples: 1000, live: true, ...opts.meta },
+    fields,
   });
 }
 

@@ -1,17 +1,22 @@
 /**
  * The three.js scene of the loss surface: mesh, iso-loss lines, axes with labels, and the optimizer path with
- * its current point (one per variant of a comparison lesson, each in its variant's colour). It renders on demand only: one render per data update, camera move or resize, coalesced to
- * at most one per animation frame; nothing runs while nothing changes.
+ * its current point (one per variant of a comparison lesson, each in its variant's colour). The same scene draws a
+ * landscape slice: its grid over (α, β), its projected path floating at true loss, the velocity arrow. It renders
+ * on demand only: one render per data update, camera move or resize, coalesced to at most one per animation
+ * frame; nothing runs while nothing changes.
  *
- * World space is z-up (surfaceGrid.ts): x = w, y = b, z = loss height.
+ * World space is z-up (surfaceGrid.ts): x = w (or α), y = b (or β), z = loss height.
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { Line2 } from 'three/examples/jsm/lines/Line2.js';
 import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
+import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
+import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
 import { niceTicks } from '../charts/ticks.ts';
 import { textSprite } from './textSprite.ts';
+import { arrowSegments3d, viewDirection } from './geometry/arrow.ts';
 import { contourLevels, contourLines, contourSegments } from './geometry/contours.ts';
 import type { HeightScale } from './geometry/heightScale.ts';
 import { pathLine, type RunPath } from './geometry/pathLine.ts';
@@ -34,6 +39,8 @@ const FRAME_ASPECT = 1.15;
 const PATH_WIDTH_PX = 3;
 /** Casing width in CSS pixels (1.5 px of dark edge on each side of the path). */
 const CASING_WIDTH_PX = 6;
+/** Length of the velocity arrow in world units (a fifth of the square's side: it shows a direction). */
+const ARROW_LENGTH = 0.4;
 
 /** The scene objects of one run's path. */
 interface PathObjects {
@@ -45,6 +52,9 @@ interface PathObjects {
   iterates: THREE.Points;
   current: THREE.Mesh;
   halo: THREE.MeshBasicMaterial;
+  /** The optimizer's velocity at the current point (a landscape's path), hidden when there is none. */
+  arrow: LineSegments2;
+  arrowMaterial: LineMaterial;
 }
 
 export class SurfaceView {
@@ -102,6 +112,7 @@ export class SurfaceView {
     for (const p of this.#paths) {
       p.material.resolution.copy(this.#resolution);
       p.casingMaterial.resolution.copy(this.#resolution);
+      p.arrowMaterial.resolution.copy(this.#resolution);
     }
     this.requestRender();
   }
@@ -140,7 +151,10 @@ export class SurfaceView {
     this.requestRender();
   }
 
-  /** Moves each run's path and current point (a new path frame); runs beyond `paths` are hidden. */
+  /**
+   * Moves each run's path and current point (a new path frame), with its velocity arrow where it has one; runs
+   * beyond `paths` are hidden. A landscape's path (`atTrueLoss`) floats at its points' own losses.
+   */
   setPaths(grid: SurfaceGrid | null, scale: HeightScale | null, paths: readonly RunPath[]): void {
     while (this.#paths.length < paths.length) this.#paths.push(this.#createPath());
     // One budget of draped points shared by all runs: each fat-line segment is an instanced quad drawn twice
@@ -148,7 +162,7 @@ export class SurfaceView {
     const budget = Math.max(1000, Math.floor(DRAPED_POINTS / Math.max(1, paths.length)));
     this.#paths.forEach((objects, k) => {
       const p = paths[k];
-      const line = grid && scale && p ? pathLine(grid, scale, p.x, p.y, p.loss, undefined, undefined, budget) : null;
+      const line = grid && scale && p ? pathLine(grid, scale, p.x, p.y, p.loss, { maxPoints: budget, atTrueLoss: p.atTrueLoss ?? false }) : null;
       objects.group.visible = line !== null;
       if (!line || !p) return;
       const color = new THREE.Color(p.color);
@@ -170,6 +184,15 @@ export class SurfaceView {
       objects.iterates.geometry.setAttribute('position', new THREE.BufferAttribute(line.iterates, 3));
       objects.current.visible = line.current !== null;
       if (line.current) objects.current.position.set(...line.current);
+      // World units per plane unit on each axis: the square stretches each range to [−1, 1].
+      const dir = grid && p.velocity ? viewDirection(p.velocity, 2 / (grid.xMax - grid.xMin), 2 / (grid.yMax - grid.yMin)) : null;
+      objects.arrow.visible = !!(dir && line.current);
+      if (dir && line.current) {
+        const [cx, cy, cz] = line.current;
+        objects.arrow.geometry.dispose();
+        objects.arrow.geometry = new LineSegmentsGeometry().setPositions(arrowSegments3d(cx, cy, cz, dir, ARROW_LENGTH));
+        objects.arrowMaterial.color.copy(color);
+      }
     });
     this.requestRender();
   }
@@ -196,11 +219,18 @@ export class SurfaceView {
     const current = new THREE.Mesh(new THREE.SphereGeometry(0.035, 20, 12), new THREE.MeshBasicMaterial({ color: 0xffffff }));
     const halo = new THREE.MeshBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.45, depthWrite: false });
     current.add(new THREE.Mesh(new THREE.SphereGeometry(0.05, 20, 12), halo));
+    const arrowMaterial = new LineMaterial({ color: 0xffffff, linewidth: PATH_WIDTH_PX, worldUnits: false });
+    arrowMaterial.resolution.copy(this.#resolution);
+    // Drawn over the mesh: the arrow lies level at the current point, and a rising slope would hide its tip.
+    arrowMaterial.depthTest = false;
+    const arrow = new LineSegments2(new LineSegmentsGeometry(), arrowMaterial);
+    arrow.renderOrder = 4;
+    arrow.visible = false;
     const group = new THREE.Group();
-    group.add(casing, line, iterates, current);
+    group.add(casing, line, iterates, current, arrow);
     group.visible = false;
     this.#scene.add(group);
-    return { group, casing, line, material, casingMaterial, iterates, current, halo };
+    return { group, casing, line, material, casingMaterial, iterates, current, halo, arrow, arrowMaterial };
   }
 
   /** Schedules one render on the next animation frame (several requests in one frame render once). */
@@ -222,6 +252,7 @@ export class SurfaceView {
       p.line.geometry.dispose();
       p.material.dispose();
       p.casingMaterial.dispose();
+      disposeObject(p.arrow);
       disposeObject(p.iterates);
       p.current.traverse((o) => disposeObject(o));
     }

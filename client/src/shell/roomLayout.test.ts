@@ -83,4 +83,21 @@ describe('roomLayout', () => {
   it('ignores accuracy for a lesson without metrics', () => {
     expect(roomLayout(['panels'], { accuracy: true }).panels).toEqual(['demo']);
   });
+
+  it('puts a loss landscape where the exact surface would go, beside the contour map that maps it', () => {
+    const l = roomLayout(['metrics', 'path', 'landscape', 'panels'], { accuracy: true });
+    expect(l.panels).toEqual(['landscape', 'contour', 'loss', 'accuracy', 'demo']);
+    expect(shape(l.wide.areas)).toEqual([
+      ['landscape', 'contour', 'side'],
+      ['loss', 'accuracy', 'side'],
+      ['demo', 'side'],
+    ]);
+    expect(rowsOf(l.wide.areas)[0]?.filter((a) => a === 'landscape').length).toBe(7);
+    // The same fixed share of the screen as the surface row, the same phone order (3-D view, controls, map).
+    expect(l.wide.rows.split(' ').slice(0, 2).join(' ')).toBe('minmax(24rem, 58vh)');
+    expect(shape(l.medium.areas)).toEqual([['landscape'], ['contour', 'side'], ['loss', 'accuracy'], ['demo']]);
+    expect(shape(l.narrow.areas).flat()).toEqual(['landscape', 'side', 'contour', 'loss', 'accuracy', 'demo']);
+    // A lesson with both shows the landscape in the surface's place, not a second 3-D panel.
+    expect(roomLayout(['surface', 'landscape', 'metrics'], { accuracy: false }).panels).toEqual(['landscape', 'contour', 'loss']);
+  });
 });

@@ -4,7 +4,8 @@
  * that App.svelte applies through custom properties.
  *
  * Wide: twelve equal tracks for the panels and a controls column ("side") spanning every row. The first row
- * is the lesson's main view (surface + contour map, else data + loss, else the loss alone, else the demo);
+ * is the lesson's main view (surface + contour map, else data + loss, else the loss alone, else the demo; a lesson
+ * that streams a loss `landscape` has it where the surface would go, beside the contour map, which then maps it);
  * the charts share the second row. A training lesson's views ("demo" area: weight tiles, decision regions,
  * histograms…) take a full-width row of their own below, as tall as they need, so a long views column never
  * stretches a chart beside it. Medium: two columns, the first panel across both, the controls beside the next
@@ -12,7 +13,7 @@
  */
 import type { Channel } from '@gradcast/shared';
 
-export type PanelId = 'surface' | 'contour' | 'data' | 'loss' | 'accuracy' | 'demo';
+export type PanelId = 'surface' | 'landscape' | 'contour' | 'data' | 'loss' | 'accuracy' | 'demo';
 type Area = PanelId | 'side';
 
 export interface GridTemplate {
@@ -34,7 +35,9 @@ const TRACKS = 12;
 
 export function roomLayout(channels: readonly Channel[], opts: { accuracy: boolean }): RoomLayout {
   const has = (c: Channel): boolean => channels.includes(c);
-  const surface = has('surface');
+  // A landscape takes the exact surface's place: the 3-D panel and the contour map show the slice.
+  const landscape = has('landscape');
+  const surface = has('surface') && !landscape;
   const data = has('data') || has('fit');
   const loss = has('metrics');
   const accuracy = loss && opts.accuracy;
@@ -42,7 +45,8 @@ export function roomLayout(channels: readonly Channel[], opts: { accuracy: boole
 
   // The main view fills the first row; the rest share the second.
   let hero: PanelId[];
-  if (surface) hero = ['surface', 'contour'];
+  if (landscape) hero = ['landscape', 'contour'];
+  else if (surface) hero = ['surface', 'contour'];
   else if (data && loss) hero = ['data', 'loss'];
   else if (data) hero = ['data'];
   else if (loss) hero = ['loss'];
@@ -54,12 +58,12 @@ export function roomLayout(channels: readonly Channel[], opts: { accuracy: boole
   if (demo && !hero.includes('demo')) rest.push('demo');
   const panels = [...hero, ...rest];
 
-  return { panels, wide: wide(hero, rest, surface), medium: medium(panels), narrow: narrow(panels) };
+  return { panels, wide: wide(hero, rest, surface || landscape), medium: medium(panels), narrow: narrow(panels) };
 }
 
-/** Twelve tracks split among a row's panels: the surface wider than the contour map, others equal. */
+/** Twelve tracks split among a row's panels: the 3-D view wider than the contour map, others equal. */
 function spans(row: PanelId[]): number[] {
-  if (row.length === 2 && row[0] === 'surface') return [7, 5];
+  if (row.length === 2 && (row[0] === 'surface' || row[0] === 'landscape')) return [7, 5];
   const base = Math.floor(TRACKS / row.length);
   return row.map((_, k) => (k === row.length - 1 ? TRACKS - base * (row.length - 1) : base));
 }

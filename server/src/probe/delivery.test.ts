@@ -19,9 +19,11 @@ describe('delivery policy', () => {
   });
 
   it('a training lesson makes its costly channels only while watched, everything else always; a demo everything', () => {
-    const training = { channels: ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels'] as const, trains: true };
+    const training = { channels: ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels', 'landscape'] as const, trains: true };
     expect([...channelsToFrame(training, new Set())].sort()).toEqual(['data', 'fit', 'metrics', 'path', 'surface']);
     expect([...channelsToFrame(training, new Set(['panels']))].sort()).toEqual(['data', 'fit', 'metrics', 'panels', 'path', 'surface']);
+    // A landscape slice costs a forward pass per grid point: made only while someone watches it, like the views.
+    expect([...channelsToFrame(training, new Set(['landscape']))].sort()).toEqual(['data', 'fit', 'landscape', 'metrics', 'path', 'surface']);
     // A channel the lesson does not have is never framed, watched or not.
     expect([...channelsToFrame({ channels: ['metrics'], trains: true }, new Set(['params']))]).toEqual(['metrics']);
     expect([...channelsToFrame({ channels: ['panels'], trains: false }, new Set())]).toEqual(['panels']);
@@ -42,12 +44,16 @@ describe('delivery policy', () => {
     expect(panelsGap({ cost: 1, bytes: 3 * PANELS_BYTES_PER_SECOND })).toBe(3000);
   });
 
-  it('sends reliably what nothing repeats: static channels, views unless live, whole histories', () => {
+  it('sends reliably what nothing repeats: static channels, views and landscape slices unless live, whole histories', () => {
     const reliable = (channel: Parameters<typeof isReliable>[0]['channel'], meta = {}): boolean => isReliable({ channel, meta });
     expect(reliable('surface')).toBe(true);
     expect(reliable('data')).toBe(true);
     expect(reliable('panels')).toBe(true);
     expect(reliable('panels', { live: true })).toBe(false);
+    // A paused run's slice (and each refinement of it) is the last one for a while: it must arrive.
+    expect(reliable('landscape')).toBe(true);
+    expect(reliable('landscape', { live: false })).toBe(true);
+    expect(reliable('landscape', { live: true })).toBe(false);
     expect(reliable('metrics')).toBe(false);
     expect(reliable('metrics', { full: true })).toBe(true);
     expect(reliable('path', { full: false })).toBe(false);

@@ -24,11 +24,11 @@ export const STATUS_INTERVAL_MS = 1000;
 
 /**
  * Channels the worker makes only while some member watches them: each costs a pass over the model (the views,
- * the parameter vector with its gradient and loss). A member that subscribes to one nobody watched asks the worker
- * for it once. Every other channel is made whenever it changes, watched or not, so the room holds the whole
+ * the parameter vector with its gradient and loss, a landscape slice: a forward pass per grid point). A member that
+ * subscribes to one nobody watched asks the worker for it once. Every other channel is made whenever it changes, watched or not, so the room holds the whole
  * history (metrics, path) and the latest static frames (surface, data) to answer a join on its own.
  */
-export const WATCHED_ONLY: ReadonlySet<Channel> = new Set<Channel>(['params', 'panels']);
+export const WATCHED_ONLY: ReadonlySet<Channel> = new Set<Channel>(['params', 'panels', 'landscape']);
 
 /**
  * The channels the worker frames for a lesson whose members watch `watched`. A demo's panels are made once per
@@ -69,13 +69,16 @@ export function panelsGap(last: { cost: number; bytes: number }): number {
   return Math.max(PANELS_INTERVAL_MS, PANELS_COST_FACTOR * last.cost, (1000 * last.bytes) / PANELS_BYTES_PER_SECOND);
 }
 
-/** Channels whose frames are not repeated every tick: made once per generation (surface, data) or on change (panels). */
-const NOT_REPEATED: ReadonlySet<Channel> = new Set<Channel>(['surface', 'data', 'panels']);
+/**
+ * Channels whose frames are not repeated every tick: made once per generation (surface, data) or on change (panels,
+ * and landscape: a slice, refined 9×9 → 17×17 → 33×33, then remade only when θ has moved or time has passed).
+ */
+const NOT_REPEATED: ReadonlySet<Channel> = new Set<Channel>(['surface', 'data', 'panels', 'landscape']);
 
 /**
  * Whether a frame must go reliably: newest-wins only works for frames that recur. Reliable: the channels that are
- * not repeated (static surface and data, views) unless marked `live` (a running training lesson's views: another
- * follows within seconds), and every whole-history frame (meta.full: after a reset, revert or rebuild). Everything
+ * not repeated (static surface and data, views, landscape slices) unless marked `live` (a running training lesson's
+ * views or slices: another follows within seconds), and every whole-history frame (meta.full: after a reset, revert or rebuild). Everything
  * else (metrics and path windows, params, fit) goes volatile.
  */
 export function isReliable(frame: Pick<Frame, 'channel' | 'meta'>): boolean {

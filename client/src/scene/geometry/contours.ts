@@ -7,7 +7,7 @@
  * Non-finite losses act as −∞ (below every level), so a line also ends where the loss stops being finite.
  */
 import { contours } from 'd3-contour';
-import { compress, expand, normalise, type HeightScale } from './heightScale.ts';
+import { heightOf, lossOfHeight, normalise, type HeightScale } from './heightScale.ts';
 import { columnValue, HEIGHT, rowValue, worldX, worldY, type SurfaceGrid } from './surfaceGrid.ts';
 
 export interface ContourLevel {
@@ -23,9 +23,9 @@ export interface ContourLevel {
  */
 export function contourLevels(scale: HeightScale, count: number): number[] {
   const levels: number[] = [];
-  for (let k = 1; k <= count; k++) levels.push(expand(scale.lo + ((scale.hi - scale.lo) * k) / (count + 1)));
-  // Keep levels inside the range after the round trip through compress/expand.
-  return levels.filter((v) => compress(v) > scale.lo && compress(v) < scale.hi);
+  for (let k = 1; k <= count; k++) levels.push(lossOfHeight(scale, scale.lo + ((scale.hi - scale.lo) * k) / (count + 1)));
+  // Keep levels inside the range after the round trip through the height mapping and back.
+  return levels.filter((v) => heightOf(scale, v) > scale.lo && heightOf(scale, v) < scale.hi);
 }
 
 /** Iso-lines of `grid` at each of `levels`, in (w, b) coordinates. */

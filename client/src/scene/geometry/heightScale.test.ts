@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compress, expand, legendTicks, lossAt, makeHeightScale, normalise } from './heightScale.ts';
+import { compress, expand, heightNote, legendTicks, LOG_EPSILON, lossAt, makeHeightScale, normalise } from './heightScale.ts';
 
 describe('heightScale', () => {
   it('compress is log(1 + z), odd, and expand inverts it', () => {
@@ -41,5 +41,32 @@ describe('heightScale', () => {
     expect(ticks.at(-1)?.value).toBeCloseTo(1000, 6);
     expect(ticks.slice(1, -1).map((t) => t.value)).toEqual([1, 10, 100]);
     for (const t of ticks) expect(t.t).toBeCloseTo(normalise(s, t.value), 9);
+  });
+
+  it('log heights: log10(z − min + ε), ε a thousandth of the range, three decades from floor to top', () => {
+    const s = makeHeightScale([0.1, 2.1, NaN], { log: true });
+    const eps = LOG_EPSILON * 2;
+    expect(s.floor).toBeCloseTo(0.1 - eps, 12);
+    expect(s.lo).toBeCloseTo(Math.log10(eps), 12);
+    expect(s.hi).toBeCloseTo(Math.log10(2 + eps), 12);
+    expect(normalise(s, 0.1)).toBeCloseTo(0, 12);
+    expect(normalise(s, 2.1)).toBeCloseTo(1, 12);
+    // 2% of the range above the minimum is ≈ 0.44 of the height (under 0.04 on the default scale): the basin opens up
+    expect(normalise(s, 0.1 + 0.02 * 2)).toBeCloseTo(Math.log10((0.04 + eps) / eps) / Math.log10((2 + eps) / eps), 9);
+    expect(normalise(s, 0.1 + 0.02 * 2)).toBeGreaterThan(0.4);
+    expect(normalise(makeHeightScale([0.1, 2.1]), 0.14)).toBeLessThan(0.05);
+    for (const t of [0, 0.3, 1]) expect(normalise(s, lossAt(s, t))).toBeCloseTo(t, 9);
+    // below the floor (a path point under the whole slice) sits at the bottom, never NaN
+    expect(normalise(s, -5)).toBe(0);
+    expect(heightNote(s)).toBe('log₁₀(z − min + ε)');
+    expect(heightNote(makeHeightScale([1, 2]))).toBe('log(1+z)');
+  });
+
+  it('spans the extra values (a path’s true losses) as well as the grid, and a flat grid still has a range', () => {
+    const s = makeHeightScale([1, 2], { also: [0.5, NaN, 3] });
+    expect(normalise(s, 0.5)).toBe(0);
+    expect(normalise(s, 3)).toBe(1);
+    const flat = makeHeightScale([4, 4], { log: true });
+    expect(Number.isFinite(flat.lo) && flat.hi > flat.lo).toBe(true);
   });
 });

@@ -6,13 +6,23 @@
  * corners of w, b ∈ [−15, 15]), so a linear height would flatten everything but the walls into one floor.
  * We compress with g(z) = sign(z)·log(1 + |z|): near-linear below 1, logarithmic above, defined at 0
  * (unlike log z) and for the rare negative objective. Then t = (g(z) − g(min)) / (g(max) − g(min)) ∈ [0, 1].
+ *
+ * Log heights (a landscape viewer's option): g(z) = log10(z − min + ε), ε = LOG_EPSILON·(max − min). A network's
+ * slice often spans under one decade (0.05 … 2.3) and its basin is a few percent of that; measured from the
+ * minimum, the bottom three decades of the range get equal height, so the basin's floor opens up. A value at or
+ * below min − ε (a path point whose true loss is below the whole slice) sits at the bottom.
  */
 
 export interface HeightScale {
-  /** g(min loss) and g(max loss) over the finite values of the surface. */
+  /** g(min loss) and g(max loss) over the finite values of the surface (and whatever else it was made over). */
   lo: number;
   hi: number;
+  /** Log heights: g(z) = log10(z − floor), floor = min − ε. Absent: g(z) = sign(z)·log(1 + |z|). */
+  floor?: number;
 }
+
+/** ε of the log heights as a share of the loss range: three decades of height between ε and the range. */
+export const LOG_EPSILON = 1e-3;
 
 /** g(z) = sign(z)·log(1 + |z|). */
 export function compress(z: number): number {
@@ -23,20 +33,42 @@ export function expand(g: number): number {
   return Math.sign(g) * Math.expm1(Math.abs(g));
 }
 
-/** Scale spanning the finite values of `z`; a flat or empty surface gets a unit-wide range so t stays defined. */
-export function makeHeightScale(z: ArrayLike<number>): HeightScale {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < z.length; i++) {
-    const v = z[i] as number;
-    if (!Number.isFinite(v)) continue;
-    const g = compress(v);
-    if (g < lo) lo = g;
-    if (g > hi) hi = g;
+/** g(z) under `scale`: its log heights, or the default compression. */
+export function heightOf(scale: HeightScale, z: number): number {
+  if (scale.floor === undefined) return compress(z);
+  return z > scale.floor ? Math.log10(z - scale.floor) : -Infinity;
+}
+/** Inverse of heightOf: the loss at compressed height g. */
+export function lossOfHeight(scale: HeightScale, g: number): number {
+  return scale.floor === undefined ? expand(g) : scale.floor + 10 ** g;
+}
+
+/**
+ * Scale spanning the finite values of `z` and of `also` (a landscape's path, whose true losses may lie outside
+ * the slice's); `log` for log heights. A flat or empty surface gets a unit-wide range so t stays defined.
+ */
+export function makeHeightScale(z: ArrayLike<number>, opts: { log?: boolean; also?: ArrayLike<number> } = {}): HeightScale {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const values of opts.also ? [z, opts.also] : [z]) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (!Number.isFinite(v)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   }
-  if (lo === Infinity) return { lo: 0, hi: 1 };
-  if (hi - lo < 1e-12) return { lo, hi: lo + 1 };
-  return { lo, hi };
+  if (min === Infinity) return { lo: 0, hi: 1 };
+  // A flat surface's ε comes from its size, so its one level still has a finite log height.
+  const scale: HeightScale = opts.log ? { lo: 0, hi: 0, floor: min - LOG_EPSILON * (max - min || Math.abs(min) || 1) } : { lo: 0, hi: 0 };
+  const lo = heightOf(scale, min);
+  const hi = heightOf(scale, max);
+  return hi - lo < 1e-12 ? { ...scale, lo, hi: lo + 1 } : { ...scale, lo, hi };
+}
+
+/** How the legend names the height mapping. */
+export function heightNote(scale: HeightScale): string {
+  return scale.floor === undefined ? 'log(1+z)' : 'log₁₀(z − min + ε)';
 }
 
 /**
@@ -45,13 +77,13 @@ export function makeHeightScale(z: ArrayLike<number>): HeightScale {
  */
 export function normalise(scale: HeightScale, z: number): number {
   if (!Number.isFinite(z)) return 1;
-  const t = (compress(z) - scale.lo) / (scale.hi - scale.lo);
+  const t = (heightOf(scale, z) - scale.lo) / (scale.hi - scale.lo);
   return t < 0 ? 0 : t > 1 ? 1 : t;
 }
 
 /** Loss at normalised level t (inverse of `normalise` inside the range). */
 export function lossAt(scale: HeightScale, t: number): number {
-  return expand(scale.lo + t * (scale.hi - scale.lo));
+  return lossOfHeight(scale, scale.lo + t * (scale.hi - scale.lo));
 }
 
 export interface LegendTick {

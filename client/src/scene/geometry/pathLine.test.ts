@@ -36,7 +36,7 @@ describe('pathLine', () => {
 
   it('puts an iterate on a grid vertex at the vertex height plus the lift', () => {
     const mesh = surfaceMesh(grid, scale);
-    const path = pathLine(grid, scale, [-15], [-10], [courseLoss(-15, -10)], 0.015);
+    const path = pathLine(grid, scale, [-15], [-10], [courseLoss(-15, -10)], { lift: 0.015 });
     const vertex = 5 * 31 + 0; // b = −10 is row 5, w = −15 is column 0
     expect(path.iterates[0]).toBeCloseTo(mesh.positions[vertex * 3] as number, 6);
     expect(path.iterates[1]).toBeCloseTo(mesh.positions[vertex * 3 + 1] as number, 6);
@@ -57,7 +57,7 @@ describe('pathLine', () => {
 
   it('drapes long steps over the mesh and never dips below it', () => {
     const lift = 0.01;
-    const p = pathLine(grid, scale, COURSE_W, COURSE_B, COURSE_LOSS, lift, 0.5);
+    const p = pathLine(grid, scale, COURSE_W, COURSE_B, COURSE_LOSS, { lift, spacing: 0.5 });
     // steps of ≈ 9.5 and ≈ 3.8 cells in w: 19 + 8 half-cell pieces, so 3 iterates + 18 + 7 draped points or so
     expect(p.positions.length / 3).toBeGreaterThanOrEqual(28);
     // polyline starts and ends at the iterates
@@ -71,7 +71,7 @@ describe('pathLine', () => {
   });
 
   it('keeps an iterate at its own loss when that is above the mesh', () => {
-    const p = pathLine(grid, scale, [0.5], [0.5], [500], 0);
+    const p = pathLine(grid, scale, [0.5], [0.5], [500], { lift: 0 });
     expect(p.iterates[2]).toBeCloseTo(normalise(scale, 500) * HEIGHT, 6);
   });
 
@@ -98,11 +98,38 @@ describe('pathLine on a run that oscillates out of the grid', () => {
   const loss = Array.from({ length: n }, () => 1e9);
 
   it('caps the draped points, keeping every iterate', () => {
-    const p = pathLine(grid, scale, ws, bs, loss, 0.015, 0.5, 3000);
+    const p = pathLine(grid, scale, ws, bs, loss, { maxPoints: 3000 });
     expect(p.iterates.length).toBe(n * 3);
     expect(p.positions.length / 3).toBeLessThanOrEqual(3000 + 2 * n);
     // uncapped it would be ≈ 60 half-cell pieces per crossing
-    expect(pathLine(grid, scale, ws, bs, loss, 0.015, 0.5, Infinity).positions.length / 3).toBeGreaterThan(20_000);
+    expect(pathLine(grid, scale, ws, bs, loss, { maxPoints: Infinity }).positions.length / 3).toBeGreaterThan(20_000);
     expect(p.currentOutside).toBe(true);
+  });
+});
+
+describe('pathLine at true loss (a landscape’s projected path)', () => {
+  // A bowl slice over α, β ∈ [−1, 1]; the path's points lie off the plane, so their losses are not the slice's.
+  const slice = readSurface(surfaceFrame(sampleGrid((a, b) => 1 + a * a + b * b, 9, 9, [-1, 1, -1, 1]), 9, 9, [-1, 1, -1, 1]))!;
+  const s = makeHeightScale(slice.z, { also: [0.5, 4] });
+  const xs = [-0.5, 0.5, 0];
+  const ys = [0.5, 0, 0];
+  // Above the surface (4 > 1.5), below it (0.5 < 1.25), and θ itself on it (1).
+  const losses = [4, 0.5, 1];
+
+  it('puts every point at the height of its own loss, above or below the mesh, with nothing draped between', () => {
+    const p = pathLine(slice, s, xs, ys, losses, { atTrueLoss: true });
+    for (let k = 0; k < 3; k++) expect(p.iterates[3 * k + 2]).toBeCloseTo(normalise(s, losses[k]!) * HEIGHT, 6); // f32 buffer
+    expect(p.iterates[2]!).toBeGreaterThan(meshHeight(slice, s, -0.5, 0.5));
+    expect(p.iterates[5]!).toBeLessThan(meshHeight(slice, s, 0.5, 0));
+    // Straight chords: the line is the iterates themselves.
+    expect([...p.positions]).toEqual([...p.iterates]);
+    expect(p.current).toEqual([0, 0, p.iterates[8]]);
+    expect(p.current![2]).toBeCloseTo(meshHeight(slice, s, 0, 0), 3); // the centre's loss is θ's (q16-rounded)
+  });
+
+  it('a draped path never dips below the mesh: the difference the option makes', () => {
+    const draped = pathLine(slice, s, xs, ys, losses);
+    expect(draped.iterates[5]!).toBeGreaterThanOrEqual(meshHeight(slice, s, 0.5, 0));
+    expect(draped.positions.length).toBeGreaterThan(draped.iterates.length);
   });
 });

@@ -7,6 +7,10 @@
  * between its ends would cut through the log-compressed bowl and vanish inside it. Points that left the
  * plotted grid (a large learning rate overshoots) are clamped to its edge and flagged.
  *
+ * A landscape's path is drawn `atTrueLoss` instead: its points are weights projected onto a plane, most of them
+ * off it, so each sits at the height of its own (true) loss, above or below the slice's mesh, and the segments
+ * are straight chords between them (a drape would claim the path lies on the plane).
+ *
  * The draped points of one path are capped (`maxPoints`): a run that oscillates out of the grid crosses the
  * whole surface at every step, and hundreds of such crossings at half-cell spacing make tens of thousands of
  * fat-line segments, seconds of software rendering per frame. Past the cap, the spacing widens evenly.
@@ -22,6 +26,21 @@ export interface RunPath extends PathRun {
   color: string;
   /** The variant's name; empty for a single run. */
   label: string;
+  /** Points at their own loss, off the mesh where they are (a landscape's projected path); default: draped. */
+  atTrueLoss?: boolean;
+  /** The optimizer's update direction at the newest point, in (x, y) units, drawn as an arrow there. */
+  velocity?: readonly [number, number] | null;
+}
+
+export interface PathLineOptions {
+  /** World units above the surface, so the line is not buried in it (default 0.015; 0 at true loss). */
+  lift?: number;
+  /** Largest distance between draped points, in grid cells (widened past `maxPoints`; default 0.5). */
+  spacing?: number;
+  /** Most draped points between iterates, over the whole path (default 6000). */
+  maxPoints?: number;
+  /** Each iterate at its own loss, straight chords between them, nothing draped (a landscape's path). */
+  atTrueLoss?: boolean;
 }
 
 export interface PathLine {
@@ -38,20 +57,13 @@ export interface PathLine {
 const clampWorld = (v: number): number => (v < -WORLD_HALF ? -WORLD_HALF : v > WORLD_HALF ? WORLD_HALF : v);
 const clampTo = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
 
-/**
- * @param lift world units above the surface, so the line is not buried in it.
- * @param spacing largest distance between draped points, in grid cells (widened past `maxPoints`).
- * @param maxPoints most draped points between iterates, over the whole path.
- */
 export function pathLine(
   grid: SurfaceGrid,
   scale: HeightScale,
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   loss: ArrayLike<number>,
-  lift = 0.015,
-  spacing = 0.5,
-  maxPoints = 6000,
+  { atTrueLoss = false, lift = atTrueLoss ? 0 : 0.015, spacing = 0.5, maxPoints = 6000 }: PathLineOptions = {},
 ): PathLine {
   const n = Math.min(x.length, y.length, loss.length);
   const iterates = new Float32Array(n * 3);
@@ -73,7 +85,7 @@ export function pathLine(
   for (let k = 1; k < n; k++) {
     const dw = Math.abs((ws[k] as number) - (ws[k - 1] as number)) / cellW;
     const db = Math.abs((bs[k] as number) - (bs[k - 1] as number)) / cellB;
-    pieces[k] = Math.max(dw, db) / spacing;
+    pieces[k] = atTrueLoss ? 0 : Math.max(dw, db) / spacing;
     total += Math.ceil(pieces[k] as number);
   }
   const thin = Math.max(1, total / maxPoints);
@@ -87,8 +99,8 @@ export function pathLine(
     const w = ws[k] as number;
     const b = bs[k] as number;
     outside = !(rawW >= grid.xMin && rawW <= grid.xMax && rawB >= grid.yMin && rawB <= grid.yMax) || !Number.isFinite(l);
-    const onMesh = meshHeight(grid, scale, w, b);
     const own = normalise(scale, l) * HEIGHT;
+    const onMesh = atTrueLoss ? NaN : meshHeight(grid, scale, w, b);
     const z = (Number.isFinite(onMesh) ? Math.max(own, onMesh) : own) + lift;
     if (k > 0) {
       // Intermediate points of the segment from the previous iterate, on the mesh.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trajectory2d } from './trajectory2d.ts';
+import { nearestPoint, trajectory2d } from './trajectory2d.ts';
 
 const id = (v: number): number => v;
 
@@ -15,5 +15,16 @@ describe('trajectory2d', () => {
     expect(trajectory2d([1e9], [0], id, id)?.last).toEqual([1e5, 0]);
     expect(trajectory2d([NaN], [NaN], id, id)).toBeNull();
     expect(trajectory2d([], [], id, id)).toBeNull();
+  });
+});
+
+describe('nearestPoint', () => {
+  it('finds the point under the pointer within the radius, the newer on a tie, none past it', () => {
+    const ws = [0, 10, 10, NaN];
+    const bs = [0, 0, 0, 0];
+    expect(nearestPoint(ws, bs, id, id, 1, 1)).toBe(0);
+    expect(nearestPoint(ws, bs, id, id, 9, 0)).toBe(2);
+    expect(nearestPoint(ws, bs, id, id, 50, 50)).toBeNull();
+    expect(nearestPoint(ws, bs, id, id, 5, 0, 4)).toBeNull();
   });
 });

@@ -43,3 +43,28 @@ export function trajectory2d(
   if (last && drawn !== last) d += `L${last[0].toFixed(1)},${last[1].toFixed(1)}`;
   return last ? { d, last } : null;
 }
+
+/**
+ * Index of the point nearest to pixel (px, py) among (ws[k], bs[k]) mapped by x and y, if one lies within
+ * `maxPx`; ties go to the newer point (the path's end is what a pointer is most often after).
+ */
+export function nearestPoint(
+  ws: ArrayLike<number>,
+  bs: ArrayLike<number>,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  px: number,
+  py: number,
+  maxPx = 12,
+): number | null {
+  let best: number | null = null;
+  let bestD = maxPx * maxPx;
+  for (let k = 0; k < Math.min(ws.length, bs.length); k++) {
+    const d = (x(ws[k] as number) - px) ** 2 + (y(bs[k] as number) - py) ** 2;
+    if (d <= bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readLandscape } from '../net/landscape.ts';
+import { landscapeFrame } from '../net/testFrames.ts';
+import { normalise } from './geometry/heightScale.ts';
+import { sampleGrid, surfaceFrame } from './geometry/testGrids.ts';
+import { sceneGrid, scenePaths, sceneScale } from './sceneSource.ts';
+
+describe('sceneSource', () => {
+  const range: [number, number, number, number] = [-1, 1, -1, 1];
+  const surface = surfaceFrame(sampleGrid((w, b) => w * w + b * b, 5, 5, range), 5, 5, range);
+  const l = readLandscape(
+    landscapeFrame({
+      f: (a, b) => 1 + a * a + b * b,
+      path: [
+        [0.5, 0.5, 4, 0.2], // off the plane, above the whole slice (1 … 3)
+        [0, 0, 1, 0],
+      ],
+      velocity: [1, 0],
+    }),
+  )!;
+
+  it('draws the landscape when there is one, the surface and runs otherwise', () => {
+    expect(sceneGrid(surface, l)).toBe(l);
+    expect(sceneGrid(surface, undefined)?.nx).toBe(5);
+    expect(sceneGrid(undefined, null)).toBeNull();
+    const runs = [{ x: new Float32Array(1), y: new Float32Array(1), loss: new Float32Array(1), color: 'red', label: '' }];
+    expect(scenePaths(undefined, runs)).toBe(runs);
+    const [own] = scenePaths(l, runs);
+    expect(own).toMatchObject({ x: l.path.x, y: l.path.y, loss: l.path.loss, atTrueLoss: true, velocity: l.velocity });
+  });
+
+  it('scales a landscape over its path’s true losses too, log heights on request', () => {
+    const s = sceneScale(l, l, false)!;
+    // The path's 4 is the top, not clamped onto the slice's highest corner (3).
+    expect(normalise(s, 4)).toBe(1);
+    expect(normalise(s, 3)).toBeLessThan(0.9);
+    expect(normalise(s, 1)).toBe(0);
+    expect(sceneScale(l, l, true)?.floor).toBeDefined();
+    expect(sceneScale(sceneGrid(surface, undefined), undefined, true)?.floor).toBeUndefined(); // the exact surface keeps its heights
+  });
+});
