@@ -19,6 +19,8 @@ describe('gradcast CLI: bad input', () => {
     [['bench', 'pytorch', '--rounds', '2.5'], /--rounds must be an integer from 1 to 10/],
     [['bench', 'train', '--lessons', 'ch01-01'], /--lessons: "ch01-01" is not a training lesson/],
     [['bench', 'nope'], /unknown bench suite "nope"/],
+    [['bench', 'surface', '--share', '1'], /--share must be below 1, got "1"/],
+    [['bench', 'surface', '--share', '0'], /--share must be a number > 0/],
     [['train', 'ch99-99'], /ch99-99/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('%j → exit 2 with a clear message', (args, message) => {
@@ -28,9 +30,10 @@ describe('gradcast CLI: bad input', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('bench with no suite prints the usage, which documents --rounds', () => {
+  it('bench with no suite prints the usage, which documents --rounds and the surface suite', () => {
     const r = gradcast('bench');
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/--rounds N repeats each pair/);
+    expect(r.stdout).toMatch(/surface +loss-landscape slices/);
   });
 });

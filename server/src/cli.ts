@@ -20,7 +20,7 @@ Commands:
   bench    <suite> [--json]        (gradcast bench --help lists the suites)
 `;
 
-const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--lessons id,id…] [--seconds S] [--rounds N]
+const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--lessons id,id…] [--seconds S] [--rounds N] [--share S]
 
 Suites:
   train    milliseconds per training step, for each training lesson and each available backend
@@ -28,6 +28,9 @@ Suites:
   pytorch  ms per step on wasm against PyTorch on the CPU (Debian's python3-torch), same lessons, one run,
            the two measured lesson by lesson; --rounds N repeats each pair N times and keeps each side's best
   accuracy the MNIST goals on wasm: ch06-02 for 60 s (test accuracy ≥ 0.90), ch09-05 for 120 s (≥ 0.97)
+  surface  loss-landscape slices of each lesson with more than two parameters (default backend wasm): the 33×33
+           slice over 1,000 probe samples, its first 9×9 view, the naive loop it replaces, and the training
+           rate kept while slices share the thread (--share S, the slices' fraction of it, default 0.2)
 `;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -182,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(BENCH_USAGE);
         return suite === undefined ? 2 : 0;
       }
-      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, ...backendOpt });
+      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, share: { type: 'string' }, ...backendOpt });
       const lessons = values.lessons === undefined ? undefined : String(values.lessons).split(',').filter(Boolean);
       for (const id of lessons ?? []) {
         if (!getLesson(id)?.trains) throw new UsageError(`--lessons: "${id}" is not a training lesson (see gradcast lessons)`);
@@ -205,8 +208,14 @@ async function main(argv: string[]): Promise<number> {
       } else if (suite === 'pytorch') {
         const { benchPeer } = await import('./bench/peer.ts');
         rows = await benchPeer({ lessons, rounds: intOption(values.rounds, 'rounds', 1, 10), log });
+      } else if (suite === 'surface') {
+        const share = numberOption(values.share, 'share');
+        if (share !== undefined && share >= 1) throw new UsageError(`--share must be below 1, got "${String(values.share)}"`);
+        const backend = values.backend === undefined ? undefined : backendOption(values.backend);
+        const { benchSurface } = await import('./bench/surface.ts');
+        rows = await benchSurface({ backend, lessons, share, log });
       } else {
-        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy)`);
+        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy, surface)`);
       }
       if (values.json) process.stdout.write(JSON.stringify(rows) + '\n');
       else process.stdout.write(table(rows as Record<string, string | number>[]) + '\n');

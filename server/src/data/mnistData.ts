@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { mnistArrays } from './dataSource.ts';
+import { gatherRows } from './gatherRows.ts';
 import type { MnistSplitName, ProgressFn } from './mnist.ts';
 
 export interface MnistData {
@@ -18,6 +19,8 @@ export interface MnistData {
   side: 28 | 16;
   /** Rows [start, start + count) as tensors: x [count, side·side] float32, y [count] int32. */
   rows(start: number, count: number): { x: tf.Tensor2D; y: tf.Tensor1D };
+  /** The rows at `indices` as fresh arrays: x [k·side·side], y [k] (the landscape's probe batch). */
+  gather(indices: ArrayLike<number>): { x: Float32Array; y: Int32Array };
 }
 
 const ready = new Map<string, MnistData>();
@@ -42,6 +45,7 @@ export function prepareMnist(split: MnistSplitName, side: 28 | 16, onProgress?: 
           x: tf.tensor2d(pixels.subarray(start * d, (start + count) * d), [count, d]),
           y: tf.tensor1d(labels.subarray(start, start + count), 'int32'),
         }),
+        gather: (indices) => gatherRows({ x: pixels, xDim: d, y: labels }, indices),
       };
       ready.set(key, t);
       loading.delete(key);

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { chainPass } from '../train/denseChain.ts';
+import { landscapeSource } from '../train/landscapeSource.ts';
 import { softmaxCrossEntropy, softmaxCrossEntropyWithHits } from '../train/losses.ts';
 import { type EvaluationRecord, EvaluationRecorder } from '../probe/views/gallery.ts';
 import type { Net } from '../train/nets/mlp.ts';
@@ -16,6 +17,11 @@ export interface LabelledRows {
   n: number;
   /** Rows [start, start + count): x [count, features] float32, y [count] int32. */
   rows(start: number, count: number): { x: tf.Tensor2D; y: tf.Tensor1D };
+  /**
+   * Rows at `indices` of the set's own order, as fresh arrays x [k·features], y [k]: stateless, unlike `rows`
+   * under a shuffle (the landscape's probe batch must not move the epoch's order).
+   */
+  gather(indices: ArrayLike<number>): { x: Float32Array; y: Int32Array };
 }
 
 /** Batches whose accuracy makes up trainAccuracy. */
@@ -41,9 +47,11 @@ export function classifierModel(net: Net, train: LabelledRows, test: LabelledRow
     recent.push({ correct: hits, size });
     if (recent.length > RECENT_BATCHES) recent.shift()?.correct.dispose();
   };
+  const landscape = landscapeSource(net, { loss: 'softmaxXent' }, train);
   return {
     params: net.params,
     paramNames: net.names,
+    ...(landscape && { landscape }),
     loss(training) {
       const { x, y, size } = batch();
       const logits = net.forward(x, training) as tf.Tensor2D;

@@ -1,12 +1,17 @@
 /**
  * Every training lesson of the registry trains briefly on the embedded backend (wasm, with its replacement
- * kernels) and its loss falls; its declared controls are all contract names; memory stays flat.
+ * kernels) and its loss falls; its declared controls are all contract names; memory stays flat. Every run with
+ * more than two parameters offers a loss landscape whose centre is its evaluation-mode loss on the probe batch.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { HYPERPARAM_NAMES, type Hyperparams } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
+import { randomDirections } from '../probe/landscape/directions.ts';
+import { readParams } from '../probe/landscape/paramArrays.ts';
+import { computeSlice } from '../probe/landscape/slice.ts';
 import { framesOf } from '../probe/trainerFrames.ts';
+import { PROBE_SAMPLES } from '../train/landscapeSource.ts';
 import { Trainer } from '../train/trainer.ts';
 import { getTrainingLesson, listLessons } from './registry.ts';
 
@@ -78,4 +83,36 @@ describe.each(listLessons().filter((l) => l.trains).map((l) => l.id))('lesson %s
     expect(mean(losses.slice(-window))).toBeLessThan(mean(losses.slice(0, window)) * (smoke.fall ?? 0.9));
     t.dispose();
   }, 120_000);
+
+  it('offers a loss landscape when it has more than two parameters (else an exact surface)', async () => {
+    const lesson = getTrainingLesson(id)!;
+    await lesson.prepare?.();
+    const t = new Trainer(lesson, 1, { speed: 0 }, 20, false);
+    t.trainStep();
+    for (const run of t.runs) {
+      const source = run.model.landscape;
+      if (run.paramCount() <= 2) {
+        expect(source, `${id} ${run.label}`).toBeUndefined();
+        expect(run.model.surface).toBeDefined();
+        continue;
+      }
+      expect(source, `${id} ${run.label}`).toBeDefined();
+      // Filters are the dense and conv kernels; biases and batch norm are not.
+      for (const p of source!.params) expect(p.role === 'weight', `${id} ${p.name}`).toBe(/(fc\d*|conv\d+)\.W$/.test(p.name));
+      const probe = source!.probe();
+      expect(probe.n).toBeGreaterThan(0);
+      expect(probe.n).toBeLessThanOrEqual(PROBE_SAMPLES);
+      // The centre of a slice through the weights (one point, the first layer's products shared where the net
+      // allows) is the evaluation-mode loss on the probe batch; nothing is left behind.
+      const before = tf.memory().numTensors;
+      const centre = readParams(source!.params.map((p) => p.variable));
+      const [d1, d2] = randomDirections(centre, source!.params.map((p) => ({ shape: p.variable.shape, role: p.role })), 1);
+      const { levels } = computeSlice(source!, { centre, d1, d2 }, { range: 1, levels: [1], method: { from: 'first', batch: 1 } });
+      const loss = source!.evalLoss();
+      expect(levels[0]!.values[0]).toBeCloseTo((loss.dataSync() as Float32Array)[0]!, 4);
+      loss.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    t.dispose();
+  }, 60_000);
 });

@@ -46,6 +46,16 @@ describe('memoryRows', () => {
     y.forEach((label, i) => expect(label).toBe((x[2 * i]! as number) % 3));
   });
 
+  it('gathers rows of the set\'s own order without moving a shuffled epoch', () => {
+    const rows = memoryRows(set, { shuffle: createRng(7) });
+    const before = read(rows, 0, 4);
+    const { x, y } = rows.gather([9, 2]);
+    expect(Array.from(x)).toEqual([9, 90, 2, 20]);
+    expect(Array.from(y)).toEqual([0, 2]);
+    // The epoch's order is where it was: the current batch reads the same rows.
+    expect(read(rows, 0, 4)).toEqual(before);
+  });
+
   it('memoryTargets gives float targets [count, yDim]', () => {
     const rows = memoryTargets({ xDim: 1, x: Float32Array.of(1, 2, 3), y: Float32Array.of(1, 2, 3, 4, 5, 6), yDim: 2 });
     const { x, y } = rows.rows(1, 2);

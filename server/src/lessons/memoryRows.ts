@@ -9,6 +9,7 @@
  * rows again (the evaluation-mode loss of the current batch) returns the same rows.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { gatherRows } from '../data/gatherRows.ts';
 import type { Rng } from '../data/prng.ts';
 import { classifierModel, type LabelledRows } from './classifier.ts';
 import type { Net } from '../train/nets/mlp.ts';
@@ -28,6 +29,8 @@ export interface MemorySet<T extends Float32Array | Int32Array> {
 export interface TargetRows {
   n: number;
   rows(start: number, count: number): { x: tf.Tensor2D; y: tf.Tensor2D };
+  /** Rows at `indices` of the set's own order (not the epoch's), as fresh arrays x [k·xDim], y [k·yDim]. */
+  gather(indices: ArrayLike<number>): { x: Float32Array; y: Float32Array };
 }
 
 /** Rows of a set in order, or in a permutation redrawn at every epoch when `shuffle` is given. */
@@ -83,6 +86,7 @@ export function memoryRows(set: MemorySet<Int32Array>, opts: { shuffle?: Rng } =
       const { x, y } = src.take(start, count);
       return { x: tf.tensor2d(x, [count, set.xDim]), y: tf.tensor1d(y, 'int32') };
     },
+    gather: (indices) => gatherRows(set, indices),
   };
 }
 
@@ -95,6 +99,7 @@ export function memoryTargets(set: MemorySet<Float32Array>, opts: { shuffle?: Rn
       const { x, y } = src.take(start, count);
       return { x: tf.tensor2d(x, [count, set.xDim]), y: tf.tensor2d(y, [count, src.yDim]) };
     },
+    gather: (indices) => gatherRows(set, indices),
   };
 }
 

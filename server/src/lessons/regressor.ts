@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { chainPass } from '../train/denseChain.ts';
+import { landscapeSource } from '../train/landscapeSource.ts';
 import { bce, mse } from '../train/losses.ts';
 import type { TargetRows } from './memoryRows.ts';
 import { predictRows, type Head, type Net } from '../train/nets/mlp.ts';
@@ -37,9 +38,12 @@ export interface RegressorOptions {
 export function regressorModel(net: Net, train: TargetRows, hp: { batchSize: number }, opts: RegressorOptions): LessonModel {
   let cursor = 0;
   const output = (z: tf.Tensor): tf.Tensor => (opts.head === 'sigmoid' ? tf.sigmoid(z) : z);
+  // One- and two-parameter models have their exact surface instead (linearModel.ts); every net here has more.
+  const landscape = landscapeSource(net, { loss: opts.loss, output: opts.head }, train);
   const model: LessonModel = {
     params: net.params,
     paramNames: net.names,
+    ...(landscape && { landscape }),
     loss(training) {
       const size = Math.min(hp.batchSize, train.n - cursor);
       const { x, y } = train.rows(cursor, size);

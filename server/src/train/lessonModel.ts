@@ -4,6 +4,7 @@
  */
 import type * as tfc from '@tensorflow/tfjs-core';
 import type { DemoView, Hyperparams, LessonInfo, OptionValues } from '@gradcast/shared';
+import type { LandscapeSource } from './landscapeSource.ts';
 
 export type Tf = typeof tfc;
 
@@ -92,6 +93,11 @@ export interface LessonModel {
   /** Optimizer steps that make one epoch at this batch size. */
   stepsPerEpoch(batchSize: number): number;
   surface?: ExactSurface;
+  /**
+   * What the loss landscape needs of a model with more than two parameters (its parameters and their roles, its
+   * evaluation-mode pass as ops, a fixed probe batch): landscapeSource.ts. Models with an exact surface have none.
+   */
+  landscape?: LandscapeSource;
   regression?: Regression1D;
   /**
    * Evaluation on held-out data, one chunk per `next()` so it can share the thread with training; the

@@ -21,6 +21,7 @@ import {
   dense,
   maxPool,
 } from '../model.ts';
+import type { EvalOp } from '../evalOps.ts';
 import type { Net } from './mlp.ts';
 import { uniquePrefix } from './prefix.ts';
 
@@ -52,19 +53,30 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
   const params: tf.Variable[] = [];
   const names: string[] = [];
   const poolStride = spec.poolStride ?? spec.pool;
+  const pools = spec.pool > 1 || poolStride > 1;
+  /** The evaluation-mode pass, in the order `run` below takes it. */
+  const evalOps: EvalOp[] = [{ kind: 'reshape', shape: [spec.side, spec.side, spec.inCh] }];
+  const normOp = (bn: BatchNormParams): EvalOp => {
+    const op: EvalOp = { kind: 'batchNorm', gamma: params.length, beta: params.length + 1, mean: bn.runningMean as tf.Tensor1D, variance: bn.runningVar as tf.Tensor1D };
+    params.push(bn.gamma, bn.beta);
+    return op;
+  };
   let ch = spec.inCh;
   let side = spec.side;
   spec.convs.forEach((c, i) => {
     const conv = createConv2d(`${prefix}/conv${i + 1}`, c.k, ch, c.out, init, rng);
     convs.push(conv);
+    evalOps.push({ kind: 'conv', W: params.length, b: params.length + 1, pad: c.pad });
     params.push(conv.W, conv.b);
     names.push(`conv${i + 1}.W`, `conv${i + 1}.b`);
     if (bnAfterConv(i)) {
       const bn = createBatchNorm(`${prefix}/bn${i + 1}`, c.out);
       norms.push(bn);
-      params.push(bn.gamma, bn.beta);
+      evalOps.push(normOp(bn));
       names.push(`bn${i + 1}.gamma`, `bn${i + 1}.beta`);
     } else norms.push(null);
+    if (spec.activation !== 'identity') evalOps.push({ kind: 'activation', activation: spec.activation });
+    if (pools) evalOps.push({ kind: 'maxPool', size: spec.pool, stride: poolStride });
     ch = c.out;
     const convSide = side + 2 * c.pad - c.k + 1;
     side = Math.floor((convSide - spec.pool) / poolStride) + 1;
@@ -72,14 +84,14 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
   });
   const flat = side * side * ch;
   const fc = createDense(`${prefix}/fc`, flat, spec.classes, init, rng);
+  evalOps.push({ kind: 'reshape', shape: [flat] }, { kind: 'dense', W: params.length, b: params.length + 1 });
   params.push(fc.W, fc.b);
   names.push('fc.W', 'fc.b');
   const bnLogits = bnOnLogits ? createBatchNorm(`${prefix}/bnfc`, spec.classes) : null;
   if (bnLogits) {
-    params.push(bnLogits.gamma, bnLogits.beta);
+    evalOps.push(normOp(bnLogits));
     names.push('bnfc.gamma', 'bnfc.beta');
   }
-  const pools = spec.pool > 1 || poolStride > 1;
   /**
    * The forward pass. With `acts` (evaluation mode, for the views) it records every intermediate by name.
    */
@@ -117,6 +129,7 @@ export function buildCnn(spec: CnnSpec, init: InitName, rng: Rng): Net {
       ...norms.flatMap((bn, i) => (bn ? [{ name: `bn${i + 1}`, mean: bn.runningMean, variance: bn.runningVar }] : [])),
       ...(bnLogits ? [{ name: 'bnfc', mean: bnLogits.runningMean, variance: bnLogits.runningVar }] : []),
     ],
+    evalOps,
     dispose() {
       tf.dispose(params);
       for (const bn of [...norms, bnLogits]) if (bn) tf.dispose([bn.runningMean, bn.runningVar]);

@@ -21,6 +21,7 @@ import {
   dropout,
 } from '../model.ts';
 import type { ChainLayer } from '../denseChain.ts';
+import type { EvalOp } from '../evalOps.ts';
 import { uniquePrefix } from './prefix.ts';
 
 export interface MlpSpec {
@@ -61,6 +62,11 @@ export interface Net {
   activations?(x: tf.Tensor): Record<string, tf.Tensor>;
   /** Batch-norm layers' running statistics (non-trainable, so not in `params`), by layer name, in order. */
   runningStats?(): { name: string; mean: tf.Variable; variance: tf.Variable }[];
+  /**
+   * The evaluation-mode forward pass as plain ops over `params` by position (train/evalOps.ts), for the loss
+   * landscape: runOps(evalOps, x, params) gives forward(x, false).
+   */
+  evalOps?: EvalOp[];
   dispose(): void;
 }
 
@@ -70,21 +76,30 @@ export function buildMlp(spec: MlpSpec, init: InitName, rng: Rng, hp: Hyperparam
   const norms: BatchNormParams[] = [];
   const names: string[] = [];
   const params: tf.Variable[] = [];
+  const bnAfter = spec.batchNorm && (spec.batchNormAfter ?? false);
+  const bnBefore = spec.batchNorm && !bnAfter;
+  /** The evaluation-mode pass, in the order `run` below takes it (dropout is the identity there). */
+  const evalOps: EvalOp[] = [];
   for (let i = 0; i + 1 < spec.sizes.length; i++) {
     const layer = createDense(`${prefix}/fc${i + 1}`, spec.sizes[i] as number, spec.sizes[i + 1] as number, init, rng);
     layers.push(layer);
+    evalOps.push({ kind: 'dense', W: params.length, b: params.length + 1 });
     params.push(layer.W, layer.b);
     names.push(`fc${i + 1}.W`, `fc${i + 1}.b`);
-    if (spec.batchNorm && i + 2 < spec.sizes.length) {
+    if (i + 2 === spec.sizes.length) break;
+    let normOp: EvalOp | null = null;
+    if (spec.batchNorm) {
       const bn = createBatchNorm(`${prefix}/bn${i + 1}`, spec.sizes[i + 1] as number);
       norms.push(bn);
+      normOp = { kind: 'batchNorm', gamma: params.length, beta: params.length + 1, mean: bn.runningMean as tf.Tensor1D, variance: bn.runningVar as tf.Tensor1D };
       params.push(bn.gamma, bn.beta);
       names.push(`bn${i + 1}.gamma`, `bn${i + 1}.beta`);
     }
+    if (normOp && bnBefore) evalOps.push(normOp);
+    if (spec.activation !== 'identity') evalOps.push({ kind: 'activation', activation: spec.activation });
+    if (normOp && bnAfter) evalOps.push(normOp);
   }
   const last = layers.length - 1;
-  const bnAfter = spec.batchNorm && (spec.batchNormAfter ?? false);
-  const bnBefore = spec.batchNorm && !bnAfter;
   // Inverted dropout scales by a non-negative mask, which commutes with ReLU and the identity: d(relu(z)) =
   // relu(d(z)). So unless batch norm sits between the product and the activation, or dropout is live under a
   // squashing activation, the activation fuses into the product (train/model.ts dense).
@@ -138,6 +153,7 @@ export function buildMlp(spec: MlpSpec, init: InitName, rng: Rng, hp: Hyperparam
       return acts;
     },
     runningStats: () => norms.map((bn, i) => ({ name: `bn${i + 1}`, mean: bn.runningMean, variance: bn.runningVar })),
+    evalOps,
     dispose() {
       tf.dispose(params);
       for (const bn of norms) tf.dispose([bn.runningMean, bn.runningVar]);
