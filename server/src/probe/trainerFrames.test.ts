@@ -11,7 +11,7 @@ import { ch02_03 } from '../lessons/ch02-03/model.ts';
 import { ch08_07 } from '../lessons/ch08-07/model.ts';
 import type { TrainableLesson } from '../train/lessonModel.ts';
 import { Trainer } from '../train/trainer.ts';
-import { comparison, noiseFree, optioned, position } from '../train/trainerTestKit.ts';
+import { comparison, noiseFree, optioned, position } from '../lessons/trainerTestKit.ts';
 import { isReliable } from './delivery.ts';
 import { framesOf, TrainerFrames } from './trainerFrames.ts';
 

@@ -7,7 +7,7 @@ import { ch08_02 } from '../lessons/ch08-02/model.ts';
 import type { TrainableLesson } from './lessonModel.ts';
 import { evaluateGrid, linspace } from '../probe/lossSurface.ts';
 import { Trainer } from './trainer.ts';
-import { comparison, noiseFree, optioned, position } from './trainerTestKit.ts';
+import { comparison, noiseFree, optioned, position } from '../lessons/trainerTestKit.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,11 +1,12 @@
 /**
  * Fixtures of the trainer's tests and of its framing's (probe/trainerFrames.test.ts): ch02-03 on noise-free data,
- * a comparison of two learning rates on it, and a variant with options and a view.
+ * a comparison of two learning rates on it, and a variant with options and a view. Built from a lesson, so they live
+ * with the lessons (a train/ file importing lessons/ would run up a floor).
  */
-import type { TrainableLesson } from './lessonModel.ts';
-import { ch02_03 } from '../lessons/ch02-03/model.ts';
-import { buildLinearModel } from '../lessons/linearModel.ts';
-import type { Trainer } from './trainer.ts';
+import type { TrainableLesson } from '../train/lessonModel.ts';
+import { ch02_03 } from './ch02-03/model.ts';
+import { buildLinearModel } from './linearModel.ts';
+import type { Trainer } from '../train/trainer.ts';
 
 /** ch02-03 on the noise-free data the catalogue's check values were computed on: y = x − 1. */
 export const noiseFree: TrainableLesson = {
