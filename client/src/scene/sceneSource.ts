@@ -11,11 +11,12 @@ import type { Landscape } from '../net/landscape.ts';
 import { SINGLE_PATH_COLOR } from '../charts/palette.ts';
 import { makeHeightScale, type HeightScale } from './geometry/heightScale.ts';
 import type { RunPath } from './geometry/pathLine.ts';
-import { readSurface, type SurfaceGrid } from './geometry/surfaceGrid.ts';
+import { readPlaneGrid } from '../net/planeGrid.ts';
+import type { SurfaceGrid } from './geometry/surfaceGrid.ts';
 
 /** The grid: the landscape slice when there is one (it is a grid already), else the surface frame's. */
 export function sceneGrid(surface: Frame | undefined, landscape: Landscape | null | undefined): SurfaceGrid | null {
-  return landscape ?? (surface ? readSurface(surface) : null);
+  return landscape ?? (surface ? readPlaneGrid(surface) : null);
 }
 
 /**

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contourLevels, contourLines, contourSegments } from './contours.ts';
 import { makeHeightScale, normalise } from './heightScale.ts';
-import { readSurface, HEIGHT, WORLD_HALF, type SurfaceGrid } from './surfaceGrid.ts';
+import { HEIGHT, WORLD_HALF, type SurfaceGrid } from './surfaceGrid.ts';
+import { readPlaneGrid } from '../../net/planeGrid.ts';
 import { sampleGrid, surfaceFrame } from './testGrids.ts';
 
 const RANGE: [number, number, number, number] = [-15, 15, -15, 15];
 const gridOf = (f: (w: number, b: number) => number, n = 31): SurfaceGrid =>
-  readSurface(surfaceFrame(sampleGrid(f, n, n, RANGE), n, n, RANGE))!;
+  readPlaneGrid(surfaceFrame(sampleGrid(f, n, n, RANGE), n, n, RANGE))!;
 
 describe('contourLines', () => {
   it('traces a plane exactly: the level-c line of L = w is w = c across the whole b range', () => {

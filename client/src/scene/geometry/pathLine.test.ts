@@ -3,12 +3,13 @@ import { makeHeightScale, normalise } from './heightScale.ts';
 import { meshHeight } from './meshHeight.ts';
 import { pathLine } from './pathLine.ts';
 import { surfaceMesh } from './surfaceMesh.ts';
-import { HEIGHT, readSurface, WORLD_HALF } from './surfaceGrid.ts';
+import { HEIGHT, WORLD_HALF } from './surfaceGrid.ts';
+import { readPlaneGrid } from '../../net/planeGrid.ts';
 import { courseLoss, sampleGrid, surfaceFrame } from './testGrids.ts';
 
 // The ch02-03 grid: w, b ∈ [−15, 15] in steps of 1 (31 × 31), exact MSE of ŷ = w·x + b on y = x − 1.
 const RANGE: [number, number, number, number] = [-15, 15, -15, 15];
-const grid = readSurface(surfaceFrame(sampleGrid(courseLoss, 31, 31, RANGE), 31, 31, RANGE))!;
+const grid = readPlaneGrid(surfaceFrame(sampleGrid(courseLoss, 31, 31, RANGE), 31, 31, RANGE))!;
 const scale = makeHeightScale(grid.z);
 // The course's first three gradient-descent iterates (lr 0.1) and their losses.
 const COURSE_W = [-15, -5.48467, -1.66531];
@@ -109,7 +110,7 @@ describe('pathLine on a run that oscillates out of the grid', () => {
 
 describe('pathLine at true loss (a landscape’s projected path)', () => {
   // A bowl slice over α, β ∈ [−1, 1]; the path's points lie off the plane, so their losses are not the slice's.
-  const slice = readSurface(surfaceFrame(sampleGrid((a, b) => 1 + a * a + b * b, 9, 9, [-1, 1, -1, 1]), 9, 9, [-1, 1, -1, 1]))!;
+  const slice = readPlaneGrid(surfaceFrame(sampleGrid((a, b) => 1 + a * a + b * b, 9, 9, [-1, 1, -1, 1]), 9, 9, [-1, 1, -1, 1]))!;
   const s = makeHeightScale(slice.z, { also: [0.5, 4] });
   const xs = [-0.5, 0.5, 0];
   const ys = [0.5, 0, 0];

@@ -6,7 +6,6 @@
  */
 import type { PlaneGrid } from '../../net/planeGrid.ts';
 
-export { readPlaneGrid as readSurface } from '../../net/planeGrid.ts';
 
 /** Half the side of the square the grid fills in world units. */
 export const WORLD_HALF = 1;
