@@ -17,12 +17,15 @@
  *    `z` (q16 [n, n]), the loss over the plane θ + α·d₁ + β·d₂, row-major, z[j·n + i] at α_i = linspace(xMin,
  *    xMax, n), β_j = linspace(yMin, yMax, n) (non-finite → NaN); `path` (f32 [k, 4]), the recent trajectory
  *    projected onto the plane, oldest first, rows (α, β, loss, distance): the point's true loss (not the plane's)
- *    and its distance from the plane in the same units (the last row is θ itself: 0, 0, L(θ), 0); optional
- *    `velocity` (f32 [2]), the optimizer's update direction at θ in (α, β) units (momentum, RMSprop, Adam).
+ *    and its distance from the plane in the same units (the last row is the newest snapshot of θ: 0, 0, L(θ), 0 right
+ *    after a slice through it); optional `others` (f32 [m, 5]), other comparison runs' points on the plane, rows
+ *    (run, α, β, loss, distance) with run an index into meta.runs; optional `velocity` (f32 [2]), the optimizer's
+ *    velocity at θ in (α, β) units (momentum, RMSprop, Adam: the mean update per step between two snapshots).
  *    meta: kind ("random" | "trajectory" | "runs"), xLabel "α", yLabel "β", xMin/xMax/yMin/yMax, resolution (n:
  *    9, 17 or 33; slices refine coarse to fine, each replacing the last), samples (probe batch size), optional
  *    explained ("0.71|0.18": each direction's share of the trajectory's variance, trajectory planes), optional run
- *    (the comparison run it belongs to), live (while the run runs). Made only while watched; newest wins.
+ *    (the comparison run whose path is `path`), optional runs (every run's label, '|'-separated), live (while
+ *    running). Made only while watched; newest wins.
  * New channels are appended: a channel's wire id is its index + 1.
  */
 export const CHANNELS = ['metrics', 'params', 'surface', 'path', 'data', 'fit', 'panels', 'landscape'] as const;

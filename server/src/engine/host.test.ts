@@ -93,3 +93,41 @@ it('hold keeps the thread busy for as long as it is asked, as a long step would'
   expect(performance.now() - t0).toBeGreaterThanOrEqual(190);
   expect(reply(posted, 2)?.status.generation).toBe(1);
 });
+
+const landscapes = (posted: WorkerMessage[]) =>
+  posted.flatMap((m) => (m.t === 'frames' ? m.frames.filter((f) => f.channel === 'landscape').map((f) => ({ ...f, frame: decodeFrame(f.bytes) })) : []));
+
+it('a paused room computes its landscape in idle time and posts each level; unwatched, none', async () => {
+  const posted: WorkerMessage[] = [];
+  host = new EngineHost((m) => posted.push(m), 1000);
+  await host.handle({ t: 'create', id: 1, roomId: 'r', lessonId: 'ch07-03', seed: 1, hp: { speed: 50 } });
+  await new Promise((r) => setTimeout(r, 300));
+  await host.handle({ t: 'control', id: 2, roomId: 'r', action: 'pause' });
+  const deadline = performance.now() + 20_000;
+  while (performance.now() < deadline && !landscapes(posted).some((l) => !l.frame.meta.live && l.frame.meta.resolution === 33)) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const paused = landscapes(posted).filter((l) => !l.frame.meta.live);
+  expect(paused.at(-1)?.frame.meta.resolution).toBe(33);
+  // A paused run's slices go reliably: nothing repeats them.
+  expect(paused.at(-1)?.reliable).toBe(true);
+  await host.handle({ t: 'channels', id: 3, roomId: 'r', channels: ['metrics'] });
+  posted.length = 0;
+  await host.handle({ t: 'options', id: 4, roomId: 'r', values: { landscapePlane: 'random' } });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(landscapes(posted)).toHaveLength(0);
+});
+
+it('a running room keeps training while its landscape is made, and posts it live', async () => {
+  const posted: WorkerMessage[] = [];
+  host = new EngineHost((m) => posted.push(m), 30);
+  await host.handle({ t: 'create', id: 1, roomId: 'r', lessonId: 'ch07-03', seed: 1, hp: { speed: 0 } });
+  await new Promise((r) => setTimeout(r, 1500));
+  await host.handle({ t: 'control', id: 2, roomId: 'r', action: 'pause' });
+  const live = landscapes(posted).filter((l) => l.frame.meta.live);
+  expect(live.length).toBeGreaterThan(0);
+  expect(live.every((l) => !l.reliable)).toBe(true);
+  expect(reply(posted, 2)!.status.step).toBeGreaterThan(100);
+  // Slices follow θ: more than one plane while it trains (each through a later step).
+  expect(new Set(live.map((l) => l.frame.step)).size).toBeGreaterThan(1);
+});

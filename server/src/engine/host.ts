@@ -10,8 +10,9 @@
 import { type Channel, type EncodedFrame, encodeFrame, type Frame, type RunStatus } from '@gradcast/shared';
 import { DemoSession } from '../demo/demoSession.ts';
 import { getDemoLesson, getTrainingLesson } from '../lessons/registry.ts';
-import { channelsToFrame, FRAME_RATE, frameInterval, isReliable } from '../probe/delivery.ts';
+import { channelsToFrame, FRAME_RATE, frameInterval, IDLE_SLOT_MS, isReliable, LANDSCAPE_SHARE } from '../probe/delivery.ts';
 import type { Framer } from '../probe/framer.ts';
+import { TimeShare } from '../probe/landscape/timeShare.ts';
 import { TrainerFrames } from '../probe/trainerFrames.ts';
 import { RunError, type Session } from '../train/session.ts';
 import { Trainer } from '../train/trainer.ts';
@@ -31,6 +32,8 @@ interface HostedRoom {
    */
   watched: ReadonlySet<Channel>;
   lastFramesAt: number;
+  /** How the room's thread time is split between its steps and its framer's background work, when it has any. */
+  share: TimeShare | null;
   /** Steps completed in the current one-second window, and the rate measured over the last window. */
   windowStart: number;
   windowSteps: number;
@@ -45,6 +48,8 @@ export class EngineHost {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private immediate: ReturnType<typeof setImmediate> | null = null;
   private closed = false;
+  /** Whose turn it is for idle background work (rooms in turn). */
+  private idleTurn = 0;
 
   constructor(
     private readonly post: Post,
@@ -69,7 +74,10 @@ export class EngineHost {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
-    for (const r of this.rooms.values()) r.session.dispose();
+    for (const r of this.rooms.values()) {
+      r.framer.background?.dispose();
+      r.session.dispose();
+    }
     this.rooms.clear();
   }
 
@@ -102,6 +110,7 @@ export class EngineHost {
       lesson: { channels: info.channels, trains: info.trains },
       watched: new Set(info.channels),
       lastFramesAt: -Infinity,
+      share: framer.background ? new TimeShare(LANDSCAPE_SHARE) : null,
       windowStart: this.now(),
       windowSteps: 0,
       stepsPerSecond: 0,
@@ -120,6 +129,7 @@ export class EngineHost {
       case 'destroy':
         this.scheduler.remove(req.roomId);
         this.rooms.delete(req.roomId);
+        room.framer.background?.dispose();
         session.dispose();
         return this.result(room);
       case 'hp': {
@@ -141,6 +151,8 @@ export class EngineHost {
       }
       case 'channels':
         room.watched = new Set(req.channels.filter((c) => room.lesson.channels.includes(c)));
+        // Frames now: a channel nobody watches any more stops its background work at once, even while paused.
+        this.emitFrames(req.roomId, room);
         return this.result(room);
       case 'latest': {
         const channels = new Set(req.channels.filter((c) => room.lesson.channels.includes(c)));
@@ -195,6 +207,8 @@ export class EngineHost {
       this.stepRoom(next.key);
       // setImmediate, not a loop: lets queued messages (patches, controls) in between two steps.
       this.immediate = setImmediate(this.tick);
+    } else if (this.idleWork(next.waitMs)) {
+      this.immediate = setImmediate(this.tick);
     } else if (next.waitMs !== null) {
       this.timer = setTimeout(() => {
         this.timer = null;
@@ -203,10 +217,36 @@ export class EngineHost {
     }
   };
 
+  /**
+   * Idle time (no step due for `waitMs`, null: none at all) goes to one room's background work, rooms taking turns;
+   * what runs past the next due step is charged to that room's share. False when no room has any.
+   */
+  private idleWork(waitMs: number | null): boolean {
+    const ids = [...this.rooms.keys()];
+    const turn = ids.length ? this.idleTurn++ % ids.length : 0;
+    for (const id of [...ids.slice(turn), ...ids.slice(0, turn)]) {
+      const room = this.rooms.get(id) as HostedRoom;
+      const work = room.framer.background;
+      if (!work?.pending()) continue;
+      const slot = Math.min(IDLE_SLOT_MS, waitMs ?? IDLE_SLOT_MS);
+      const t0 = this.now();
+      const fresh = work.run(slot);
+      const took = this.now() - t0;
+      if (waitMs !== null && took > waitMs) room.share?.spent(took - waitMs);
+      // A paused room frames only on requests: its new slice goes now. A running one's goes at its next tick.
+      if (fresh && (room.session.status().state !== 'running' || this.now() - room.lastFramesAt >= frameInterval(this.frameRate))) {
+        this.emitFrames(id, room);
+      }
+      return true;
+    }
+    return false;
+  }
+
   private stepRoom(roomId: string): void {
     const room = this.rooms.get(roomId);
     if (!room) return;
     const { session } = room;
+    const stepStart = this.now();
     try {
       session.trainStep();
     } catch (err) {
@@ -215,6 +255,7 @@ export class EngineHost {
       this.post({ t: 'log', level: 'error', roomId, msg: `training step failed, run paused: ${msg}` });
     }
     for (const msg of session.takeErrors()) this.post({ t: 'log', level: 'warn', roomId, msg });
+    this.backgroundAfterStep(room, this.now() - stepStart);
     const now = this.now();
     this.scheduler.stepped(roomId, now);
     room.windowSteps += 1;
@@ -226,6 +267,20 @@ export class EngineHost {
     const stopped = session.status().state !== 'running';
     if (stopped) this.scheduler.update(roomId, { running: false }, now);
     if (stopped || now - room.lastFramesAt >= frameInterval(this.frameRate)) this.emitFrames(roomId, room);
+  }
+
+  /** A room's background work after one of its steps: its share of the step's time (delivery.ts LANDSCAPE_SHARE). */
+  private backgroundAfterStep(room: HostedRoom, stepMs: number): void {
+    const work = room.framer.background;
+    if (!work || !room.share) return;
+    work.stepped();
+    // Time is earned only while there is work: no burst after a stretch with nothing to do.
+    if (!work.pending()) return;
+    const budget = room.share.afterStep(stepMs);
+    if (budget <= 0) return;
+    const t0 = this.now();
+    work.run(budget);
+    room.share.spent(this.now() - t0);
   }
 }
 

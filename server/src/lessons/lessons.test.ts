@@ -113,6 +113,18 @@ describe.each(listLessons().filter((l) => l.trains).map((l) => l.id))('lesson %s
       loss.dispose();
       expect(tf.memory().numTensors).toBe(before);
     }
+    // The landscape channel (and its settings) is offered exactly where every run has a landscape.
+    const sources = t.runs.map((r) => r.model.landscape !== undefined);
+    expect(lesson.info.channels.includes('landscape'), id).toBe(sources.every(Boolean));
+    // A runs plane goes through the runs' common start: offered only where they share it.
+    const plane = lesson.info.options?.find((o) => o.name === 'landscapePlane');
+    const fresh = new Trainer(lesson, 1, { speed: 0 }, 20, false);
+    fresh.keepInitialWeights();
+    const initial = fresh.initialWeights!;
+    fresh.dispose();
+    const offersRuns = plane?.options?.includes('runs') ?? false;
+    const shared = t.runs.length > 1 && initial.every((w) => w.every((a, p) => a.every((v, i) => v === initial[0]![p]![i])));
+    if (lesson.info.channels.includes('landscape')) expect(offersRuns, id).toBe(shared);
     t.dispose();
   }, 60_000);
 });

@@ -38,6 +38,15 @@ export function channelsToFrame(lesson: { channels: readonly Channel[]; trains: 
   return new Set(lesson.channels.filter((c) => !lesson.trains || !WATCHED_ONLY.has(c) || watched.has(c)));
 }
 
+/**
+ * Background work of a running room (landscape slices: probe/framer.ts BackgroundWork) gets this share of its
+ * thread between steps, so training keeps 1 − LANDSCAPE_SHARE of its solo step rate (landscape/timeShare.ts); it
+ * also gets the thread whenever no step is due (a paused room, a paced one between steps).
+ */
+export const LANDSCAPE_SHARE = 0.2;
+/** Longest stretch of background work in idle time before the engine looks for due steps and messages again, ms. */
+export const IDLE_SLOT_MS = 20;
+
 /** Most points a live metrics or path frame repeats for members that dropped a frame or two. */
 export const RECENT = 256;
 

@@ -14,6 +14,7 @@ import type { Trainer } from '../train/trainer.ts';
 import { panelsGap, recentWindow } from './delivery.ts';
 import { lossSurfaceFrame } from './lossSurface.ts';
 import type { Framer } from './framer.ts';
+import { LiveLandscape } from './landscape/liveLandscape.ts';
 import { type EvalEntry, metricsFrame, pointsSince } from './metrics.ts';
 import { pathFrame } from './optimizerPath.ts';
 import { paramsFrame } from './params.ts';
@@ -44,6 +45,8 @@ export class TrainerFrames implements Framer {
   private evaluated = { generation: 0, step: -Infinity };
   /** Metric names of the evaluation log, cached by the log's length and last step. */
   private logNames = { key: '', names: [] as string[] };
+  /** The live loss landscape, for a lesson with the channel: active while it is framed. */
+  readonly background?: LiveLandscape;
 
   constructor(
     readonly trainer: Trainer,
@@ -51,6 +54,7 @@ export class TrainerFrames implements Framer {
   ) {
     // Only the params channel shows a gradient (the first run's): the trainer keeps it only for a lesson that has it.
     if (trainer.lesson.info.channels.includes('params')) trainer.keepGradient();
+    if (trainer.lesson.info.channels.includes('landscape')) this.background = new LiveLandscape(trainer, now);
     // A receiver starts with the empty history of a new run (generation 1, step 0): windows of every point since
     // (recentWindow never carries fewer than the points since the last frame) bring it all, without a whole-history
     // frame, unless the run was rebuilt, reset or reverted meanwhile. Static channels go at the first call.
@@ -105,6 +109,15 @@ export class TrainerFrames implements Framer {
         const regs = t.runs.map((r) => r.model.regression).filter((r): r is Regression1D => r !== undefined);
         out.push(fitFrame(regs, g, s));
       }
+    }
+    const landscape = this.background;
+    if (landscape) {
+      // Framed while some member watches; a live call without it means nobody does: the landscape stops and forgets.
+      if (channels.has('landscape')) {
+        landscape.setActive(true);
+        const f = landscape.frame(all);
+        if (f) out.push(f);
+      } else if (!all) landscape.setActive(false);
     }
     if (want('panels') && t.runs.some((r) => r.model.views)) {
       const v = this.viewsFrame(all);

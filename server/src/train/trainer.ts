@@ -91,6 +91,20 @@ export class Trainer implements Session {
     this.main.keepGrad = true;
   }
 
+  /**
+   * Each run's weights at step 0 of the current training from scratch (kept across rebuilds and reverts, which
+   * continue from later weights), once asked for with keepInitialWeights(): the runs plane of the loss landscape
+   * goes through the runs' common start.
+   */
+  initialWeights: Float32Array[][] | null = null;
+  private keepsInitial = false;
+
+  /** Keep initialWeights from now on: taken now when the run has not stepped yet, and at every restart from scratch. */
+  keepInitialWeights(): void {
+    this.keepsInitial = true;
+    if (this.step === 0 && this.generationStart === 0 && !this.initialWeights) this.initialWeights = this.runs.map((r) => r.values());
+  }
+
   /** The first (or only) run's model: the one single-run probes read. */
   get main(): Run {
     return this.runs[0] as Run;
@@ -307,6 +321,7 @@ export class Trainer implements Session {
     const variants = this.variantsNow();
     this.runs.forEach((r, i) => r.setVariant(variants[i] ?? null, this.hp));
     for (const r of this.runs) r.rebuild(false);
+    if (this.keepsInitial) this.initialWeights = this.runs.map((r) => r.values());
     this.checkpoint = null;
     this.restart(0);
     if (this.state === 'diverged') this.state = 'paused';

@@ -7,7 +7,7 @@ export const info = trainingInfo({
   title: 'Multiple-input linear regression',
   chapter: 4,
   controls: ['lr', 'batchSize', 'speed'],
-  channels: ['metrics', 'data', 'fit', 'panels'],
+  channels: ['metrics', 'data', 'fit', 'panels', 'landscape'],
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 2, speed: 20 },
   description:
     'Fits ŷ = w1·x1 + w2·x2 + b (Linear 2→1) to y = x1 + x2 + 1 + ε (20 points, noise std 1) by SGD, lr 0.1, ' +

@@ -7,7 +7,7 @@ export const info = trainingInfo({
   title: 'Multiple-output linear regression',
   chapter: 4,
   controls: ['lr', 'batchSize', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 5, speed: 10 },
   description:
     'Fits two outputs at once with one Linear 2→2 (6 parameters): y1 = x1 + x2 + 1 and y2 = −x1 + 3x2 − 1 ' +

@@ -6,7 +6,7 @@ export const info = trainingInfo({
   title: 'Softmax in one dimension',
   chapter: 6,
   controls: ['lr', 'batchSize', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 5, speed: 30 },
   description:
     'Three classes on a line (x ≤ −1, −1 < x < 1, x ≥ 1; 40 points) learnt by softmax regression: one logit line ' +

@@ -7,7 +7,7 @@ export const info = trainingInfo({
   title: 'Softmax classifier on MNIST',
   chapter: 6,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 0 },
   description:
     'Softmax regression (Linear 784→10) on the full MNIST training set, cross-entropy, SGD lr 0.1, batch 100; ' +

@@ -8,7 +8,7 @@ export const info = trainingInfo({
   title: 'A hidden layer of two sigmoid units',
   chapter: 7,
   controls: ['lr', 'init', 'speed'],
-  channels: ['metrics', 'data', 'fit', 'panels'],
+  channels: ['metrics', 'data', 'fit', 'panels', 'landscape'],
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 1, init: 'default', speed: 30 },
   description:
     'A bump (label 1 for −4 < x < 4 among the integers −20…19) is beyond one sigmoid but within reach of two: the ' +

@@ -16,7 +16,8 @@ export const info = trainingInfo({
   title: 'More hidden units: 7 vs 13',
   chapter: 7,
   controls: ['lr', 'optimizer', 'momentum', 'batchSize', 'speed'],
-  channels: ['metrics', 'data', 'fit', 'panels'],
+  channels: ['metrics', 'data', 'fit', 'panels', 'landscape'],
+  comparison: { count: 2, sharedStart: false },
   defaults: { lr: 0.1, optimizer: 'adam', batchSize: 100, speed: 20 },
   description:
     'Two bumps of 1s (−10 < x < −5 and 5 < x < 10, 100 points in [−20, 20]) need four sigmoid edges; a ' +

@@ -8,7 +8,7 @@ export const info = trainingInfo({
   title: 'XOR with one hidden layer',
   chapter: 7,
   controls: ['lr', 'batchSize', 'init', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 1, init: 'default', speed: 30 },
   description:
     'XOR, which no single linear boundary separates, learnt by a 2 → 2 (σ) → 1 (σ) network: each hidden unit ' +

@@ -8,7 +8,7 @@ export const info = trainingInfo({
   title: 'MNIST with one sigmoid hidden layer',
   chapter: 7,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'weightDecay', 'dropout', 'batchNorm', 'init', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
   description:
     'A 784 → 100 (σ) → 10 network on the full MNIST training set: cross-entropy, SGD lr 0.01, batch 2,000 ' +

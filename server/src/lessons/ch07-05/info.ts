@@ -16,7 +16,8 @@ export const info = trainingInfo({
   title: 'Sigmoid vs tanh vs ReLU on MNIST',
   chapter: 7,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 3, sharedStart: true },
   defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
   description:
     'Three 784 → 10 → 10 networks that differ only in their hidden activation — sigmoid, tanh, ReLU — train side ' +

@@ -7,7 +7,8 @@ export const info = trainingInfo({
   title: 'ReLU vs sigmoid vs tanh on a 1-D three-class task',
   chapter: 7,
   controls: ['lr', 'batchSize', 'init', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 3, sharedStart: true },
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 5, init: 'default', speed: 30 },
   description:
     'Two bumps of classes 1 and 2 on a background of class 0 along x ∈ [−20, 20] (100 points), learnt by three ' +

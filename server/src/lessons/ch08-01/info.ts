@@ -7,7 +7,8 @@ export const info = trainingInfo({
   title: 'Two hidden layers, three activations (MNIST)',
   chapter: 8,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 3, sharedStart: true },
   defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
   description:
     'Three 784 → 50 → 50 → 10 networks (42,310 parameters each) with sigmoid, tanh or ReLU hidden layers train ' +

@@ -17,7 +17,7 @@ export const info = trainingInfo({
   title: 'Depth via a layer list (spiral)',
   chapter: 8,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'weightDecay', 'dropout', 'batchNorm', 'init', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 20, speed: 0 },
   description:
     'A 2-10-10-3 ReLU network (173 parameters) learns the three interleaved arms of a spiral (1,500 points), ' +

@@ -9,7 +9,8 @@ export const info = trainingInfo({
   chapter: 8,
   // Every variant fixes its dropout rate, so dropout is no control here.
   controls: ['lr', 'optimizer', 'batchSize', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 2, sharedStart: true },
   defaults: { lr: 0.01, optimizer: 'adam', batchSize: 1000, speed: 10 },
   description:
     'Two 2 → 300 → 300 → 2 ReLU networks (91,802 parameters each) learn a curved boundary from 1,000 noisy points, ' +

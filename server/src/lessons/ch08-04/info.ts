@@ -9,7 +9,8 @@ export const info = trainingInfo({
   chapter: 8,
   // Every variant fixes its dropout rate, so dropout is no control here.
   controls: ['lr', 'optimizer', 'speed'],
-  channels: ['metrics', 'data', 'fit', 'panels'],
+  channels: ['metrics', 'data', 'fit', 'panels', 'landscape'],
+  comparison: { count: 2, sharedStart: true },
   defaults: { lr: 0.01, optimizer: 'adam', batchSize: 40, speed: 10 },
   description:
     'Two 1 → 300 → 300 → 1 ReLU networks (91,201 parameters each) fit 40 points of y = x² + ε with noise of std 1 ' +

@@ -7,7 +7,8 @@ export const info = trainingInfo({
   title: 'Symmetric vs random initialisation',
   chapter: 8,
   controls: ['lr', 'batchSize', 'speed'],
-  channels: ['metrics', 'params', 'data', 'fit', 'panels'],
+  channels: ['metrics', 'params', 'data', 'fit', 'panels', 'landscape'],
+  comparison: { count: 2, sharedStart: false },
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 1, speed: 30 },
   description:
     'The bump of ch07-01 (1s for −4 < x < 4 among the integers −20…19) and its 1 → 2 (σ) → 1 (σ) network, trained ' +

@@ -8,7 +8,8 @@ export const info = trainingInfo({
   chapter: 8,
   // Every variant fixes its init, so init is no control here.
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 4, sharedStart: false },
   defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
   description:
     'One 784 → 100 → 200 → 100 → 10 network (119,810 parameters) initialised four ways, trained side by side on ' +

@@ -16,7 +16,8 @@ export const info = trainingInfo({
   chapter: 8,
   // Every variant fixes its momentum (and so the optimizer); lr and batch size apply to all four.
   controls: ['lr', 'batchSize', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 4, sharedStart: true },
   defaults: { lr: 0.1, optimizer: 'momentum', momentum: 0, batchSize: 20, speed: 0 },
   description:
     'The 2-50-3 ReLU network (303 parameters) on the three-arm spiral (1,500 points), four times side by side from ' +

@@ -8,7 +8,8 @@ export const info = trainingInfo({
   chapter: 8,
   // Every variant fixes batch norm on or off, so batchNorm is no control here.
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 2, sharedStart: false },
   defaults: { lr: 0.1, optimizer: 'adam', batchSize: 2000, speed: 0 },
   description:
     'A 784 → 100 → 100 → 10 sigmoid network without batch norm (89,610 parameters) and with batch norm on both ' +

@@ -9,7 +9,8 @@ export const info = trainingInfo({
   // Every variant fixes its momentum (and so the optimizer); dropout applies to the two "advanced" runs. No
   // batch size control (the catalogue lists none here): at batch 1 batch norm has nothing to normalise over.
   controls: ['lr', 'dropout', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 3, sharedStart: false },
   defaults: { lr: 0.1, optimizer: 'momentum', momentum: 0, dropout: 0, batchSize: 20, speed: 0 },
   description:
     'The 2-100-3 ReLU network on the three-arm spiral (1,500 points), three ways side by side from the same ' +

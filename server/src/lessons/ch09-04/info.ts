@@ -7,7 +7,7 @@ export const info = trainingInfo({
   title: 'Small CNN: vertical vs horizontal bars',
   chapter: 9,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.001, optimizer: 'adam', batchSize: 10, speed: 0 },
   description:
     'Two 2×2 convolutions (2 channels, then 1), each followed by ReLU and a 2×2 max-pool of stride 1, and a ' +

@@ -10,7 +10,7 @@ export const info = trainingInfo({
   title: 'CNN on 16×16 MNIST',
   chapter: 9,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 0 },
   description:
     'conv16 → ReLU → pool → conv32 → ReLU → pool → Linear 512→10 (18,378 parameters) on MNIST resized to ' +

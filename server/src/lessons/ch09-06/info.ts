@@ -9,7 +9,8 @@ export const info = trainingInfo({
   chapter: 9,
   // Every variant fixes batch norm on or off, so batchNorm is no control here.
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
-  channels: ['metrics', 'panels'],
+  channels: ['metrics', 'panels', 'landscape'],
+  comparison: { count: 2, sharedStart: false },
   defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 0 },
   description:
     'The ch09-05 CNN (conv16 → ReLU → pool → conv32 → ReLU → pool → Linear 512→10, 18,378 parameters) and the same ' +

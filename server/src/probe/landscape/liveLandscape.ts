@@ -1,0 +1,393 @@
+/**
+ * The live loss landscape of one training run (the `landscape` channel): a slice through the moving weights, the
+ * recent trajectory on it at its true loss, and the optimizer's velocity, kept up to date while the run trains.
+ *
+ * It works in small passes that its caller gives time to (run(budgetMs): the engine interleaves them with training
+ * steps, and gives them the thread when no step is due), in this order:
+ *  1. the true loss of each new trajectory snapshot of the run on screen (one probe-batch pass each);
+ *  2. the slice: a SliceJob over a plane made from the weights now (planes.ts), refined 9×9 → 17×17 → 33×33;
+ *  3. the true losses of the other runs' snapshots (comparisons: their paths, where they lie near the plane).
+ * A new plane is made when the presenter's settings change (kind, run, directions: shown from its first 9×9), and
+ * otherwise when θ has moved by FOLLOW of the plane's extent or REFRESH_MS have passed since the last one, θ having
+ * moved at all (shown once complete: the last slice stays on screen meanwhile). A paused run's finished slice is
+ * not remade.
+ *
+ * Settings are the lesson's hot options (landscapeOptions.ts): landscapePlane, landscapeRun, landscapeRun2,
+ * landscapeDirections. Nothing is kept or computed while nobody watches (setActive(false)).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { field, type Frame, type Meta } from '@gradcast/shared';
+import type { LandscapeSource } from '../../train/landscapeSource.ts';
+import type { Trainer } from '../../train/trainer.ts';
+import type { BackgroundWork } from '../framer.ts';
+import { type ParamArrays, readParams } from './paramArrays.ts';
+import { type LandscapeSettings, landscapeSettings } from './landscapeOptions.ts';
+import { type GridPlane, planeExtent, randomPlane, runsPlane, trajectoryPlane } from './planes.ts';
+import { type PlanePoint, projectOntoPlane } from './project.ts';
+import { SliceJob, type SliceLevel } from './slice.ts';
+import { type Snapshot, Trajectory } from './trajectory.ts';
+
+export interface LiveLandscapeConfig {
+  /** Shortest wall-clock gap between two trajectory snapshots of a running run, ms. */
+  snapshotMs: number;
+  /** ...and at least this many probe passes' time (a snapshot's true loss is one pass). */
+  passesPerSnapshot: number;
+  /** Most snapshots per run. */
+  window: number;
+  /** Most bytes of snapshots per room (all runs): bounds the window of large nets. */
+  snapshotBytes: number;
+  /** Remake the plane when θ has moved this fraction of the plane's extent... */
+  follow: number;
+  /** ...or this long after the last plane was made, ms. */
+  refreshMs: number;
+  /** Another run's point is drawn on a random or trajectory plane when its distance is below this × the extent. */
+  near: number;
+  /** Grid sizes, coarse to fine. */
+  levels?: readonly number[];
+}
+
+export const LIVE_LANDSCAPE: LiveLandscapeConfig = {
+  snapshotMs: 150,
+  passesPerSnapshot: 20,
+  window: 48,
+  snapshotBytes: 32 << 20,
+  follow: 0.2,
+  refreshMs: 10_000,
+  near: 0.25,
+};
+
+/** A plane made from the weights at one step, and what its slice has shown. */
+interface Made {
+  id: number;
+  grid: GridPlane;
+  settings: LandscapeSettings;
+  /** The runs whose weights the plane was made from, and those weights (the follow rule measures from them). */
+  anchors: { run: number; values: ParamArrays }[];
+  generation: number;
+  step: number;
+  madeAt: number;
+  extent: number;
+}
+
+export class LiveLandscape implements BackgroundWork {
+  private active = false;
+  private generation = 0;
+  private trajectories: Trajectory[] = [];
+  /** The plane on screen and its latest completed level. */
+  private shown: { made: Made; level: SliceLevel } | null = null;
+  /** The slice being computed, and whether each of its levels goes on screen (a new plane) or only the last. */
+  private work: { made: Made; job: SliceJob; showEach: boolean } | null = null;
+  /** Something new to frame (a level, a path point) since the last live frame. */
+  private changed = false;
+  private nextId = 1;
+  /** Milliseconds one probe-batch pass took (the latest snapshot loss). */
+  private passMs = 0;
+  /** The step and settings at which no new plane was due (pending() asks often). */
+  private idleAt: { step: number; key: string; until: number } | null = null;
+
+  constructor(
+    private readonly trainer: Trainer,
+    private readonly now: () => number = () => performance.now(),
+    private readonly config: LiveLandscapeConfig = LIVE_LANDSCAPE,
+  ) {
+    trainer.keepInitialWeights();
+  }
+
+  /** Starts (someone watches) or stops and forgets everything (nobody does). */
+  setActive(on: boolean): void {
+    if (on === this.active) return;
+    this.active = on;
+    if (!on) this.forget();
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  stepped(): void {
+    this.observe();
+  }
+
+  /** After a training step (or before any work): takes the snapshots that are due; a new generation starts over. */
+  observe(): void {
+    if (!this.active) return;
+    const t = this.trainer;
+    if (t.generation !== this.generation) {
+      this.forget();
+      this.generation = t.generation;
+    }
+    const now = this.now();
+    const gap = t.state === 'running' ? Math.max(this.config.snapshotMs, this.config.passesPerSnapshot * this.passMs) : 0;
+    if (this.trajectories[0]?.due(t.step, now, gap)) this.snapshot(now);
+  }
+
+  /** Whether run() has anything to do now. */
+  pending(): boolean {
+    if (!this.active) return false;
+    this.observe();
+    if (this.work || this.unevaluated(true)) return true;
+    if (this.planeDue()) return true;
+    return this.unevaluated(false) !== undefined;
+  }
+
+  /**
+   * Works for about `budgetMs` (at least one pass when there is work) and returns whether there is something new
+   * to frame.
+   */
+  run(budgetMs: number): boolean {
+    if (!this.active) return false;
+    this.observe();
+    const start = this.now();
+    let fresh = false;
+    do {
+      const mine = this.unevaluated(true);
+      if (mine) {
+        this.evaluate(mine.snap, mine.run);
+        fresh ||= this.shown !== null;
+        continue;
+      }
+      if (!this.work && this.planeDue()) this.startPlane();
+      const w = this.work;
+      if (w) {
+        const levels = w.job.run(Math.max(0, budgetMs - (this.now() - start)));
+        if (levels.length && (w.showEach || w.job.done)) {
+          this.shown = { made: w.made, level: levels.at(-1) as SliceLevel };
+          fresh = true;
+        }
+        if (w.job.done) {
+          w.job.dispose();
+          this.work = null;
+        }
+        continue;
+      }
+      const other = this.unevaluated(false);
+      if (!other) break;
+      this.evaluate(other.snap, other.run);
+      fresh ||= this.shown !== null;
+    } while (this.now() - start < budgetMs);
+    this.changed ||= fresh;
+    return fresh;
+  }
+
+  /** The landscape frame: when something changed since the last live one, or (`all`) whenever there is a slice. */
+  frame(all: boolean): Frame | null {
+    this.observe();
+    if (!this.active || !this.shown || (!all && !this.changed)) return null;
+    if (!all) this.changed = false;
+    const { made, level } = this.shown;
+    const t = this.trainer;
+    const { grid } = made;
+    const [oa, ob] = grid.offset;
+    const settings = made.settings;
+    const path = this.pathRows(settings.run, made, () => true);
+    const otherRuns = t.runs.map((_, i) => i).filter((i) => i !== settings.run);
+    const nearLimit = this.config.near * made.extent;
+    const others = otherRuns.flatMap((i) => {
+      const onPlane = grid.kind === 'runs' && i === settings.runB;
+      return this.pathRows(i, made, (p) => onPlane || p.distance <= nearLimit).map((row) => [i, ...row]);
+    });
+    const meta: Meta = {
+      kind: grid.kind,
+      xLabel: 'α',
+      yLabel: 'β',
+      xMin: -level.range + oa,
+      xMax: level.range + oa,
+      yMin: -level.range + ob,
+      yMax: level.range + ob,
+      resolution: level.n,
+      samples: t.runs[settings.run]?.model.landscape?.probe().n ?? 0,
+    };
+    if (grid.explained) meta.explained = grid.explained.map((e) => e.toFixed(3)).join('|');
+    if (t.runs.length > 1) {
+      meta.run = t.runs[settings.run]?.label ?? '';
+      meta.runs = t.runs.map((r) => r.label).join('|');
+    }
+    if (t.state === 'running') meta.live = true;
+    const fields: Frame['fields'] = {
+      z: field('q16', level.values, [level.n, level.n]),
+      path: field('f32', Float32Array.from(path.flat()), [path.length, 4]),
+    };
+    if (others.length) fields.others = field('f32', Float32Array.from(others.flat()), [others.length, 5]);
+    const velocity = this.velocity(settings.run, made);
+    if (velocity) fields.velocity = field('f32', Float32Array.from(velocity), [2]);
+    const newest = this.trajectories[settings.run]?.newest?.step ?? made.step;
+    return { channel: 'landscape', generation: made.generation, step: Math.max(made.step, newest), meta, fields };
+  }
+
+  dispose(): void {
+    this.forget();
+    this.active = false;
+  }
+
+  /** Drops the trajectories, the slice and what is on screen. */
+  private forget(): void {
+    this.work?.job.dispose();
+    this.work = null;
+    this.shown = null;
+    this.changed = false;
+    this.idleAt = null;
+    const t = this.trainer;
+    const size = t.main.paramCount();
+    const capacity = Math.max(4, Math.min(this.config.window, Math.floor(this.config.snapshotBytes / (4 * Math.max(1, size) * t.runs.length))));
+    this.trajectories = t.runs.map(() => new Trajectory(capacity));
+  }
+
+  /** Every run's θ now, as a snapshot. */
+  private snapshot(now: number): void {
+    const t = this.trainer;
+    t.runs.forEach((r, i) => this.trajectories[i]?.record(t.step, readParams(r.model.params), now));
+  }
+
+  /** The oldest snapshot without its true loss: of the runs on screen (`mine`), or of the others. */
+  private unevaluated(mine: boolean): { snap: Snapshot; run: number } | undefined {
+    const settings = this.shown?.made.settings ?? this.work?.made.settings ?? landscapeSettings(this.trainer.values, this.trainer.runs.length);
+    for (let run = 0; run < this.trajectories.length; run++) {
+      const onScreen = run === settings.run || (settings.kind === 'runs' && run === settings.runB);
+      if (onScreen !== mine) continue;
+      const snap = this.trajectories[run]?.unevaluated();
+      if (snap) return { snap, run };
+    }
+    return undefined;
+  }
+
+  /** A snapshot's true loss: one evaluation-mode pass over the probe batch at its weights. */
+  private evaluate(snap: Snapshot, run: number): void {
+    const source = this.trainer.runs[run]?.model.landscape;
+    if (!source || !snap.values.every((v) => v.every(Number.isFinite))) {
+      snap.loss = NaN;
+      return;
+    }
+    const t0 = this.now();
+    snap.loss = trueLoss(source, snap.values);
+    this.passMs = this.now() - t0;
+  }
+
+  /** Whether a new plane is due: settings changed, nothing made yet, or θ has moved enough or long enough ago. */
+  private planeDue(): boolean {
+    const t = this.trainer;
+    const settings = landscapeSettings(t.values, t.runs.length);
+    const key = settingsKey(settings);
+    const made = this.work?.made ?? this.shown?.made;
+    const now = this.now();
+    const idle = this.idleAt;
+    if (idle && idle.step === t.step && idle.key === key && now < idle.until) return false;
+    if (!made || settingsKey(made.settings) !== key) return true;
+    if (made.step === t.step) return false;
+    const moved = Math.max(...made.anchors.map((a) => distance(this.trajectories[a.run]?.newest?.values ?? a.values, a.values)));
+    if (moved >= this.config.follow * made.extent || now - made.madeAt >= this.config.refreshMs) return true;
+    // Not due at this step: asked again after the next step, or once the refresh time has come.
+    this.idleAt = { step: t.step, key, until: made.madeAt + this.config.refreshMs };
+    return false;
+  }
+
+  /** Makes the plane the settings ask for from the weights now, and starts its slice. */
+  private startPlane(): void {
+    const t = this.trainer;
+    const settings = landscapeSettings(t.values, t.runs.length);
+    const previous = this.work?.made ?? this.shown?.made;
+    const showEach = !previous || settingsKey(previous.settings) !== settingsKey(settings);
+    // The plane goes through the weights of this step: a snapshot of it (its loss is the slice's centre).
+    if (this.trajectories[0]?.newest?.step !== t.step) this.snapshot(this.now());
+    const theta = (run: number): ParamArrays => (this.trajectories[run]?.newest as Snapshot).values;
+    const source = t.runs[settings.run]?.model.landscape;
+    if (!source || !theta(settings.run).every((v) => v.every(Number.isFinite))) {
+      // No plane through non-finite weights (a diverged run): try again when θ changes.
+      this.idleAt = { step: t.step, key: settingsKey(settings), until: Infinity };
+      return;
+    }
+    const directions = source.params.map((p) => ({ shape: p.variable.shape, role: p.role }));
+    const random = (): GridPlane => randomPlane(theta(settings.run), directions, settings.seed);
+    let grid: GridPlane | null = null;
+    let anchors = [settings.run];
+    if (settings.kind === 'runs' && t.initialWeights && settings.runB !== settings.run) {
+      grid = runsPlane(t.initialWeights[settings.run] as ParamArrays, theta(settings.run), theta(settings.runB));
+      anchors = [settings.run, settings.runB];
+    } else if (settings.kind === 'trajectory') {
+      const path = (this.trajectories[settings.run]?.snapshots ?? []).slice(0, -1).map((s) => s.values);
+      grid = trajectoryPlane(theta(settings.run), path);
+    }
+    grid ??= random();
+    if (grid.kind === 'random') anchors = [settings.run];
+    const made: Made = {
+      id: this.nextId++,
+      grid,
+      settings,
+      anchors: anchors.map((run) => ({ run, values: theta(run) })),
+      generation: t.generation,
+      step: t.step,
+      madeAt: this.now(),
+      extent: planeExtent(grid),
+    };
+    this.work?.job.dispose();
+    this.work = { made, job: new SliceJob(source, grid.plane, { range: grid.range, ...(this.config.levels ? { levels: this.config.levels } : {}) }), showEach };
+    this.idleAt = null;
+  }
+
+  /** Run `run`'s evaluated snapshots on the plane, oldest first: rows (α, β, loss, distance) that `keep` accepts. */
+  private pathRows(run: number, made: Made, keep: (p: PlanePoint) => boolean): number[][] {
+    const [oa, ob] = made.grid.offset;
+    const rows: number[][] = [];
+    for (const s of this.trajectories[run]?.snapshots ?? []) {
+      if (s.loss === null) continue;
+      const p = projected(s, made);
+      if (!p || !keep(p)) continue;
+      rows.push([p.alpha + oa, p.beta + ob, s.loss, p.distance]);
+    }
+    return rows;
+  }
+
+  /**
+   * The optimizer's velocity at θ in plane units: the mean update per step between the last two snapshots,
+   * projected (momentum, RMSprop, Adam; plain SGD's update is the gradient's, and has no velocity).
+   */
+  private velocity(run: number, made: Made): [number, number] | null {
+    const r = this.trainer.runs[run];
+    const snaps = this.trajectories[run]?.snapshots ?? [];
+    const [prev, last] = [snaps.at(-2), snaps.at(-1)];
+    if (!r || r.hp.optimizer === 'sgd' || !prev || !last || last.step <= prev.step) return null;
+    try {
+      const p = projectOntoPlane(last.values, { ...made.grid.plane, centre: prev.values });
+      const v: [number, number] = [p.alpha / (last.step - prev.step), p.beta / (last.step - prev.step)];
+      return v.every(Number.isFinite) ? v : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** L(θ) on the source's probe batch in evaluation mode at the weights `values`. */
+export function trueLoss(source: LandscapeSource, values: ParamArrays): number {
+  const loss = tf.tidy(() => source.evalLoss(values.map((v, i) => tf.tensor(v, (source.params[i] as LandscapeSource['params'][number]).variable.shape))));
+  const value = (loss.dataSync() as Float32Array)[0] as number;
+  loss.dispose();
+  return value;
+}
+
+function settingsKey(s: LandscapeSettings): string {
+  return `${s.kind}:${s.run}:${s.runB}:${s.seed}`;
+}
+
+/** ‖a − b‖ over every parameter. */
+function distance(a: ParamArrays, b: ParamArrays): number {
+  if (a === b) return 0;
+  let sum = 0;
+  a.forEach((x, p) => {
+    const y = b[p] as Float32Array;
+    for (let i = 0; i < x.length; i++) sum += ((x[i] as number) - (y[i] as number)) ** 2;
+  });
+  return Math.sqrt(sum);
+}
+
+/** The snapshot's point on the plane (cached per plane), or null when it has none (non-finite weights). */
+function projected(s: Snapshot, made: Made): PlanePoint | null {
+  if (s.projected?.planeId !== made.id) {
+    try {
+      const point = projectOntoPlane(s.values, made.grid.plane);
+      if (![point.alpha, point.beta, point.distance].every(Number.isFinite)) return null;
+      s.projected = { planeId: made.id, point };
+    } catch {
+      return null;
+    }
+  }
+  return s.projected.point;
+}
