@@ -49,7 +49,7 @@ export function landscapeOptions(runs?: ComparisonRuns): LessonOption[] {
     plane,
     run('landscapeRun', 'landscape run', 1, 'The run (1 = the first in the legend) whose weights the plane goes through and whose path it shows; with the runs plane, the first of the two'),
     ...(withRuns
-      ? [{ ...run('landscapeRun2', 'second run', 2, 'The other run of the runs plane'), shownWhen: { control: 'landscapePlane', equals: ['runs'] } }]
+      ? [{ ...run('landscapeRun2', 'second run', runs.count, 'The other run of the runs plane (the last by default: the two ends of the comparison)'), shownWhen: { control: 'landscapePlane', equals: ['runs'] } }]
       : []),
     directions,
   ];
@@ -71,5 +71,5 @@ export function landscapeSettings(values: Readonly<Record<string, unknown>>, run
   const index = (v: unknown, fallback: number): number =>
     typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= runs ? v - 1 : Math.min(fallback, runs - 1);
   const seed = typeof values.landscapeDirections === 'number' ? values.landscapeDirections : 1;
-  return { kind: runs > 1 || kind !== 'runs' ? kind : 'trajectory', run: index(values.landscapeRun, 0), runB: index(values.landscapeRun2, 1), seed };
+  return { kind: runs > 1 || kind !== 'runs' ? kind : 'trajectory', run: index(values.landscapeRun, 0), runB: index(values.landscapeRun2, runs - 1), seed };
 }

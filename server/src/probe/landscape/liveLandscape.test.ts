@@ -108,6 +108,21 @@ describe('the live landscape of one run (ch07-03, XOR)', () => {
     s.trainer.dispose();
   });
 
+  it('stands a random plane in until the trajectory spans one, then shows the trajectory plane at once', () => {
+    const s = setup(ch07_03);
+    s.framer.frames(LANDSCAPE);
+    s.step(1);
+    for (let i = 0; i < 1000 && !s.framer.frames(LANDSCAPE, true).length; i++) s.work.run(0);
+    const early = s.latest();
+    expect(early.meta.kind).toBe('random');
+    expect(early.meta.resolution).toBe(9);
+    s.step(4); // mid-slice: the stand-in gives way
+    const frames = s.settle();
+    expect(frames[0]!.meta.resolution).toBe(9);
+    expect(s.latest().meta.kind).toBe('trajectory');
+    s.trainer.dispose();
+  });
+
   it('follows θ: a routine new slice replaces the last only once complete', () => {
     const s = setup(ch07_03);
     s.framer.frames(LANDSCAPE);

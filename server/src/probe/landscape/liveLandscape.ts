@@ -146,7 +146,7 @@ export class LiveLandscape implements BackgroundWork {
         fresh ||= this.shown !== null;
         continue;
       }
-      if (!this.work && this.planeDue()) this.startPlane();
+      if (this.planeDue()) this.startPlane();
       const w = this.work;
       if (w) {
         const levels = w.job.run(Math.max(0, budgetMs - (this.now() - start)));
@@ -273,6 +273,10 @@ export class LiveLandscape implements BackgroundWork {
     if (idle && idle.step === t.step && idle.key === key && now < idle.until) return false;
     if (!made || settingsKey(made.settings) !== key) return true;
     if (made.step === t.step) return false;
+    // A random plane in place of the one asked for (too few snapshots yet, runs still together) is superseded,
+    // even mid-slice, once a few snapshots later the asked-for plane may be made.
+    if (isStandIn(made) && (this.trajectories[made.settings.run]?.snapshots.filter((s) => s.step > made.step).length ?? 0) >= STAND_IN_RETRY) return true;
+    if (this.work) return false;
     const moved = Math.max(...made.anchors.map((a) => distance(this.trajectories[a.run]?.newest?.values ?? a.values, a.values)));
     if (moved >= this.config.follow * made.extent || now - made.madeAt >= this.config.refreshMs) return true;
     // Not due at this step: asked again after the next step, or once the refresh time has come.
@@ -285,7 +289,7 @@ export class LiveLandscape implements BackgroundWork {
     const t = this.trainer;
     const settings = landscapeSettings(t.values, t.runs.length);
     const previous = this.work?.made ?? this.shown?.made;
-    const showEach = !previous || settingsKey(previous.settings) !== settingsKey(settings);
+    const showEach = !previous || settingsKey(previous.settings) !== settingsKey(settings) || isStandIn(previous);
     // The plane goes through the weights of this step: a snapshot of it (its loss is the slice's centre).
     if (this.trajectories[0]?.newest?.step !== t.step) this.snapshot(this.now());
     const theta = (run: number): ParamArrays => (this.trajectories[run]?.newest as Snapshot).values;
@@ -361,6 +365,14 @@ export function trueLoss(source: LandscapeSource, values: ParamArrays): number {
   const value = (loss.dataSync() as Float32Array)[0] as number;
   loss.dispose();
   return value;
+}
+
+/** Snapshots after a stand-in plane before the plane asked for is tried again. */
+const STAND_IN_RETRY = 3;
+
+/** Whether the plane is a random one standing in for the kind the settings ask for. */
+function isStandIn(made: Made): boolean {
+  return made.grid.kind !== made.settings.kind;
 }
 
 function settingsKey(s: LandscapeSettings): string {
