@@ -10,7 +10,8 @@ import type { EvalEntry } from '../probe/metrics.ts';
 import type { BackendPref } from '../backend/prefs.ts';
 import { loadMnistArrays } from '../data/mnistArrays.ts';
 import { FRAME_RATE } from '../probe/delivery.ts';
-import type { DataReply, DataRequest, EngineErrorCode, EngineRequest, ReplyResult, RequestBody, WorkerMessage } from './messages.ts';
+import { CoreBudget } from './coreBudget.ts';
+import type { DataReply, DataRequest, EngineErrorCode, EngineRequest, ReplyResult, RequestBody, WorkerInit, WorkerMessage } from './messages.ts';
 
 export class EngineError extends Error {
   constructor(
@@ -21,8 +22,16 @@ export class EngineError extends Error {
   }
 }
 
+/** This process's count of busy cores, shared by every training worker and slice worker it starts. */
+const PROCESS_CORES = new CoreBudget();
+
 export interface EngineOptions {
   backend: BackendPref;
+  /**
+   * Landscapes compute on a slice worker (a thread of their own) while a core is free; default: when the host has
+   * two cores or more, unless the environment sets GRADCAST_SLICE_WORKER=0.
+   */
+  sliceWorker?: boolean;
   /** Framing ticks per room per second, at most (default: delivery.ts FRAME_RATE). */
   frameRate?: number;
   /** Milliseconds a request may wait for its reply. */
@@ -65,7 +74,12 @@ export class EngineClient extends EventEmitter<EngineEvents> {
   /** Starts a worker and resolves once its backend is ready; rejects with the worker's reason otherwise. */
   static start(opts: EngineOptions): Promise<EngineClient> {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { backend: opts.backend, frameRate: opts.frameRate ?? FRAME_RATE },
+      workerData: {
+        backend: opts.backend,
+        frameRate: opts.frameRate ?? FRAME_RATE,
+        cores: PROCESS_CORES.buffer,
+        sliceWorker: opts.sliceWorker ?? (process.env.GRADCAST_SLICE_WORKER !== '0' && PROCESS_CORES.cores >= 2),
+      } satisfies WorkerInit,
     });
     return new Promise((resolve, reject) => {
       const early: WorkerMessage[] = [];

@@ -10,12 +10,14 @@
 import { type Channel, type EncodedFrame, encodeFrame, type Frame, type RunStatus } from '@gradcast/shared';
 import { DemoSession } from '../demo/demoSession.ts';
 import { getDemoLesson, getTrainingLesson } from '../lessons/registry.ts';
-import { channelsToFrame, FRAME_RATE, frameInterval, IDLE_SLOT_MS, isReliable, LANDSCAPE_SHARE } from '../probe/delivery.ts';
+import { channelsToFrame, FRAME_RATE, frameInterval, IDLE_SLOT_MS, isReliable, LANDSCAPE_CREDIT_MS, LANDSCAPE_SHARE } from '../probe/delivery.ts';
 import type { Framer } from '../probe/framer.ts';
+import type { RemoteCompute } from '../probe/landscape/compute.ts';
 import { TimeShare } from '../probe/landscape/timeShare.ts';
 import { TrainerFrames } from '../probe/trainerFrames.ts';
 import { RunError, type Session } from '../train/session.ts';
 import { Trainer } from '../train/trainer.ts';
+import type { CoreBudget } from './coreBudget.ts';
 import type { EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
 import { Scheduler } from './scheduler.ts';
 
@@ -51,10 +53,19 @@ export class EngineHost {
   /** Whose turn it is for idle background work (rooms in turn). */
   private idleTurn = 0;
 
+  /** Whether this thread counts as training in the process's core budget (it has a running room). */
+  private training = false;
+
   constructor(
     private readonly post: Post,
     private readonly frameRate = FRAME_RATE,
     private readonly now: () => number = () => performance.now(),
+    private readonly offThread: {
+      /** Where landscapes compute while a core is free (the slice worker); without it, on this thread. */
+      remote?: RemoteCompute | null;
+      /** The process's count of busy cores: this thread counts one while it has a running room. */
+      cores?: CoreBudget | null;
+    } = {},
   ) {}
 
   async handle(req: EngineRequest): Promise<void> {
@@ -79,6 +90,7 @@ export class EngineHost {
       r.session.dispose();
     }
     this.rooms.clear();
+    this.setTraining(false);
   }
 
   /** Builds a room's session, after loading what its lesson needs (MNIST: once per thread, with progress). */
@@ -100,7 +112,8 @@ export class EngineHost {
       });
     }
     const trainer = new Trainer(lesson, req.seed, req.hp);
-    return this.host(req.roomId, trainer, new TrainerFrames(trainer), lesson.info);
+    const framer = new TrainerFrames(trainer, this.now, { remote: this.offThread.remote ?? null, wake: () => this.wake() });
+    return this.host(req.roomId, trainer, framer, lesson.info);
   }
 
   private host(roomId: string, session: Session, framer: Framer, info: HostedRoom['lesson']): ReplyResult {
@@ -110,7 +123,7 @@ export class EngineHost {
       lesson: { channels: info.channels, trains: info.trains },
       watched: new Set(info.channels),
       lastFramesAt: -Infinity,
-      share: framer.background ? new TimeShare(LANDSCAPE_SHARE) : null,
+      share: framer.background ? new TimeShare(LANDSCAPE_SHARE, LANDSCAPE_CREDIT_MS) : null,
       windowStart: this.now(),
       windowSteps: 0,
       stepsPerSecond: 0,
@@ -203,6 +216,7 @@ export class EngineHost {
     if (this.closed) return;
     const now = this.now();
     const next = this.scheduler.next(now);
+    this.setTraining('key' in next || next.waitMs !== null);
     if ('key' in next) {
       this.stepRoom(next.key);
       // setImmediate, not a loop: lets queued messages (patches, controls) in between two steps.
@@ -269,6 +283,12 @@ export class EngineHost {
     if (stopped || now - room.lastFramesAt >= frameInterval(this.frameRate)) this.emitFrames(roomId, room);
   }
 
+  private setTraining(busy: boolean): void {
+    if (busy === this.training) return;
+    this.training = busy;
+    this.offThread.cores?.training(busy);
+  }
+
   /** A room's background work after one of its steps: its share of the step's time (delivery.ts LANDSCAPE_SHARE). */
   private backgroundAfterStep(room: HostedRoom, stepMs: number): void {
     const work = room.framer.background;
@@ -277,9 +297,9 @@ export class EngineHost {
     // Time is earned only while there is work: no burst after a stretch with nothing to do.
     if (!work.pending()) return;
     const budget = room.share.afterStep(stepMs);
-    if (budget <= 0) return;
     const t0 = this.now();
-    work.run(budget);
+    // With no budget left it still sends work off the thread and takes what came back (none of this thread's time).
+    work.run(Math.max(0, budget));
     room.share.spent(this.now() - t0);
   }
 }

@@ -10,6 +10,10 @@ export interface WorkerInit {
   backend: BackendPref;
   /** Frames per second per room, at most. */
   frameRate: number;
+  /** The process's count of busy cores (coreBudget.ts), shared by all its workers. */
+  cores: SharedArrayBuffer;
+  /** Whether landscapes may compute on a slice worker while a core is free (else on the training thread). */
+  sliceWorker: boolean;
 }
 
 export type EngineRequest =

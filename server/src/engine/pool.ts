@@ -14,6 +14,8 @@ export interface PoolOptions {
   backend: BackendPref;
   /** Worker threads; default: one per core, at most 4, at least 1. */
   workers?: number;
+  /** Landscapes on a slice worker per training worker while a core is free (client.ts EngineOptions). */
+  sliceWorker?: boolean;
   frameRate?: number;
   requestTimeoutMs?: number;
 }

@@ -6,7 +6,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from '../backend/select.ts';
 import { setMnistSource } from '../data/dataSource.ts';
+import { CoreBudget } from './coreBudget.ts';
 import { EngineHost } from './host.ts';
+import { SliceWorkerClient } from './remoteCompute.ts';
 import type { DataReply, EngineRequest, WorkerInit, WorkerMessage } from './messages.ts';
 
 const port = parentPort;
@@ -42,7 +44,9 @@ port.on('message', (msg: EngineRequest | DataReply) => {
 
 try {
   const choice = await selectBackend(init.backend);
-  host = new EngineHost(post, init.frameRate);
+  const cores = new CoreBudget(init.cores);
+  const remote = init.sliceWorker ? new SliceWorkerClient(init.backend, cores, (msg) => post({ t: 'log', level: 'warn', msg })) : null;
+  host = new EngineHost(post, init.frameRate, undefined, { remote, cores });
   post({ t: 'ready', backend: choice.name, kind: choice.kind, detail: choice.detail });
   for (const req of queued.splice(0)) void host.handle(req);
 } catch (err) {

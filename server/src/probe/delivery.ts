@@ -44,6 +44,8 @@ export function channelsToFrame(lesson: { channels: readonly Channel[]; trains: 
  * also gets the thread whenever no step is due (a paused room, a paced one between steps).
  */
 export const LANDSCAPE_SHARE = 0.2;
+/** Most of that time a room's background work may save up, ms (it does not accrue into bursts while idle). */
+export const LANDSCAPE_CREDIT_MS = 250;
 /** Longest stretch of background work in idle time before the engine looks for due steps and messages again, ms. */
 export const IDLE_SLOT_MS = 20;
 

@@ -51,10 +51,12 @@ export class TrainerFrames implements Framer {
   constructor(
     readonly trainer: Trainer,
     private readonly now: () => number = () => performance.now(),
+    /** Where the landscape may compute off this thread, and how it says that something arrived (the engine's). */
+    landscape: ConstructorParameters<typeof LiveLandscape>[2] = {},
   ) {
     // Only the params channel shows a gradient (the first run's): the trainer keeps it only for a lesson that has it.
     if (trainer.lesson.info.channels.includes('params')) trainer.keepGradient();
-    if (trainer.lesson.info.channels.includes('landscape')) this.background = new LiveLandscape(trainer, now);
+    if (trainer.lesson.info.channels.includes('landscape')) this.background = new LiveLandscape(trainer, now, landscape);
     // A receiver starts with the empty history of a new run (generation 1, step 0): windows of every point since
     // (recentWindow never carries fewer than the points since the last frame) bring it all, without a whole-history
     // frame, unless the run was rebuilt, reset or reverted meanwhile. Static channels go at the first call.

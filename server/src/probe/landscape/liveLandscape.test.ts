@@ -14,7 +14,7 @@ import type { TrainableLesson } from '../../train/lessonModel.ts';
 import { Trainer } from '../../train/trainer.ts';
 import { TrainerFrames } from '../trainerFrames.ts';
 import { readParams } from './paramArrays.ts';
-import { trueLoss } from './liveLandscape.ts';
+import { trueLoss } from './trueLoss.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -26,7 +26,8 @@ const LANDSCAPE = new Set(['landscape'] as const);
 function setup(lesson: TrainableLesson, seed = 1) {
   const clock = { t: 0 };
   const trainer = new Trainer(lesson, seed, { speed: 0 });
-  const framer = new TrainerFrames(trainer, () => clock.t);
+  // Each reading moves the clock by 1 µs, so a budget of less than that is one pass of work.
+  const framer = new TrainerFrames(trainer, () => (clock.t += 1e-3));
   const work = framer.background!;
   const step = (n = 1): void => {
     for (let i = 0; i < n; i++) {
@@ -39,7 +40,7 @@ function setup(lesson: TrainableLesson, seed = 1) {
   const settle = (): Frame[] => {
     const out: Frame[] = [];
     for (let i = 0; i < 10_000 && work.pending(); i++) {
-      if (work.run(0)) out.push(...framer.frames(LANDSCAPE).filter((f) => f.channel === 'landscape'));
+      if (work.run(1e-6)) out.push(...framer.frames(LANDSCAPE).filter((f) => f.channel === 'landscape'));
     }
     expect(work.pending()).toBe(false);
     return out;
@@ -112,7 +113,7 @@ describe('the live landscape of one run (ch07-03, XOR)', () => {
     const s = setup(ch07_03);
     s.framer.frames(LANDSCAPE);
     s.step(1);
-    for (let i = 0; i < 1000 && !s.framer.frames(LANDSCAPE, true).length; i++) s.work.run(0);
+    for (let i = 0; i < 1000 && !s.framer.frames(LANDSCAPE, true).length; i++) s.work.run(1e-6);
     const early = s.latest();
     expect(early.meta.kind).toBe('random');
     expect(early.meta.resolution).toBe(9);

@@ -15,16 +15,16 @@
  * Settings are the lesson's hot options (landscapeOptions.ts): landscapePlane, landscapeRun, landscapeRun2,
  * landscapeDirections. Nothing is kept or computed while nobody watches (setActive(false)).
  */
-import * as tf from '@tensorflow/tfjs-core';
 import { field, type Frame, type Meta } from '@gradcast/shared';
-import type { LandscapeSource } from '../../train/landscapeSource.ts';
 import type { Trainer } from '../../train/trainer.ts';
 import type { BackgroundWork } from '../framer.ts';
 import { type ParamArrays, readParams } from './paramArrays.ts';
 import { type LandscapeSettings, landscapeSettings } from './landscapeOptions.ts';
 import { type GridPlane, planeExtent, randomPlane, runsPlane, trajectoryPlane } from './planes.ts';
 import { type PlanePoint, projectOntoPlane } from './project.ts';
-import { SliceJob, type SliceLevel } from './slice.ts';
+import { localSlice, type RemoteCompute, type SliceTask } from './compute.ts';
+import type { SliceLevel } from './slice.ts';
+import { trueLoss } from './trueLoss.ts';
 import { type Snapshot, Trajectory } from './trajectory.ts';
 
 export interface LiveLandscapeConfig {
@@ -76,7 +76,9 @@ export class LiveLandscape implements BackgroundWork {
   /** The plane on screen and its latest completed level. */
   private shown: { made: Made; level: SliceLevel } | null = null;
   /** The slice being computed, and whether each of its levels goes on screen (a new plane) or only the last. */
-  private work: { made: Made; job: SliceJob; showEach: boolean } | null = null;
+  private work: { made: Made; task: SliceTask; showEach: boolean } | null = null;
+  /** A snapshot loss computed elsewhere has arrived since the last run(). */
+  private arrived = false;
   /** Something new to frame (a level, a path point) since the last live frame. */
   private changed = false;
   private nextId = 1;
@@ -85,13 +87,27 @@ export class LiveLandscape implements BackgroundWork {
   /** The step and settings at which no new plane was due (pending() asks often). */
   private idleAt: { step: number; key: string; until: number } | null = null;
 
+  private readonly remote: RemoteCompute | null;
+  private readonly wake: () => void;
+
   constructor(
     private readonly trainer: Trainer,
     private readonly now: () => number = () => performance.now(),
-    private readonly config: LiveLandscapeConfig = LIVE_LANDSCAPE,
+    opts: {
+      config?: LiveLandscapeConfig;
+      /** Another thread that computes slices and losses while a core is free for it. */
+      remote?: RemoteCompute | null;
+      /** Called when something computed elsewhere arrives (the engine then calls run()). */
+      wake?: () => void;
+    } = {},
   ) {
+    this.config = opts.config ?? LIVE_LANDSCAPE;
+    this.remote = opts.remote ?? null;
+    this.wake = opts.wake ?? (() => {});
     trainer.keepInitialWeights();
   }
+
+  private readonly config: LiveLandscapeConfig;
 
   /** Starts (someone watches) or stops and forgets everything (nobody does). */
   setActive(on: boolean): void {
@@ -121,25 +137,31 @@ export class LiveLandscape implements BackgroundWork {
     if (this.trajectories[0]?.due(t.step, now, gap)) this.snapshot(now);
   }
 
-  /** Whether run() has anything to do now. */
+  /** Whether run() has anything to do now (work for this thread, something to send off, or something arrived). */
   pending(): boolean {
     if (!this.active) return false;
     this.observe();
-    if (this.work || this.unevaluated(true)) return true;
+    if (this.arrived || this.work?.task.ready || this.unevaluated(true)) return true;
     if (this.planeDue()) return true;
     return this.unevaluated(false) !== undefined;
   }
 
   /**
-   * Works for about `budgetMs` (at least one pass when there is work) and returns whether there is something new
-   * to frame.
+   * Sends off what another thread may compute, takes what has arrived, then works on this thread for about
+   * `budgetMs` (at least one pass when it is positive, none when 0). Returns whether there is something new to frame.
    */
   run(budgetMs: number): boolean {
     if (!this.active) return false;
     this.observe();
     const start = this.now();
-    let fresh = false;
-    do {
+    let fresh = this.arrived && this.shown !== null;
+    this.arrived = false;
+    this.sendLosses();
+    if (this.planeDue()) this.startPlane();
+    fresh = this.take(0) || fresh;
+    let first = budgetMs > 0;
+    while (first || this.now() - start < budgetMs) {
+      first = false;
       const mine = this.unevaluated(true);
       if (mine) {
         this.evaluate(mine.snap, mine.run);
@@ -147,26 +169,61 @@ export class LiveLandscape implements BackgroundWork {
         continue;
       }
       if (this.planeDue()) this.startPlane();
-      const w = this.work;
-      if (w) {
-        const levels = w.job.run(Math.max(0, budgetMs - (this.now() - start)));
-        if (levels.length && (w.showEach || w.job.done)) {
-          this.shown = { made: w.made, level: levels.at(-1) as SliceLevel };
-          fresh = true;
-        }
-        if (w.job.done) {
-          w.job.dispose();
-          this.work = null;
-        }
+      if (this.work?.task.ready) {
+        fresh = this.take(Math.max(1e-3, budgetMs - (this.now() - start))) || fresh;
         continue;
       }
       const other = this.unevaluated(false);
       if (!other) break;
       this.evaluate(other.snap, other.run);
       fresh ||= this.shown !== null;
-    } while (this.now() - start < budgetMs);
+    }
     this.changed ||= fresh;
     return fresh;
+  }
+
+  /** Polls the slice under way with `budgetMs` of this thread; true when a level went on screen. */
+  private take(budgetMs: number): boolean {
+    const w = this.work;
+    if (!w) return false;
+    const levels = w.task.poll(budgetMs);
+    let shown = false;
+    if (levels.length && (w.showEach || w.task.done)) {
+      this.shown = { made: w.made, level: levels.at(-1) as SliceLevel };
+      shown = true;
+    }
+    if (w.task.done) {
+      w.task.dispose();
+      this.work = null;
+    }
+    return shown;
+  }
+
+  /** Every snapshot without its loss goes to the other thread, while it takes them. */
+  private sendLosses(): void {
+    const remote = this.remote;
+    if (!remote) return;
+    for (const mine of [true, false]) {
+      for (let next = this.unevaluated(mine); next; next = this.unevaluated(mine)) {
+        const { snap, run } = next;
+        const source = this.trainer.runs[run]?.model.landscape;
+        if (!source || !finite(snap.values)) {
+          snap.loss = NaN;
+          continue;
+        }
+        const generation = this.generation;
+        const sent = remote.loss(source, snap.values, (loss, ms) => {
+          snap.inFlight = false;
+          if (loss === null || generation !== this.generation || !this.active) return;
+          snap.loss = loss;
+          this.passMs = ms;
+          this.arrived = true;
+          this.wake();
+        });
+        if (!sent) return;
+        snap.inFlight = true;
+      }
+    }
   }
 
   /** The landscape frame: when something changed since the last live one, or (`all`) whenever there is a slice. */
@@ -221,7 +278,7 @@ export class LiveLandscape implements BackgroundWork {
 
   /** Drops the trajectories, the slice and what is on screen. */
   private forget(): void {
-    this.work?.job.dispose();
+    this.work?.task.dispose();
     this.work = null;
     this.shown = null;
     this.changed = false;
@@ -253,7 +310,7 @@ export class LiveLandscape implements BackgroundWork {
   /** A snapshot's true loss: one evaluation-mode pass over the probe batch at its weights. */
   private evaluate(snap: Snapshot, run: number): void {
     const source = this.trainer.runs[run]?.model.landscape;
-    if (!source || !snap.values.every((v) => v.every(Number.isFinite))) {
+    if (!source || !finite(snap.values)) {
       snap.loss = NaN;
       return;
     }
@@ -294,7 +351,7 @@ export class LiveLandscape implements BackgroundWork {
     if (this.trajectories[0]?.newest?.step !== t.step) this.snapshot(this.now());
     const theta = (run: number): ParamArrays => (this.trajectories[run]?.newest as Snapshot).values;
     const source = t.runs[settings.run]?.model.landscape;
-    if (!source || !theta(settings.run).every((v) => v.every(Number.isFinite))) {
+    if (!source || !finite(theta(settings.run))) {
       // No plane through non-finite weights (a diverged run): try again when θ changes.
       this.idleAt = { step: t.step, key: settingsKey(settings), until: Infinity };
       return;
@@ -322,8 +379,11 @@ export class LiveLandscape implements BackgroundWork {
       madeAt: this.now(),
       extent: planeExtent(grid),
     };
-    this.work?.job.dispose();
-    this.work = { made, job: new SliceJob(source, grid.plane, { range: grid.range, ...(this.config.levels ? { levels: this.config.levels } : {}) }), showEach };
+    this.work?.task.dispose();
+    const request = { plane: grid.plane, range: grid.range, ...(this.config.levels ? { levels: this.config.levels } : {}) };
+    // Off this thread while a core is free for it; the wake tells the engine a level arrived.
+    const task = this.remote?.slice(source, request, this.wake) ?? localSlice(source, request);
+    this.work = { made, task, showEach };
     this.idleAt = null;
   }
 
@@ -359,20 +419,16 @@ export class LiveLandscape implements BackgroundWork {
   }
 }
 
-/** L(θ) on the source's probe batch in evaluation mode at the weights `values`. */
-export function trueLoss(source: LandscapeSource, values: ParamArrays): number {
-  const loss = tf.tidy(() => source.evalLoss(values.map((v, i) => tf.tensor(v, (source.params[i] as LandscapeSource['params'][number]).variable.shape))));
-  const value = (loss.dataSync() as Float32Array)[0] as number;
-  loss.dispose();
-  return value;
-}
-
 /** Snapshots after a stand-in plane before the plane asked for is tried again. */
 const STAND_IN_RETRY = 3;
 
 /** Whether the plane is a random one standing in for the kind the settings ask for. */
 function isStandIn(made: Made): boolean {
   return made.grid.kind !== made.settings.kind;
+}
+
+function finite(values: ParamArrays): boolean {
+  return values.every((v) => v.every(Number.isFinite));
 }
 
 function settingsKey(s: LandscapeSettings): string {

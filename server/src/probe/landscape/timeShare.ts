@@ -8,15 +8,21 @@ export class TimeShare {
   /** Milliseconds slices may still take (negative: owed). */
   private credit = 0;
 
-  /** `share` ∈ (0, 1): the fraction of the thread slices get. */
-  constructor(readonly share: number) {
+  /**
+   * `share` ∈ (0, 1): the fraction of the thread slices get. `maxCreditMs`: most time saved up (work done
+   * elsewhere meanwhile earns nothing to spend later in a burst).
+   */
+  constructor(
+    readonly share: number,
+    readonly maxCreditMs = Infinity,
+  ) {
     if (!(share > 0 && share < 1)) throw new RangeError(`TimeShare: share must be in (0, 1), got ${share}`);
   }
 
   /** A training step took `stepMs`: the slices' budget now (0 while they owe time). */
   afterStep(stepMs: number): number {
     // Slices' time s and training's t keep s/(s + t) = share: each ms of training earns share/(1 − share) ms.
-    this.credit += (stepMs * this.share) / (1 - this.share);
+    this.credit = Math.min(this.maxCreditMs, this.credit + (stepMs * this.share) / (1 - this.share));
     return Math.max(0, this.credit);
   }
 

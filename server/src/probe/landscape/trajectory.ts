@@ -12,6 +12,8 @@ export interface Snapshot {
   values: ParamArrays;
   /** L(θ_t) on the probe batch in evaluation mode (NaN where not finite); null until evaluated. */
   loss: number | null;
+  /** Its loss is being computed on another thread. */
+  inFlight?: boolean;
   /** The projection onto the plane whose id is `planeId`. */
   projected?: { planeId: number; point: PlanePoint };
 }
@@ -43,9 +45,9 @@ export class Trajectory {
     return snap;
   }
 
-  /** The oldest snapshot whose loss is not evaluated yet. */
+  /** The oldest snapshot whose loss is neither evaluated nor being evaluated. */
   unevaluated(): Snapshot | undefined {
-    return this.snapshots.find((s) => s.loss === null);
+    return this.snapshots.find((s) => s.loss === null && !s.inFlight);
   }
 
   clear(): void {
