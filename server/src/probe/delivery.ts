@@ -46,6 +46,11 @@ export function channelsToFrame(lesson: { channels: readonly Channel[]; trains: 
 export const LANDSCAPE_SHARE = 0.2;
 /** Most of that time a room's background work may save up, ms (it does not accrue into bursts while idle). */
 export const LANDSCAPE_CREDIT_MS = 250;
+/**
+ * Shortest gap between two live landscape frames that bring only new path points, ms: each repeats the slice
+ * (≈ 3 KB with the path), so a room's viewers get at most two a second of those; a new slice level goes at once.
+ */
+export const LANDSCAPE_PATH_MS = 500;
 /** Longest stretch of background work in idle time before the engine looks for due steps and messages again, ms. */
 export const IDLE_SLOT_MS = 20;
 

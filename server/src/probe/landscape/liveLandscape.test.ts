@@ -144,6 +144,26 @@ describe('the live landscape of one run (ch07-03, XOR)', () => {
     s.trainer.dispose();
   });
 
+  it('sends new path points alone at most twice a second while running', () => {
+    const s = setup(ch07_03);
+    s.framer.frames(LANDSCAPE);
+    s.step(3);
+    s.settle();
+    s.framer.frames(LANDSCAPE); // the last level has gone
+    const live = (): number => s.framer.frames(LANDSCAPE).filter((f) => f.channel === 'landscape').length;
+    s.clock.t += 300;
+    s.step(1); // 500 ms after the last frame: a new point
+    s.work.run(1e-6);
+    expect(live()).toBe(1);
+    s.step(1); // 200 ms after that frame: too soon
+    s.work.run(1e-6);
+    expect(live()).toBe(0);
+    s.step(2); // 600 ms after it
+    s.work.run(1e-6);
+    expect(live()).toBe(1);
+    s.trainer.dispose();
+  });
+
   it('a new generation starts over; unwatched, it keeps and computes nothing', () => {
     const s = setup(ch07_03);
     s.framer.frames(LANDSCAPE);

@@ -17,6 +17,7 @@
  */
 import { field, type Frame, type Meta } from '@gradcast/shared';
 import type { Trainer } from '../../train/trainer.ts';
+import { LANDSCAPE_PATH_MS } from '../delivery.ts';
 import type { BackgroundWork } from '../framer.ts';
 import { type ParamArrays, readParams } from './paramArrays.ts';
 import { type LandscapeSettings, landscapeSettings } from './landscapeOptions.ts';
@@ -81,6 +82,10 @@ export class LiveLandscape implements BackgroundWork {
   private arrived = false;
   /** Something new to frame (a level, a path point) since the last live frame. */
   private changed = false;
+  /** A new level went on screen since the last live frame (it goes at once). */
+  private newLevel = false;
+  /** When the last live frame was made, ms. */
+  private lastLiveAt = -Infinity;
   private nextId = 1;
   /** Milliseconds one probe-batch pass took (the latest snapshot loss). */
   private passMs = 0;
@@ -190,7 +195,7 @@ export class LiveLandscape implements BackgroundWork {
     let shown = false;
     if (levels.length && (w.showEach || w.task.done)) {
       this.shown = { made: w.made, level: levels.at(-1) as SliceLevel };
-      shown = true;
+      this.newLevel = shown = true;
     }
     if (w.task.done) {
       w.task.dispose();
@@ -230,7 +235,14 @@ export class LiveLandscape implements BackgroundWork {
   frame(all: boolean): Frame | null {
     this.observe();
     if (!this.active || !this.shown || (!all && !this.changed)) return null;
-    if (!all) this.changed = false;
+    if (!all) {
+      // A new path point alone goes at most every LANDSCAPE_PATH_MS while running: each frame repeats the slice.
+      const now = this.now();
+      if (!this.newLevel && this.trainer.state === 'running' && now - this.lastLiveAt < LANDSCAPE_PATH_MS) return null;
+      this.changed = false;
+      this.newLevel = false;
+      this.lastLiveAt = now;
+    }
     const { made, level } = this.shown;
     const t = this.trainer;
     const { grid } = made;
