@@ -20,6 +20,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { xnnWeights } from './batchMatMul.ts';
 import { applyActivation, columnSums, productBias, productDzWt, productXtDz } from './smallProducts.ts';
 import { type Info, type KernelArgs, type Scratch, type WasmBackend, withScratch, withScratchAll } from './scratch.ts';
+import { tanhInto } from './tanh.ts';
 
 export const DENSE = 'GradcastDense';
 export const DENSE_GRAD = 'GradcastDenseGrad';
@@ -86,7 +87,7 @@ export function denseForward(args: KernelArgs): Info {
     );
     if (activation === 'tanh') {
       const yv = backend.typedArrayFromHeap(y) as Float32Array;
-      for (let i = 0; i < yv.length; i++) yv[i] = Math.tanh(yv[i] as number);
+      tanhInto(yv, yv); // tanh.ts: ~4× faster than Math.tanh, within 1 ulp of it; the Tanh kernel's own function
     }
     return s.reshape(y, [n, m]);
   });

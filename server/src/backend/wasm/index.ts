@@ -21,6 +21,7 @@ import { BATCH_NORM, BATCH_NORM_GRAD, batchNormBackward, batchNormForward } from
 import { DENSE, DENSE_GRAD, denseBackward, denseForward } from './dense.ts';
 import { DENSE_CHAIN, denseChainKernel } from './denseChainKernel.ts';
 import { smallAdd, smallMultiply, smallRealDiv, smallSub } from './smallBinary.ts';
+import { tanhKernel } from './tanh.ts';
 import { meanLeading, sumLeading } from './sumLeading.ts';
 
 export { oneHotFloat } from './oneHotFloat.ts';
@@ -50,6 +51,7 @@ function fillIns(options: WasmKernelOptions): Array<readonly [string, tf.KernelF
     [tf.Sub, smallSub as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
     [tf.Multiply, smallMultiply as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
     [tf.RealDiv, smallRealDiv as tf.KernelFunc, "wasm's costs more in call overhead than arithmetic on small tensors"],
+    [tf.Tanh, tanhKernel as tf.KernelFunc, "wasm's is a scalar libm loop, ~3x slower than tanh.ts's float64 pass"],
     [DENSE, denseForward as unknown as tf.KernelFunc, 'new: a dense layer (product, bias, ReLU) in one kernel call'],
     [DENSE_GRAD, denseBackward as unknown as tf.KernelFunc, "new: a dense layer's backward pass in one kernel call"],
     [DENSE_CHAIN, denseChainKernel as unknown as tf.KernelFunc, "new: a dense network's training pass (forward, loss, backward) in one kernel call"],

@@ -5,7 +5,7 @@
  *
  * The points are evaluated by a SlicePlan in one of its ways (slicePlan.ts: naive, from the first layer's shared
  * products, either batched). Which is fastest depends on the backend and the net, so by default the first slice
- * of a model times each way on its first points (a few points or one batched pass at a time, twice over) and
+ * of a model times each way on its first points (a few points or one batched pass at a time, TRIAL_ROUNDS times over) and
  * keeps the fastest; later slices of that model use it.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -37,9 +37,15 @@ export interface SliceLevel {
 
 /** Points per trial of a point-by-point way (a batched way's trial is one pass of its batch). */
 const TRIAL_POINTS = 4;
+/**
+ * Rounds of trials, the ways interleaved; each way keeps its best. Two were too few on a loaded machine (load 6 on
+ * 2 cores): one slow trial each way after the cold first round picked ch08-06's naive way, ~2× slower than its
+ * shared first layer, once in two bench runs. The trials' points are the slice's own, so more rounds cost nothing.
+ */
+const TRIAL_ROUNDS = 3;
 
 /**
- * A model's choice of way, on one backend: the trials still to run (two rounds over every way the net allows, the
+ * A model's choice of way, on one backend: the trials still to run (TRIAL_ROUNDS rounds over every way the net allows, the
  * first paying for first calls and allocations), each way's best ms per point so far, and the way once chosen.
  * It lives with the model's landscape source, so a model's first slices share the trials.
  */
@@ -167,7 +173,7 @@ export class SliceJob {
     const c = this.choice;
     if (c && !c.way && !c.queue.length && !c.trials.length) {
       if (plan.ways.length === 1) c.way = plan.ways[0] as SliceWay;
-      else c.queue = [...plan.ways, ...plan.ways];
+      else c.queue = Array.from({ length: TRIAL_ROUNDS }, () => plan.ways).flat();
     }
     for (const way of this.way ? [this.way] : (c?.queue ?? [])) plan.prepare(way);
     return plan;

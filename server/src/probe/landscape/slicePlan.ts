@@ -14,17 +14,22 @@
  *   packing its set's weights (measured: [8, 1000, 10]·[8, 10, 10] took 10.5 ms, 1.3 ms a set, where a dense
  *   layer of one point takes ~0.1 ms), so there only passes without a dense layer are batched, which leaves
  *   none of the lessons' nets: on wasm they all go point by point. Other backends measure (slice.ts).
- * A point's parameters (and first-layer output) are combined in JS (combine.ts) and uploaded once; a net whose first
- * layer is its only one needs no upload: its loss is taken from the combined output in JS (rowLoss.ts).
+ * A point's parameters (and first-layer output) are combined in JS (combine.ts) and uploaded once; the activation and
+ * max pool right after the first layer are applied in that same JS pass (combineTail), and every point's loss is
+ * taken in JS from the output rows (rowLoss.ts; a net whose first layer is its only one needs no upload at all).
+ * Measured on ch08-06 (784→100→200→100→10, tanh, 1,000 rows, wasm): tanh was half a point's time (fixed by
+ * backend/wasm/tanh.ts), the loss kernel's unneeded gradient ~1 ms, the three products ~3.4 ms. For the CNNs the
+ * shared conv1 barely pays on wasm: combining its 4 million outputs in JS costs about what conv1, ReLU and the pool
+ * cost natively, and conv2 is ~90 % of the arithmetic (slice.ts's trials then keep whichever is faster).
  *
  * Nothing here assigns a variable: training may step between two passes. The batch-norm running statistics are
  * copied when the plan is made, so every point of a slice sees the same network.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { type EvalOp, firstLinearOp, headLoss, runOps } from '../../train/evalOps.ts';
+import { type EvalOp, firstLinearOp, runOps } from '../../train/evalOps.ts';
 import { type LandscapeSource, probeTensors } from '../../train/landscapeSource.ts';
 import { batchedHeadLoss, canBatch, runBatched } from './batchedOps.ts';
-import { combine } from './combine.ts';
+import { combine, combineTail, type Tail, tailSize } from './combine.ts';
 import type { Plane } from './project.ts';
 import { rowLoss } from './rowLoss.ts';
 
@@ -59,6 +64,14 @@ interface FirstProducts {
   p2: Float32Array;
   shape: number[];
   buffer: Float32Array;
+  /**
+   * Point by point, the ops right after the first layer that combineTail applies in its pass (an activation,
+   * then a max pool), how many of them, the shape they leave and scratch for it.
+   */
+  tail: Tail;
+  tailOps: number;
+  tailShape: number[];
+  tailBuffer: Float32Array;
 }
 
 export class SlicePlan {
@@ -173,30 +186,40 @@ export class SlicePlan {
     const products = [product(this.plane.centre), product(this.plane.d1), product(this.plane.d2)];
     // Read outside any tidy (a typed array returned from one is walked element by element).
     const [p0, p1, p2] = products.map((t) => Float32Array.from(t.dataSync() as Float32Array)) as [Float32Array, Float32Array, Float32Array];
-    this.first = { p0, p1, p2, shape: (products[0] as tf.Tensor).shape, buffer: new Float32Array(p0.length) };
+    const shape = (products[0] as tf.Tensor).shape;
+    const { tail, tailOps, tailShape } = tailAfter(this.ops, this.firstOp, shape);
+    const tailBuffer = new Float32Array(tailSize(p0.length, tail));
+    this.first = { p0, p1, p2, shape, buffer: new Float32Array(p0.length), tail, tailOps, tailShape, tailBuffer };
     if (input !== this.x) input.dispose();
     tf.dispose(products);
     return this.first;
   }
 
-  /** One point's loss, one pass from the input or from the first layer's output. */
+  /**
+   * One point's loss, one pass from the input or from the first layer's output (combined with the ops combineTail
+   * takes over in the same JS pass). The loss is taken in JS from the output's rows (rowLoss.ts: the training
+   * loss's formula in float64; on wasm the loss kernel also computes the gradient, ~1 ms a point for 1,000 × 10).
+   */
   private single(from: SliceWay['from'], alpha: number, beta: number): number {
-    const start = this.start(from);
-    const params = this.paramsFrom(start);
     const f = from === 'first' ? this.firstProducts() : null;
+    const start = f ? this.firstOp + 1 + f.tailOps : 0;
+    const params = this.paramsFrom(start);
+    const head = this.source.head;
+    const y = this.source.probe().y;
     if (f && start === this.ops.length) {
-      // The first layer was the last: its output is the net's.
-      const out = combine(f.buffer.subarray(0, f.p0.length), f.p0, f.p1, f.p2, alpha, beta);
-      return rowLoss(this.source.head, out, f.shape[1] as number, this.source.probe().y);
+      // The first layer (and its tail) was the last: its output is the net's.
+      const out = combineTail(f.tailBuffer, f.p0, f.p1, f.p2, alpha, beta, f.tail, f.buffer);
+      return rowLoss(head, out, f.tailShape.at(-1) as number, y);
     }
-    const loss = tf.tidy(() => {
+    const out = tf.tidy(() => {
       const values: tf.Tensor[] = [];
       for (const c of params) values[c.index] = tf.tensor(combine(c.buffer.subarray(0, c.theta.length), c.theta, c.d1, c.d2, alpha, beta), c.shape);
-      const input = f ? tf.tensor(combine(f.buffer.subarray(0, f.p0.length), f.p0, f.p1, f.p2, alpha, beta), f.shape) : this.x;
-      return headLoss(this.source.head, runOps(this.ops, input, values, start), this.y);
+      const input = f ? tf.tensor(combineTail(f.tailBuffer, f.p0, f.p1, f.p2, alpha, beta, f.tail, f.buffer), f.tailShape) : this.x;
+      return runOps(this.ops, input, values, start);
     });
-    const value = (loss.dataSync() as Float32Array)[0] as number;
-    loss.dispose();
+    const rows = out.dataSync() as Float32Array;
+    const value = rowLoss(head, rows, out.shape.at(-1) as number, y);
+    out.dispose();
     return value;
   }
 
@@ -227,4 +250,32 @@ export class SlicePlan {
     losses.dispose();
     return out;
   }
+}
+
+/**
+ * The ops after the first layer (ops[first]) that combineTail applies: an activation (not the sigmoid), then a max
+ * pool of NHWC images; `shape` is the first layer's output shape. A batch norm, a sigmoid or anything else ends the
+ * tail (its ops run as tensors).
+ */
+function tailAfter(ops: readonly EvalOp[], first: number, shape: readonly number[]): { tail: Tail; tailOps: number; tailShape: number[] } {
+  const tail: Tail = { activation: 'identity', pool: null };
+  let at = first + 1;
+  let tailShape = [...shape];
+  const act = ops[at];
+  if (act?.kind === 'activation') {
+    // wasm's sigmoid (XNNPACK, vectorised) beats a JS Math.exp per value: ch07-04's slice took 1.8× as long with
+    // it in the tail. ReLU and tanh (backend/wasm/tanh.ts) are cheaper in the combining pass.
+    if (act.activation === 'sigmoid') return { tail, tailOps: 0, tailShape };
+    tail.activation = act.activation;
+    at += 1;
+  }
+  const pool = ops[at];
+  if (pool?.kind === 'maxPool' && shape.length === 4) {
+    const [n, h, w, ch] = shape as [number, number, number, number];
+    tail.pool = { n, h, w, ch, size: pool.size, stride: pool.stride };
+    const side = (s: number) => Math.floor((s - pool.size) / pool.stride) + 1;
+    tailShape = [n, side(h), side(w), ch];
+    at += 1;
+  }
+  return { tail, tailOps: at - first - 1, tailShape };
 }
