@@ -29,8 +29,9 @@ Suites:
            the two measured lesson by lesson; --rounds N repeats each pair N times and keeps each side's best
   accuracy the MNIST goals on wasm: ch06-02 for 60 s (test accuracy ≥ 0.90), ch09-05 for 120 s (≥ 0.97)
   surface  loss-landscape slices of each lesson with more than two parameters (default backend wasm): the 33×33
-           slice over 1,000 probe samples, its first 9×9 view, the naive loop it replaces, and the training
-           rate kept while slices share the thread (--share S, the slices' fraction of it, default 0.2)
+           slice over 1,000 probe samples, its first 9×9 view, the naive loop it replaces, the training rate
+           kept in a room while its landscape is watched (slices on a slice worker when a core is free), and
+           while slices share the training thread (--share S, the slices' fraction of it, default 0.2)
 `;
 
 type Values = Record<string, string | boolean | string[] | undefined>;

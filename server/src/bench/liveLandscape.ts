@@ -29,7 +29,7 @@ const median = (xs: number[]): number | null => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function measureLive(lessonId: string, backend: BackendPref, opts: { windowMs?: number; rounds?: number } = {}): Promise<LiveLandscapeRow> {
-  const windowMs = opts.windowMs ?? 8000;
+  const windowMs = opts.windowMs ?? 6000;
   const rounds = opts.rounds ?? 2;
   const cores = new CoreBudget();
   const remote = cores.cores >= 2 ? new SliceWorkerClient(backend, cores) : null;
@@ -46,8 +46,11 @@ export async function measureLive(lessonId: string, backend: BackendPref, opts: 
   let offThread = false;
   try {
     await ask({ t: 'create', lessonId, seed: 1, hp: { speed: 0 } });
+    // Warm-up, the landscape watched: the slice worker starts, the slice's ways are tried.
+    await ask({ t: 'channels', channels: ['metrics', 'landscape'] });
+    await sleep(3000);
     await ask({ t: 'channels', channels: ['metrics'] });
-    await sleep(1500); // warm-up
+    await sleep(500);
     const rates = { solo: [] as number[], live: [] as number[] };
     const first: number[] = [];
     const whole: number[] = [];

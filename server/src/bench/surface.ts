@@ -13,8 +13,12 @@
  * - speedupOverNaive: the naive loop's ms per point over the slice's, both taken while they ran in turns (until
  *   the first finished or the naive budget ran out), so a change in the machine's load later in a long slice does
  *   not enter it; for the lessons whose naive loop is timed whole it is about naiveMs/sliceMs;
- * - trainingRateKept: steps per second while slices are computed on the same thread, shared by TimeShare (slices
- *   get `share` of the thread), over the solo rate, from alternating solo and shared windows (rateKept below);
+ * - trainingRateKept: steps per second of a room at full speed while its landscape is watched, over the rate while
+ *   it is not, in a real training engine with its slice worker (liveLandscape.ts: the slices go off the training
+ *   thread when a core is free, `liveOffThread`), with `liveFirstViewMs` and `liveSliceMs` from taking the channel
+ *   up to its first 9×9 and 33×33 frames;
+ * - sharedRateKept: the same with every slice on the training thread, shared by TimeShare (slices get `share` of
+ *   the thread: a host without a free core), from alternating solo and shared windows (rateKept below);
  *   `sliceWhileTrainingMs` is the first such slice's wall time (null when it was not done within the shared
  *   windows; `slicedShare` says how much of it was).
  * Timings are wall-clock on a shared machine: compare ratios from one run.
@@ -28,6 +32,7 @@ import type { Plane } from '../probe/landscape/project.ts';
 import { SliceJob } from '../probe/landscape/slice.ts';
 import { TimeShare } from '../probe/landscape/timeShare.ts';
 import type { LandscapeSource } from '../train/landscapeSource.ts';
+import { measureLive } from './liveLandscape.ts';
 import { Trainer } from '../train/trainer.ts';
 
 const WARMUP_STEPS = 5;
@@ -51,7 +56,15 @@ export interface SurfaceBenchRow {
   firstViewMs: number;
   naiveMs: number;
   speedupOverNaive: number;
+  /** In a room, its landscape watched (off the training thread when a core is free) over not watched. */
   trainingRateKept: number;
+  /** From taking the landscape up in that room to its first 9×9 frame, and to its first 33×33 (null: none came). */
+  liveFirstViewMs: number | null;
+  liveSliceMs: number | null;
+  /** Whether the slices of that room went to the slice worker (a core was free). */
+  liveOffThread: boolean;
+  /** With every slice on the training thread, sharing it (TimeShare, `share` of the thread). */
+  sharedRateKept: number;
   /** Naive points timed (1,089: all; fewer: naiveMs scaled from them). */
   naivePoints: number;
   /** The way the slice chose (slicePlan.ts): from the input or the first layer's output, × points per pass. */
@@ -131,7 +144,7 @@ function rateKept(trainer: Trainer, source: LandscapeSource, share: number): { k
   return { kept: shared.steps / shared.ms / (solo.steps / solo.ms), sliceWallMs: first, sliced };
 }
 
-function measure(trainer: Trainer, source: LandscapeSource, share: number, log?: (line: string) => void): Omit<SurfaceBenchRow, 'lesson' | 'params'> {
+function measure(trainer: Trainer, source: LandscapeSource, share: number, log?: (line: string) => void): Omit<SurfaceBenchRow, 'lesson' | 'params' | 'trainingRateKept' | 'liveFirstViewMs' | 'liveSliceMs' | 'liveOffThread'> {
   const samples = source.probe().n;
   // Untimed: a 9×9 slice on another plane warms the kernels and the JIT and, as a model's first slice, times the
   // ways to compute it (slice.ts); the timed slices below use the way it chose.
@@ -170,7 +183,7 @@ function measure(trainer: Trainer, source: LandscapeSource, share: number, log?:
     firstViewMs: round(firstViewMs),
     naiveMs: round(naiveMs),
     speedupOverNaive: round(together ?? naiveMs / sliceMs, 2),
-    trainingRateKept: round(kept, 3),
+    sharedRateKept: round(kept, 3),
     naivePoints,
     way,
     sliceWhileTrainingMs: sliceWallMs === null ? null : round(sliceWallMs),
@@ -196,7 +209,22 @@ export async function benchSurface(
       const source = trainer.main.model.landscape;
       if (!source) continue;
       log?.(`${id}: ${trainer.main.paramCount()} parameters`);
-      rows.push({ lesson: id, params: trainer.main.paramCount(), ...measure(trainer, source, opts.share ?? DEFAULT_SHARE, log) });
+      const alone = measure(trainer, source, opts.share ?? DEFAULT_SHARE, log);
+      const live = await measureLive(id, opts.backend ?? 'wasm');
+      log?.(
+        `  in a room: training kept ${round(live.liveRateKept, 3)} with its landscape watched (${live.liveOffThread ? 'slices on the slice worker' : 'no free core: slices on the training thread'}); ` +
+          `9×9 after ${live.liveFirstViewMs === null ? '—' : round(live.liveFirstViewMs)} ms, 33×33 after ${live.liveSliceMs === null ? '—' : round(live.liveSliceMs)} ms`,
+      );
+      const { liveRateKept, liveFirstViewMs, liveSliceMs, liveOffThread } = live;
+      rows.push({
+        lesson: id,
+        params: trainer.main.paramCount(),
+        ...alone,
+        trainingRateKept: round(liveRateKept, 3),
+        liveFirstViewMs: liveFirstViewMs === null ? null : round(liveFirstViewMs),
+        liveSliceMs: liveSliceMs === null ? null : round(liveSliceMs),
+        liveOffThread,
+      });
     } finally {
       trainer.dispose();
     }
