@@ -60,7 +60,7 @@ describe('readLandscape', () => {
     const l = readLandscape(landscapeFrame({ f: (a) => (a > 0.5 ? Infinity : 1 + a), meta: { live: true } }))!;
     expect(Number.isNaN(l.z[8])).toBe(true); // α = 1
     expect(l.z[0]).toBeCloseTo(0, 4);
-    expect(l).toMatchObject({ kind: 'random', explained: null, run: null, velocity: null, live: true });
+    expect(l).toMatchObject({ kind: 'random', explained: null, run: null, runs: [], runIndex: null, others: [], velocity: null, live: true });
   });
 
   it('refuses a frame whose grid is not square or whose path is not [k, 4] rows', () => {
@@ -72,5 +72,46 @@ describe('readLandscape', () => {
     expect(bad({ z: field('q16', new Float32Array(4), [2, 2]) })?.path.x.length).toBe(0);
     // Another channel's frame is not a landscape.
     expect(readLandscape({ ...landscapeFrame(), channel: 'surface' })).toBeNull();
+  });
+
+  it('groups the other runs’ points by run, in run order, oldest first, named from meta.runs', () => {
+    const l = readLandscape(
+      landscapeFrame({
+        meta: { kind: 'runs', run: 'sgd', runs: 'sgd|momentum|adam' },
+        others: [
+          [2, 0.1, 0.9, 1.5, 0.2],
+          [1, 0, 0.2, 2.0, 0],
+          [2, 0.2, 1.1, 1.2, 0.3],
+          [1, 0, 0.5, 1.8, 0],
+        ],
+      }),
+    )!;
+    expect(l.runs).toEqual(['sgd', 'momentum', 'adam']);
+    expect(l.runIndex).toBe(0);
+    expect(l.others.map((o) => [o.index, o.run])).toEqual([
+      [1, 'momentum'],
+      [2, 'adam'],
+    ]);
+    const [momentum, adam] = l.others;
+    expect(momentum!.x).toBeInstanceOf(Float32Array);
+    expect([...momentum!.y]).toEqual([0.2, 0.5].map(Math.fround));
+    expect([...momentum!.loss]).toEqual([2.0, 1.8].map(Math.fround));
+    expect([...adam!.x]).toEqual([0.1, 0.2].map(Math.fround));
+    expect([...adam!.distance]).toEqual([0.2, 0.3].map(Math.fround));
+  });
+
+  it('names a run the frame does not label by its number, and ignores an `others` it cannot read', () => {
+    const unnamed = readLandscape(landscapeFrame({ meta: { run: 'a', runs: 'a|b' }, others: [[3, 0, 0, 1, 0]] }))!;
+    expect(unnamed.others.map((o) => o.run)).toEqual(['run 4']);
+    // A run index that is no whole number ≥ 0: the field is ignored, the slice kept.
+    const badRun = readLandscape(landscapeFrame({ others: [[0.5, 0, 0, 1, 0]] }));
+    expect(badRun?.others).toEqual([]);
+    expect(readLandscape(landscapeFrame({ others: [[-1, 0, 0, 1, 0]] }))?.others).toEqual([]);
+    // Not [m, 5] rows.
+    const wrongDims = landscapeFrame();
+    wrongDims.fields['others'] = field('f32', new Float32Array(8), [2, 4]);
+    expect(readLandscape(wrongDims)?.others).toEqual([]);
+    // A label that is not among the runs: no index.
+    expect(readLandscape(landscapeFrame({ meta: { run: 'z', runs: 'a|b' } }))?.runIndex).toBeNull();
   });
 });

@@ -4,7 +4,9 @@
  *
  * The slice's grid is a PlaneGrid (the exact surface's form, so the scene draws it with the same code); the
  * projected path arrives as interleaved [k, 4] rows (α, β, loss, distance) and is split into one typed array per
- * column once, here: the scene's path code reads x, y and loss arrays as they are.
+ * column once, here: the scene's path code reads x, y and loss arrays as they are. A comparison's other runs'
+ * points on the same plane (`others`, [m, 5] rows led by the run's index into meta `runs`) are split the same way,
+ * one path per run.
  */
 import type { Frame } from '@gradcast/shared';
 import { metaNumber, metaString, readPlaneGrid, type PlaneGrid } from './planeGrid.ts';
@@ -27,8 +29,19 @@ export interface PlanePath {
   y: Float32Array;
   /** The point's true loss, L(θ_i): not the plane's value at (α_i, β_i), since θ_i may lie off the plane. */
   loss: Float32Array;
-  /** The point's distance from the plane, in the plane's units (≥ 0; the newest point, θ itself, is at 0). */
+  /**
+   * The point's distance from the plane, in the plane's units (≥ 0). The newest point is the newest weight
+   * snapshot: at (0, 0) and distance 0 right after a slice through it, moving away until the next slice.
+   */
   distance: Float32Array;
+}
+
+/** Another run of a comparison, its recent points projected onto the same plane, oldest first. */
+export interface OtherRunPath extends PlanePath {
+  /** The run's index into `runs` (0-based: the order of the page's legends and colours). */
+  index: number;
+  /** Its label (from meta `runs`; "run N" when the frame does not name it). */
+  run: string;
 }
 
 export interface Landscape extends PlaneGrid {
@@ -42,11 +55,20 @@ export interface Landscape extends PlaneGrid {
   samples: number;
   /** Share of the trajectory's variance that α and β explain (trajectory planes), else null. */
   explained: [number, number] | null;
-  /** The comparison run the slice belongs to, or null. */
+  /** The comparison run the slice belongs to (the run whose path is `path`), or null. */
   run: string | null;
+  /** Every run's label, in run order (comparisons only; empty for a single run). */
+  runs: string[];
+  /** Index of `run` in `runs`, or null. */
+  runIndex: number | null;
   /** True while the run runs (another slice follows); false on a paused run's slice. */
   live: boolean;
   path: PlanePath;
+  /**
+   * The other runs' points on this plane, one entry per run that has any, in run order: on a runs plane run b's
+   * whole recent path, on the others only the points that lie near the plane.
+   */
+  others: OtherRunPath[];
   /** The optimizer's update direction at θ in (α, β) units (momentum, RMSprop, Adam), or null. */
   velocity: [number, number] | null;
 }
@@ -79,6 +101,46 @@ function readPath(frame: Frame): PlanePath | null {
   return path;
 }
 
+/** "a|b|c" → ['a', 'b', 'c']; empty when absent. */
+function readRuns(meta: Frame['meta']): string[] {
+  const v = meta['runs'];
+  return typeof v === 'string' && v !== '' ? v.split('|') : [];
+}
+
+/**
+ * Groups the [m, 5] rows (run, α, β, loss, distance) by run, in run order, each run's points in their order
+ * (oldest first). A field that is not [m, 5] rows, or names a run that is not a whole number ≥ 0, is ignored.
+ */
+function readOthers(frame: Frame, runs: readonly string[]): OtherRunPath[] {
+  const f = frame.fields['others'];
+  if (!f || f.dims.length !== 2 || f.dims[1] !== 5 || f.data.length !== (f.dims[0] as number) * 5) return [];
+  const d = f.data;
+  const m = f.dims[0] as number;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const run = d[5 * i] as number;
+    if (!Number.isInteger(run) || run < 0) return [];
+    counts.set(run, (counts.get(run) ?? 0) + 1);
+  }
+  const byRun = new Map<number, OtherRunPath>();
+  for (const [index, k] of [...counts].sort((a, b) => a[0] - b[0])) {
+    const run = runs[index] ?? `run ${index + 1}`;
+    byRun.set(index, { index, run, x: new Float32Array(k), y: new Float32Array(k), loss: new Float32Array(k), distance: new Float32Array(k) });
+  }
+  const filled = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const index = d[5 * i] as number;
+    const p = byRun.get(index) as OtherRunPath;
+    const j = filled.get(index) ?? 0;
+    filled.set(index, j + 1);
+    p.x[j] = d[5 * i + 1] as number;
+    p.y[j] = d[5 * i + 2] as number;
+    p.loss[j] = d[5 * i + 3] as number;
+    p.distance[j] = d[5 * i + 4] as number;
+  }
+  return [...byRun.values()];
+}
+
 /** The optimizer's velocity at θ, when the frame has a finite one. */
 function readVelocity(frame: Frame): [number, number] | null {
   const v = frame.fields['velocity']?.data;
@@ -89,7 +151,7 @@ function readVelocity(frame: Frame): [number, number] | null {
 
 /**
  * Reads a landscape frame; null when its grid is unusable, not square, or its path is not [k, 4] rows, so a
- * malformed frame is dropped rather than drawn wrong.
+ * malformed frame is dropped rather than drawn wrong (a malformed `others` only loses the other runs' points).
  */
 export function readLandscape(frame: Frame): Landscape | null {
   if (frame.channel !== 'landscape') return null;
@@ -97,7 +159,10 @@ export function readLandscape(frame: Frame): Landscape | null {
   const path = readPath(frame);
   if (!grid || !path || grid.nx !== grid.ny) return null;
   const kind = frame.meta['kind'];
-  const run = frame.meta['run'];
+  const label = frame.meta['run'];
+  const run = typeof label === 'string' && label !== '' ? label : null;
+  const runs = readRuns(frame.meta);
+  const runIndex = run === null ? -1 : runs.indexOf(run);
   return {
     ...grid,
     xLabel: metaString(frame.meta, 'xLabel', 'α'),
@@ -108,9 +173,12 @@ export function readLandscape(frame: Frame): Landscape | null {
     resolution: grid.nx,
     samples: metaNumber(frame.meta, 'samples', 0),
     explained: readExplained(frame.meta),
-    run: typeof run === 'string' && run !== '' ? run : null,
+    run,
+    runs,
+    runIndex: runIndex >= 0 ? runIndex : null,
     live: frame.meta['live'] === true,
     path,
+    others: readOthers(frame, runs),
     velocity: readVelocity(frame),
   };
 }

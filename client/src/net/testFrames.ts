@@ -88,6 +88,8 @@ export function landscapeFrame(opts: {
   range?: [number, number, number, number];
   /** Rows (α, β, true loss, distance), oldest first. */
   path?: [number, number, number, number][];
+  /** The other runs' rows (run, α, β, true loss, distance), each run oldest first. */
+  others?: [number, number, number, number, number][];
   velocity?: [number, number];
   meta?: Meta;
   generation?: number;
@@ -105,6 +107,7 @@ export function landscapeFrame(opts: {
     z: field('q16', z, [n, n]),
     path: field('f32', Float32Array.from(rows.flat()), [rows.length, 4]),
   };
+  if (opts.others) fields['others'] = field('f32', Float32Array.from(opts.others.flat()), [opts.others.length, 5]);
   if (opts.velocity) fields['velocity'] = field('f32', Float32Array.from(opts.velocity));
   return roundTrip({
     channel: 'landscape',

@@ -1,9 +1,10 @@
 /**
  * The three.js scene of the loss surface: mesh, iso-loss lines, axes with labels, and the optimizer path with
  * its current point (one per variant of a comparison lesson, each in its variant's colour). The same scene draws a
- * landscape slice: its grid over (α, β), its projected path floating at true loss, the velocity arrow. It renders
- * on demand only: one render per data update, camera move or resize, coalesced to at most one per animation
- * frame; nothing runs while nothing changes.
+ * landscape slice: its grid over (α, β), its projected path floating at true loss (and a comparison's other runs'
+ * points on the plane, each in its run's colour), the velocity arrow. It renders on demand only: one render per
+ * data update, camera move or resize, coalesced to at most one per animation frame; nothing runs while nothing
+ * changes.
  *
  * World space is z-up (surfaceGrid.ts): x = w (or α), y = b (or β), z = loss height.
  */
@@ -29,6 +30,7 @@ const DRAPED_POINTS = 6000;
 /** Number of iso-loss lines drawn on the surface. */
 const CONTOUR_COUNT = 12;
 const BACKGROUND = 0x0f131a;
+const WHITE = new THREE.Color(0xffffff);
 /** Dark casing drawn under each path, so a path stays visible over mesh colours close to its own. */
 const CASING_COLOR = 0x0b0e13;
 /** Vertical field of view at wide aspects, degrees. */
@@ -68,6 +70,20 @@ export class SurfaceView {
   readonly #resolution = new THREE.Vector2(1, 1);
   #frameRequest = 0;
   #axesKey = '';
+  /**
+   * The surface's materials live as long as the view: a material made per surface frame compiled its shader again
+   * each time (three.js frees a program with its last material), which on a software renderer took the page's
+   * main thread for most of every second once landscape slices arrived a few times a second.
+   */
+  readonly #meshMaterial = new THREE.MeshLambertMaterial({
+    vertexColors: true,
+    side: THREE.DoubleSide,
+    // Push the surface back in depth so lines drawn on it win ties.
+    polygonOffset: true,
+    polygonOffsetFactor: 1,
+    polygonOffsetUnits: 1,
+  });
+  readonly #contourMaterial = new THREE.LineBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.35 });
 
   constructor(canvas: HTMLCanvasElement) {
     // preserveDrawingBuffer: the canvas must stay readable between renders (screenshots, the browser test's
@@ -119,29 +135,23 @@ export class SurfaceView {
 
   /** Replaces the mesh and iso-lines (a new surface frame). */
   setSurface(grid: SurfaceGrid, scale: HeightScale): void {
-    clear(this.#surface);
+    // The geometries go; the materials stay.
+    for (const child of [...this.#surface.children]) {
+      (child as THREE.Mesh).geometry.dispose();
+      this.#surface.remove(child);
+    }
     const mesh = surfaceMesh(grid, scale);
     const geometry = new THREE.BufferGeometry();
     geometry.setAttribute('position', new THREE.BufferAttribute(mesh.positions, 3));
     geometry.setAttribute('color', new THREE.BufferAttribute(toLinear(mesh.colors), 3));
     geometry.setIndex(new THREE.BufferAttribute(mesh.indices, 1));
     geometry.computeVertexNormals();
-    const material = new THREE.MeshLambertMaterial({
-      vertexColors: true,
-      side: THREE.DoubleSide,
-      // Push the surface back in depth so lines drawn on it win ties.
-      polygonOffset: true,
-      polygonOffsetFactor: 1,
-      polygonOffsetUnits: 1,
-    });
-    this.#surface.add(new THREE.Mesh(geometry, material));
+    this.#surface.add(new THREE.Mesh(geometry, this.#meshMaterial));
 
     const levels = contourLines(grid, contourLevels(scale, CONTOUR_COUNT));
     const lines = new THREE.BufferGeometry();
     lines.setAttribute('position', new THREE.BufferAttribute(contourSegments(grid, scale, levels), 3));
-    this.#surface.add(
-      new THREE.LineSegments(lines, new THREE.LineBasicMaterial({ color: 0xffffff, transparent: true, opacity: 0.35 })),
-    );
+    this.#surface.add(new THREE.LineSegments(lines, this.#contourMaterial));
 
     const key = [grid.xMin, grid.xMax, grid.yMin, grid.yMax, grid.xLabel, grid.yLabel].join('|');
     if (key !== this.#axesKey) {
@@ -182,6 +192,9 @@ export class SurfaceView {
       objects.iterates.geometry.dispose();
       objects.iterates.geometry = new THREE.BufferGeometry();
       objects.iterates.geometry.setAttribute('position', new THREE.BufferAttribute(line.iterates, 3));
+      // A landscape's snapshots lie a few pixels apart and would hide the line: there they take the run's colour,
+      // so a comparison's runs stay apart.
+      (objects.iterates.material as THREE.PointsMaterial).color.copy(p.atTrueLoss ? color : WHITE);
       objects.current.visible = line.current !== null;
       if (line.current) objects.current.position.set(...line.current);
       // World units per plane unit on each axis: the square stretches each range to [−1, 1].
@@ -247,6 +260,8 @@ export class SurfaceView {
     this.#controls.removeEventListener('change', this.requestRender);
     this.#controls.dispose();
     clear(this.#surface);
+    this.#meshMaterial.dispose();
+    this.#contourMaterial.dispose();
     clear(this.#axes);
     for (const p of this.#paths) {
       p.line.geometry.dispose();

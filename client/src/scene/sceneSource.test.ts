@@ -3,6 +3,7 @@ import { readLandscape } from '../net/landscape.ts';
 import { landscapeFrame } from '../net/testFrames.ts';
 import { normalise } from './geometry/heightScale.ts';
 import { sampleGrid, surfaceFrame } from './geometry/testGrids.ts';
+import { VARIANT_COLORS, SINGLE_PATH_COLOR } from '../charts/palette.ts';
 import { sceneGrid, scenePaths, sceneScale } from './sceneSource.ts';
 
 describe('sceneSource', () => {
@@ -37,5 +38,32 @@ describe('sceneSource', () => {
     expect(normalise(s, 1)).toBe(0);
     expect(sceneScale(l, l, true)?.floor).toBeDefined();
     expect(sceneScale(sceneGrid(surface, undefined), undefined, true)?.floor).toBeUndefined(); // the exact surface keeps its heights
+  });
+
+  it('draws a comparison’s other runs on the plane in their chart colours, its own path last and in its colour', () => {
+    const c = readLandscape(
+      landscapeFrame({
+        f: (a, b) => 1 + a * a + b * b,
+        path: [[0, 0, 1, 0]],
+        others: [
+          [0, 0.2, 0.1, 1.2, 0.1],
+          [2, 0.5, 0.5, 6, 0.2], // above the whole slice and the own path
+          [2, 0.4, 0.4, 5, 0.1],
+        ],
+        meta: { run: 'b', runs: 'a|b|c' },
+      }),
+    )!;
+    const drawn = scenePaths(c, []);
+    expect(drawn.map((p) => [p.label, p.color, p.atTrueLoss])).toEqual([
+      ['a', VARIANT_COLORS[0], true],
+      ['c', VARIANT_COLORS[2], true],
+      ['b', VARIANT_COLORS[1], true],
+    ]);
+    expect([...drawn[1]!.loss]).toEqual([6, 5]);
+    expect(drawn[2]!.velocity).toBeNull();
+    // The other runs' true losses are in the scale too: 6 is the top.
+    expect(normalise(sceneScale(c, c, false)!, 6)).toBe(1);
+    // A single run keeps the page's path colour.
+    expect(scenePaths(l, []).map((p) => p.color)).toEqual([SINGLE_PATH_COLOR]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestPoint, trajectory2d } from './trajectory2d.ts';
+import { nearestOnPaths, nearestPoint, trajectory2d } from './trajectory2d.ts';
 
 const id = (v: number): number => v;
 
@@ -26,5 +26,19 @@ describe('nearestPoint', () => {
     expect(nearestPoint(ws, bs, id, id, 9, 0)).toBe(2);
     expect(nearestPoint(ws, bs, id, id, 50, 50)).toBeNull();
     expect(nearestPoint(ws, bs, id, id, 5, 0, 4)).toBeNull();
+  });
+});
+
+describe('nearestOnPaths', () => {
+  it('finds the nearest point over every path, the later path on a tie, none past the radius', () => {
+    const paths = [
+      { x: [0, 10], y: [0, 0] },
+      { x: [20, 10], y: [0, 0] },
+    ];
+    expect(nearestOnPaths(paths, id, id, 1, 0)).toEqual({ path: 0, point: 0 });
+    expect(nearestOnPaths(paths, id, id, 19, 1)).toEqual({ path: 1, point: 0 });
+    expect(nearestOnPaths(paths, id, id, 10, 2)).toEqual({ path: 1, point: 1 });
+    expect(nearestOnPaths(paths, id, id, 50, 50)).toBeNull();
+    expect(nearestOnPaths([], id, id, 0, 0)).toBeNull();
   });
 });

@@ -68,3 +68,29 @@ export function nearestPoint(
   }
   return best;
 }
+
+/**
+ * The point nearest to pixel (px, py) over several paths, as (path index, point index), if one lies within
+ * `maxPx`; ties go to the later path (drawn on top) and the newer point.
+ */
+export function nearestOnPaths(
+  paths: readonly { x: ArrayLike<number>; y: ArrayLike<number> }[],
+  x: (v: number) => number,
+  y: (v: number) => number,
+  px: number,
+  py: number,
+  maxPx = 12,
+): { path: number; point: number } | null {
+  let best: { path: number; point: number } | null = null;
+  let bestD = maxPx * maxPx;
+  paths.forEach((p, path) => {
+    for (let point = 0; point < Math.min(p.x.length, p.y.length); point++) {
+      const d = (x(p.x[point] as number) - px) ** 2 + (y(p.y[point] as number) - py) ** 2;
+      if (d <= bestD) {
+        bestD = d;
+        best = { path, point };
+      }
+    }
+  });
+  return best;
+}

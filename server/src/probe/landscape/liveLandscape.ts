@@ -8,9 +8,10 @@
  *  2. the slice: a SliceJob over a plane made from the weights now (planes.ts), refined 9×9 → 17×17 → 33×33;
  *  3. the true losses of the other runs' snapshots (comparisons: their paths, where they lie near the plane).
  * A new plane is made when the presenter's settings change (kind, run, directions: shown from its first 9×9), and
- * otherwise when θ has moved by FOLLOW of the plane's extent or REFRESH_MS have passed since the last one, θ having
- * moved at all (shown once complete: the last slice stays on screen meanwhile). A paused run's finished slice is
- * not remade.
+ * otherwise when θ has moved by `follow` of the plane's extent or `refreshMs` have passed since the last one, θ having
+ * moved at all, and never within `minPlaneMs` of the last (shown once complete: the last slice stays meanwhile).
+ * A paused run's finished slice is not remade. The slices and losses go to another thread while a core is free
+ * for them (compute.ts RemoteCompute), else they are computed here in the time run() is given.
  *
  * Settings are the lesson's hot options (landscapeOptions.ts): landscapePlane, landscapeRun, landscapeRun2,
  * landscapeDirections. Nothing is kept or computed while nobody watches (setActive(false)).
@@ -41,6 +42,8 @@ export interface LiveLandscapeConfig {
   follow: number;
   /** ...or this long after the last plane was made, ms. */
   refreshMs: number;
+  /** But not sooner than this after the last plane, ms: a landscape remade several times a second cannot be read. */
+  minPlaneMs: number;
   /** Another run's point is drawn on a random or trajectory plane when its distance is below this × the extent. */
   near: number;
   /** Grid sizes, coarse to fine. */
@@ -54,6 +57,7 @@ export const LIVE_LANDSCAPE: LiveLandscapeConfig = {
   snapshotBytes: 32 << 20,
   follow: 0.2,
   refreshMs: 10_000,
+  minPlaneMs: 2000,
   near: 0.25,
 };
 
@@ -346,6 +350,10 @@ export class LiveLandscape implements BackgroundWork {
     // even mid-slice, once a few snapshots later the asked-for plane may be made.
     if (isStandIn(made) && (this.trajectories[made.settings.run]?.snapshots.filter((s) => s.step > made.step).length ?? 0) >= STAND_IN_RETRY) return true;
     if (this.work) return false;
+    if (now - made.madeAt < this.config.minPlaneMs) {
+      this.idleAt = { step: t.step, key, until: made.madeAt + this.config.minPlaneMs };
+      return false;
+    }
     const moved = Math.max(...made.anchors.map((a) => distance(this.trajectories[a.run]?.newest?.values ?? a.values, a.values)));
     if (moved >= this.config.follow * made.extent || now - made.madeAt >= this.config.refreshMs) return true;
     // Not due at this step: asked again after the next step, or once the refresh time has come.
