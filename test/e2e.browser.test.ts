@@ -5,18 +5,13 @@
  * (read back from the canvas, not inferred from a screenshot file).
  * With CI=true the test must run: a missing Chromium is a failure, not a skip.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { ensureClientBuilt } from '../scripts/clientBuild.mjs';
+import { chromiumPresent, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does)`);
-}
 
 let server: TestServer;
 let browser: Browser;
@@ -25,25 +20,11 @@ let viewer: Page;
 
 const text = async (page: Page, id: string): Promise<string> => (await page.getByTestId(id).textContent())?.trim() ?? '';
 
-describe.skipIf(!present)('two browsers in one room', () => {
+describe.skipIf(!chromiumPresent)('two browsers in one room', () => {
   beforeAll(async () => {
     ensureClientBuilt({ quiet: true });
     server = await startTestServer({ backend: 'wasm' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        // WebGL through SwiftShader (software), since there is no GPU.
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const room = await server.createRoom('ch02-03');
     presenter = await (await browser.newContext()).newPage();
     viewer = await (await browser.newContext()).newPage();

@@ -6,18 +6,13 @@
  * viewer reads the settings as text.
  * With CI=true the test must run: a missing Chromium is a failure, not a skip.
  */
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { ensureClientBuilt } from '../scripts/clientBuild.mjs';
+import { chromiumPresent, launchChromium } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (.ci/run does)`);
-}
 
 /** The first 9×9 slice of ch08-06 takes seconds on a small machine, more while the page itself loads. */
 const FIRST_SLICE_MS = 90_000;
@@ -30,25 +25,11 @@ const errors: string[] = [];
 
 const description = (page: Page): Promise<string> => page.evaluate(() => document.getElementById('surface-description')?.textContent ?? '');
 
-describe.skipIf(!present)('the live loss landscape in a browser', () => {
+describe.skipIf(!chromiumPresent)('the live loss landscape in a browser', () => {
   beforeAll(async () => {
     ensureClientBuilt({ quiet: true });
     server = await startTestServer({ backend: 'wasm' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        // WebGL through SwiftShader (software), since there is no GPU.
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const room = await server.createRoom('ch08-06');
     viewerUrl = room.viewerUrl;
     presenter = await (await browser.newContext()).newPage();

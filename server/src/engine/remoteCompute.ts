@@ -33,6 +33,8 @@ export class SliceWorkerClient implements RemoteCompute {
   private readonly slices = new Map<number, RemoteSlice>();
   private readonly losses = new Map<number, (loss: number | null, ms: number) => void>();
   private holdsCore = false;
+  /** Slices sent to the slice worker so far (benchmarks report whether it was used). */
+  slicesSent = 0;
 
   constructor(
     private readonly backend: BackendPref,
@@ -43,6 +45,7 @@ export class SliceWorkerClient implements RemoteCompute {
   slice(source: LandscapeSource, request: SliceRequest, wake: () => void): SliceTask | null {
     if (!this.offer()) return null;
     const id = this.nextId++;
+    this.slicesSent += 1;
     const remote: RemoteSlice = { arrived: [], ended: false, wake };
     this.slices.set(id, remote);
     const { plane } = request;

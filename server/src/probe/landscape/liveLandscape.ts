@@ -6,7 +6,7 @@
  * steps, and gives them the thread when no step is due), in this order:
  *  1. the true loss of each new trajectory snapshot of the run on screen (one probe-batch pass each);
  *  2. the slice: a SliceJob over a plane made from the weights now (planes.ts), refined 9×9 → 17×17 → 33×33;
- *  3. the true losses of the other runs' snapshots (comparisons: their paths, where they lie near the plane).
+ *  3. the true losses of the other runs' snapshots that lie near the plane on screen (comparisons: their paths).
  * A new plane is made when the presenter's settings change (kind, run, directions: shown from its first 9×9), and
  * otherwise when θ has moved by `follow` of the plane's extent or `refreshMs` have passed since the last one, θ having
  * moved at all, and never within `minPlaneMs` of the last (shown once complete: the last slice stays meanwhile).
@@ -16,17 +16,17 @@
  * Settings are the lesson's hot options (landscapeOptions.ts): landscapePlane, landscapeRun, landscapeRun2,
  * landscapeDirections. Nothing is kept or computed while nobody watches (setActive(false)).
  */
-import { field, type Frame, type Meta } from '@gradcast/shared';
+import type { Frame } from '@gradcast/shared';
 import type { Trainer } from '../../train/trainer.ts';
 import { LANDSCAPE_PATH_MS } from '../delivery.ts';
 import type { BackgroundWork } from '../framer.ts';
 import { type ParamArrays, readParams } from './paramArrays.ts';
 import { type LandscapeSettings, landscapeSettings } from './landscapeOptions.ts';
 import { type GridPlane, planeExtent, randomPlane, runsPlane, trajectoryPlane } from './planes.ts';
-import { type PlanePoint, projectOntoPlane } from './project.ts';
 import { localSlice, type RemoteCompute, type SliceTask } from './compute.ts';
 import type { SliceLevel } from './slice.ts';
 import { trueLoss } from './trueLoss.ts';
+import { landscapeFrame, type Made, projected } from './landscapeFrame.ts';
 import { type Snapshot, Trajectory } from './trajectory.ts';
 
 export interface LiveLandscapeConfig {
@@ -60,19 +60,6 @@ export const LIVE_LANDSCAPE: LiveLandscapeConfig = {
   minPlaneMs: 2000,
   near: 0.25,
 };
-
-/** A plane made from the weights at one step, and what its slice has shown. */
-interface Made {
-  id: number;
-  grid: GridPlane;
-  settings: LandscapeSettings;
-  /** The runs whose weights the plane was made from, and those weights (the follow rule measures from them). */
-  anchors: { run: number; values: ParamArrays }[];
-  generation: number;
-  step: number;
-  madeAt: number;
-  extent: number;
-}
 
 export class LiveLandscape implements BackgroundWork {
   private active = false;
@@ -247,44 +234,16 @@ export class LiveLandscape implements BackgroundWork {
       this.newLevel = false;
       this.lastLiveAt = now;
     }
-    const { made, level } = this.shown;
     const t = this.trainer;
-    const { grid } = made;
-    const [oa, ob] = grid.offset;
-    const settings = made.settings;
-    const path = this.pathRows(settings.run, made, () => true);
-    const otherRuns = t.runs.map((_, i) => i).filter((i) => i !== settings.run);
-    const nearLimit = this.config.near * made.extent;
-    const others = otherRuns.flatMap((i) => {
-      const onPlane = grid.kind === 'runs' && i === settings.runB;
-      return this.pathRows(i, made, (p) => onPlane || p.distance <= nearLimit).map((row) => [i, ...row]);
+    const { made } = this.shown;
+    return landscapeFrame({
+      ...this.shown,
+      trajectories: this.trajectories,
+      runs: t.runs.map((r) => ({ label: r.label, hasVelocity: r.hp.optimizer !== 'sgd' })),
+      samples: t.runs[made.settings.run]?.model.landscape?.probe().n ?? 0,
+      live: t.state === 'running',
+      near: this.config.near,
     });
-    const meta: Meta = {
-      kind: grid.kind,
-      xLabel: 'α',
-      yLabel: 'β',
-      xMin: -level.range + oa,
-      xMax: level.range + oa,
-      yMin: -level.range + ob,
-      yMax: level.range + ob,
-      resolution: level.n,
-      samples: t.runs[settings.run]?.model.landscape?.probe().n ?? 0,
-    };
-    if (grid.explained) meta.explained = grid.explained.map((e) => e.toFixed(3)).join('|');
-    if (t.runs.length > 1) {
-      meta.run = t.runs[settings.run]?.label ?? '';
-      meta.runs = t.runs.map((r) => r.label).join('|');
-    }
-    if (t.state === 'running') meta.live = true;
-    const fields: Frame['fields'] = {
-      z: field('q16', level.values, [level.n, level.n]),
-      path: field('f32', Float32Array.from(path.flat()), [path.length, 4]),
-    };
-    if (others.length) fields.others = field('f32', Float32Array.from(others.flat()), [others.length, 5]);
-    const velocity = this.velocity(settings.run, made);
-    if (velocity) fields.velocity = field('f32', Float32Array.from(velocity), [2]);
-    const newest = this.trajectories[settings.run]?.newest?.step ?? made.step;
-    return { channel: 'landscape', generation: made.generation, step: Math.max(made.step, newest), meta, fields };
   }
 
   dispose(): void {
@@ -314,10 +273,16 @@ export class LiveLandscape implements BackgroundWork {
   /** The oldest snapshot without its true loss: of the runs on screen (`mine`), or of the others. */
   private unevaluated(mine: boolean): { snap: Snapshot; run: number } | undefined {
     const settings = this.shown?.made.settings ?? this.work?.made.settings ?? landscapeSettings(this.trainer.values, this.trainer.runs.length);
+    // Another run's point is drawn only near the plane on screen: only those are worth a pass.
+    const shown = this.shown?.made;
+    const near = (snap: Snapshot): boolean => {
+      const p = shown ? projected(snap, shown) : null;
+      return p !== null && p.distance <= this.config.near * (shown as Made).extent;
+    };
     for (let run = 0; run < this.trajectories.length; run++) {
       const onScreen = run === settings.run || (settings.kind === 'runs' && run === settings.runB);
       if (onScreen !== mine) continue;
-      const snap = this.trajectories[run]?.unevaluated();
+      const snap = this.trajectories[run]?.unevaluated(mine ? undefined : near);
       if (snap) return { snap, run };
     }
     return undefined;
@@ -406,37 +371,6 @@ export class LiveLandscape implements BackgroundWork {
     this.work = { made, task, showEach };
     this.idleAt = null;
   }
-
-  /** Run `run`'s evaluated snapshots on the plane, oldest first: rows (α, β, loss, distance) that `keep` accepts. */
-  private pathRows(run: number, made: Made, keep: (p: PlanePoint) => boolean): number[][] {
-    const [oa, ob] = made.grid.offset;
-    const rows: number[][] = [];
-    for (const s of this.trajectories[run]?.snapshots ?? []) {
-      if (s.loss === null) continue;
-      const p = projected(s, made);
-      if (!p || !keep(p)) continue;
-      rows.push([p.alpha + oa, p.beta + ob, s.loss, p.distance]);
-    }
-    return rows;
-  }
-
-  /**
-   * The optimizer's velocity at θ in plane units: the mean update per step between the last two snapshots,
-   * projected (momentum, RMSprop, Adam; plain SGD's update is the gradient's, and has no velocity).
-   */
-  private velocity(run: number, made: Made): [number, number] | null {
-    const r = this.trainer.runs[run];
-    const snaps = this.trajectories[run]?.snapshots ?? [];
-    const [prev, last] = [snaps.at(-2), snaps.at(-1)];
-    if (!r || r.hp.optimizer === 'sgd' || !prev || !last || last.step <= prev.step) return null;
-    try {
-      const p = projectOntoPlane(last.values, { ...made.grid.plane, centre: prev.values });
-      const v: [number, number] = [p.alpha / (last.step - prev.step), p.beta / (last.step - prev.step)];
-      return v.every(Number.isFinite) ? v : null;
-    } catch {
-      return null;
-    }
-  }
 }
 
 /** Snapshots after a stand-in plane before the plane asked for is tried again. */
@@ -464,18 +398,4 @@ function distance(a: ParamArrays, b: ParamArrays): number {
     for (let i = 0; i < x.length; i++) sum += ((x[i] as number) - (y[i] as number)) ** 2;
   });
   return Math.sqrt(sum);
-}
-
-/** The snapshot's point on the plane (cached per plane), or null when it has none (non-finite weights). */
-function projected(s: Snapshot, made: Made): PlanePoint | null {
-  if (s.projected?.planeId !== made.id) {
-    try {
-      const point = projectOntoPlane(s.values, made.grid.plane);
-      if (![point.alpha, point.beta, point.distance].every(Number.isFinite)) return null;
-      s.projected = { planeId: made.id, point };
-    } catch {
-      return null;
-    }
-  }
-  return s.projected.point;
 }

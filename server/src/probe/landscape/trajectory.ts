@@ -45,9 +45,9 @@ export class Trajectory {
     return snap;
   }
 
-  /** The oldest snapshot whose loss is neither evaluated nor being evaluated. */
-  unevaluated(): Snapshot | undefined {
-    return this.snapshots.find((s) => s.loss === null && !s.inFlight);
+  /** The oldest snapshot whose loss is neither evaluated nor being evaluated (and that `accept` takes). */
+  unevaluated(accept?: (s: Snapshot) => boolean): Snapshot | undefined {
+    return this.snapshots.find((s) => s.loss === null && !s.inFlight && (!accept || accept(s)));
   }
 
   clear(): void {
