@@ -77,7 +77,10 @@ export interface RoomSnapshot {
   hyperparameters: Partial<Hyperparams>;
   locked: boolean;
   you: MemberInfo;
+  /** The people who matter, as in MembersUpdate (the room's size is `viewers` of room:members). */
   members: MemberInfo[];
+  /** Everyone in the room, the presenter included. */
+  viewers: number;
   /**
    * The changes along the current history, oldest first (at most 500): a new generation keeps those at steps up to
    * its start step when it keeps the history up to there (revert, rebuild), none when it starts at step 0.
@@ -119,11 +122,27 @@ export interface RunStatus {
   stepsPerSecond: number;
 }
 
+/**
+ * Who is in the room, as every member hears it: `viewers`, everyone in the room (the presenter included), and
+ * `members`, only the people who matter (the presenter, members granted control), at most MEMBERS_SHOWN, presenter
+ * first. Coalesced by the server (at most one per PRESENCE_INTERVAL_MS per room, whatever the join rate), so a
+ * join costs every member O(1) bytes. The whole list is paged on demand (`members:list`, the presenter's).
+ */
 export interface MembersUpdate {
   viewers: number;
   locked: boolean;
   members: MemberInfo[];
 }
+
+/** Most members a MembersUpdate or a snapshot lists. */
+export const MEMBERS_SHOWN = 50;
+/** Shortest gap between two `room:members` of one room, ms. */
+export const PRESENCE_INTERVAL_MS = 500;
+/** Most members one `members:list` page holds. */
+export const MEMBERS_PAGE_MAX = 100;
+
+/** A page of the whole member list: presenter first, then members granted control, then the rest in join order. */
+export type MembersPage = Ack<{ total: number; members: MemberInfo[] }>;
 
 /** Binary frame bytes: a Buffer (Uint8Array) from Node, an ArrayBuffer in browsers. */
 export type FrameBytes = ArrayBuffer | Uint8Array;
@@ -156,6 +175,8 @@ export interface ClientToServerEvents {
   'frames:subscribe': (body: { channels: Channel[] }, ack: (res: Ack<{ channels: Channel[] }>) => void) => void;
   /** Change the lesson's own parameters (info.options; same roles as hp:set). A training lesson's non-hot option restarts the run. */
   'options:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: OptionValues }>) => void) => void;
+  /** A page of the whole member list (the presenter's; `limit` 1..MEMBERS_PAGE_MAX). */
+  'members:list': (body: { offset: number; limit: number }, ack: (res: MembersPage) => void) => void;
   /** @deprecated `options:set` under its name before 0.2: accepted, with the same payload and ack, for one release. */
   'demo:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: OptionValues }>) => void) => void;
   /** Presenter only: lock or unlock the room (unlocked: every member may control). */

@@ -6,7 +6,7 @@
  * can throw out of a handler.
  */
 import type { Channel, ErrorBody, HyperparamPatch, OptionValues, RunAction } from '@gradcast/shared';
-import { CHANNELS, markedChanges, RUN_ACTIONS, validateOptionValues, validatePatch } from '@gradcast/shared';
+import { CHANNELS, markedChanges, MEMBERS_PAGE_MAX, RUN_ACTIONS, validateOptionValues, validatePatch } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { EngineError } from '../engine/client.ts';
@@ -20,6 +20,7 @@ const controlSchema = z.object({ action: z.enum(RUN_ACTIONS as [RunAction, ...Ru
 const subscribeSchema = z.object({ channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length) });
 const lockSchema = z.object({ locked: z.boolean() });
 const grantSchema = z.object({ memberId: z.string().min(1).max(64), control: z.boolean() });
+const listSchema = z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(MEMBERS_PAGE_MAX) });
 
 type AnyAck = (res: { ok: true; [key: string]: unknown } | { ok: false; error: ErrorBody }) => void;
 type Failure = { ok: false; error: ErrorBody };
@@ -60,6 +61,7 @@ export function registerHandlers(ctx: RoomContext): void {
     socket.on('frames:subscribe', guarded(log, 'frames:subscribe', h.subscribe));
     socket.on('room:lock', guarded(log, 'room:lock', h.lock));
     socket.on('room:grant', guarded(log, 'room:grant', h.grant));
+    socket.on('members:list', guarded(log, 'members:list', h.listMembers));
     socket.on('disconnect', h.leave);
   });
 }
@@ -225,6 +227,14 @@ export function memberHandlers(ctx: RoomContext, socket: GradcastSocket, joined:
       ack({ ok: true });
       io.to(target.socketId).emit('room:you', room.info(target));
       rooms.publishMembers(room);
+    },
+
+    /** A page of everyone in the room, for the presenter's panel (others only ever hear the people who matter). */
+    listMembers(payload: unknown, ack: AnyAck): void {
+      if (!canAdminister(member)) return ack(fail('forbidden', 'only the presenter can list every member'));
+      const parsed = listSchema.safeParse(payload);
+      if (!parsed.success) return ack(fail('invalid', `members:list: ${zodMessage(parsed.error)}`));
+      ack({ ok: true, total: room.viewers, members: room.memberPage(parsed.data.offset, parsed.data.limit) });
     },
 
     leave(): void {

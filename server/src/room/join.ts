@@ -8,6 +8,7 @@
 import type { Channel, FrameBytes, JoinAuth, RoomSnapshot } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { cleanName } from './memberName.ts';
 import type { Metrics } from '../metrics.ts';
 import { channelsToFrame } from '../probe/delivery.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
@@ -25,7 +26,8 @@ export interface RoomContext {
 
 const authSchema = z.object({
   roomId: z.string().min(1).max(64),
-  name: z.string().trim().max(40).optional(),
+  // Generous here (a name is cleaned and cut to NAME_MAX after), bounded so a handshake stays small.
+  name: z.string().max(400).optional(),
   presenterKey: z.string().max(128).optional(),
 });
 
@@ -53,7 +55,7 @@ export function admit(rooms: Rooms): Parameters<GradcastServer['use']>[0] {
       roomId: room.id,
       memberId,
       role,
-      name: auth.name || (role === 'presenter' ? 'Presenter' : `Viewer ${memberId.slice(0, 4)}`),
+      name: cleanName(auth.name ?? '') || (role === 'presenter' ? 'Presenter' : `Viewer ${memberId.slice(0, 4)}`),
     };
     next();
   };
@@ -111,7 +113,8 @@ export function snapshotOf(room: Room, member: Member, backend: string, channels
     hyperparameters: room.publicHyperparameters(),
     locked: room.locked,
     you: room.info(member),
-    members: room.memberList(),
+    members: room.shownMembers(),
+    viewers: room.viewers,
     annotations: [...room.annotations],
     backend,
     // `demo`: the deprecated name of `options` (docs/protocol.md), sent alongside it for one release.

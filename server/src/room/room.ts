@@ -13,6 +13,7 @@ import {
   type Hyperparams,
   type LessonInfo,
   type MemberInfo,
+  MEMBERS_SHOWN,
   type OptionValues,
   type RunStatus,
 } from '@gradcast/shared';
@@ -122,8 +123,34 @@ export class Room {
     return memberInfo(member, this.locked);
   }
 
-  memberList(): MemberInfo[] {
-    return [...this.members.values()].map((m) => this.info(m));
+  /** The people who matter (presenter, members granted control), at most MEMBERS_SHOWN: what everyone hears. */
+  shownMembers(): MemberInfo[] {
+    const out: MemberInfo[] = [];
+    for (const m of this.ordered(true)) {
+      if (out.length >= MEMBERS_SHOWN) break;
+      out.push(this.info(m));
+    }
+    return out;
+  }
+
+  /** A page of everyone: the people who matter first, then the others in join order. */
+  memberPage(offset: number, limit: number): MemberInfo[] {
+    const out: MemberInfo[] = [];
+    let i = 0;
+    for (const m of this.ordered(false)) {
+      if (i++ < offset) continue;
+      if (out.length >= limit) break;
+      out.push(this.info(m));
+    }
+    return out;
+  }
+
+  /** Presenters, then granted members, then (unless `mattersOnly`) everyone else, each in join order. */
+  private *ordered(mattersOnly: boolean): Generator<Member> {
+    const all = [...this.members.values()];
+    yield* all.filter((m) => m.role === 'presenter');
+    yield* all.filter((m) => m.role !== 'presenter' && m.granted);
+    if (!mattersOnly) yield* all.filter((m) => m.role !== 'presenter' && !m.granted);
   }
 
   /** The change log a newcomer's snapshot carries, oldest first. */

@@ -5,7 +5,7 @@
  * members.
  */
 import { randomInt } from 'node:crypto';
-import type { EncodedFrame, RunStatus } from '@gradcast/shared';
+import { type EncodedFrame, PRESENCE_INTERVAL_MS, type RunStatus } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import type { ReplyResult, RequestBody } from '../engine/messages.ts';
 import type { EnginePool } from '../engine/pool.ts';
@@ -38,6 +38,8 @@ interface Entry {
   /** False while the engine builds the session: its first frames may arrive before it answers. */
   ready: boolean;
   lastStatusAt: number;
+  /** When room:members last went, and the update waiting to go (publishMembers). */
+  presence: { lastAt: number; timer: NodeJS.Timeout | null };
 }
 
 export class Rooms {
@@ -105,6 +107,7 @@ export class Rooms {
     if (!e) return;
     this.entries.delete(roomId);
     e.pacer.close();
+    if (e.presence.timer) clearTimeout(e.presence.timer);
     this.io.in(roomId).disconnectSockets(true);
     this.metrics.rooms.set(this.entries.size);
     await this.engine.request({ t: 'destroy', roomId }).catch(() => undefined);
@@ -122,7 +125,7 @@ export class Rooms {
         this.log.warn({ err, roomId }, 'could not tell the engine which channels are watched');
       });
     });
-    const entry: Entry = { room, pacer, ready: false, lastStatusAt: 0 };
+    const entry: Entry = { room, pacer, ready: false, lastStatusAt: 0, presence: { lastAt: 0, timer: null } };
     this.entries.set(roomId, entry);
     try {
       await this.request(room, { t: 'create', roomId, lessonId, seed, hp: {} });
@@ -157,15 +160,37 @@ export class Rooms {
     this.io.to(room.id).emit('run:status', room.status);
   }
 
-  /** Tells every member who is here; with `rights`, also tells each member its own (changed) rights. */
+  /**
+   * Tells every member who is here (MembersUpdate: the count and the people who matter), at most once per
+   * PRESENCE_INTERVAL_MS: a storm of joins costs each member a few small updates a second, not one per join. With
+   * `rights` (a lock or unlock) it goes at once, and each member also hears its own rights.
+   */
   publishMembers(room: Room, rights = false): void {
-    this.io.to(room.id).emit('room:members', { viewers: room.viewers, locked: room.locked, members: room.memberList() });
-    if (rights) for (const m of room.members.values()) this.io.to(m.socketId).emit('room:you', room.info(m));
+    const e = this.entries.get(room.id);
+    if (!e) return;
+    const wait = e.presence.lastAt + PRESENCE_INTERVAL_MS - Date.now();
+    if (rights || wait <= 0) {
+      this.sendMembers(e);
+      if (rights) for (const m of room.members.values()) this.io.to(m.socketId).emit('room:you', room.info(m));
+    } else {
+      e.presence.timer ??= setTimeout(() => this.sendMembers(e), wait);
+    }
+  }
+
+  private sendMembers(e: Entry): void {
+    if (e.presence.timer) clearTimeout(e.presence.timer);
+    e.presence.timer = null;
+    e.presence.lastAt = Date.now();
+    const { room } = e;
+    this.io.to(room.id).emit('room:members', { viewers: room.viewers, locked: room.locked, members: room.shownMembers() });
   }
 
   async closeAll(): Promise<void> {
     clearInterval(this.sweeper);
-    for (const e of this.entries.values()) e.pacer.close();
+    for (const e of this.entries.values()) {
+      e.pacer.close();
+      if (e.presence.timer) clearTimeout(e.presence.timer);
+    }
     this.entries.clear();
   }
 
