@@ -99,3 +99,22 @@ describe('the people who matter, and everyone on demand', () => {
     for (const s of [presenter, ...viewers]) s.disconnect();
   }, 30_000);
 });
+
+describe('a member cap', () => {
+  it('refuses a joiner past it with a clear message, and always admits the presenter', async () => {
+    const small = await startTestServer({ maxMembers: 3 });
+    try {
+      const room = await small.createRoom('ch02-03');
+      const admitted = [small.connect({ roomId: room.roomId, presenterKey: room.presenterKey }), small.connect({ roomId: room.roomId }), small.connect({ roomId: room.roomId })];
+      for (const s of admitted) await once(s, 'room:snapshot');
+      const refused = small.connect({ roomId: room.roomId });
+      const err = await once<Error>(refused, 'connect_error');
+      expect(err.message).toBe('room is full: it holds at most 3 members');
+      const presenter = small.connect({ roomId: room.roomId, presenterKey: room.presenterKey });
+      const [snapshot] = await once<[RoomSnapshot, unknown]>(presenter, 'room:snapshot');
+      expect(snapshot.viewers).toBe(4);
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+});

@@ -27,6 +27,8 @@ export interface AppParts {
   trustProxy?: boolean;
   /** When rooms nobody watches are paused and closed (default: 10 minutes, 24 hours). */
   idle?: IdlePolicy;
+  /** Most members of one room (default: rooms.ts DEFAULT_MAX_MEMBERS). */
+  maxMembers?: number;
 }
 
 export interface App {
@@ -48,7 +50,7 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
     perMessageDeflate: false,
     maxHttpBufferSize: 64 * 1024,
   });
-  const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate, parts.idle);
+  const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate, parts.idle, parts.maxMembers);
   registerHandlers({ io, rooms, metrics, log: logger });
   app.use(
     createRoutes({

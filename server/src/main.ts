@@ -38,7 +38,13 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   });
 
   const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: log, trustProxy: process.env.TRUST_PROXY === '1' });
+  const maxMembers = Number(process.env.GRADCAST_MAX_MEMBERS);
+  const app = createApp(httpServer, {
+    engine,
+    logger: log,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    ...(Number.isInteger(maxMembers) && maxMembers >= 1 ? { maxMembers } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(opts.port, opts.host, () => resolve());

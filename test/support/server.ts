@@ -24,11 +24,11 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { backend?: BackendPref; clientDir?: string; workers?: number; idle?: IdlePolicy } = {},
+  opts: { backend?: BackendPref; clientDir?: string; workers?: number; idle?: IdlePolicy; maxMembers?: number } = {},
 ): Promise<TestServer> {
   const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: opts.workers ?? 1 });
   const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle });
+  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle, maxMembers: opts.maxMembers });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];

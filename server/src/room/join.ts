@@ -50,6 +50,9 @@ export function admit(rooms: Rooms): Parameters<GradcastServer['use']>[0] {
       if (!room.checkKey(auth.presenterKey)) return next(new Error('bad presenter key'));
       role = 'presenter';
     }
+    if (role !== 'presenter' && room.viewers >= rooms.maxMembers) {
+      return next(new Error(`room is full: it holds at most ${rooms.maxMembers} members`));
+    }
     const memberId = newMemberId();
     socket.data = {
       roomId: room.id,

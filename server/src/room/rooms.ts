@@ -30,6 +30,9 @@ export interface IdlePolicy {
   sweepMs: number;
 }
 
+/** A room's member cap unless GRADCAST_MAX_MEMBERS says otherwise: a lecture hall of 2,000 and its presenters. */
+export const DEFAULT_MAX_MEMBERS = 2500;
+
 export const DEFAULT_IDLE: IdlePolicy = { pauseAfterMs: 10 * 60_000, closeAfterMs: 24 * 3600_000, sweepMs: 30_000 };
 
 interface Entry {
@@ -52,6 +55,8 @@ export class Rooms {
     private readonly log: Logger,
     private readonly frameRate = FRAME_RATE,
     private readonly idle: IdlePolicy = DEFAULT_IDLE,
+    /** Most members of one room; past it a joiner is refused (the presenter always gets in). */
+    readonly maxMembers = DEFAULT_MAX_MEMBERS,
   ) {
     engine.on('frames', (roomId, frames, status, evaluations) => this.onFrames(roomId, frames, status, evaluations));
     this.sweeper = setInterval(() => void this.sweep(), idle.sweepMs);
