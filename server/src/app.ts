@@ -14,6 +14,7 @@ import { createRoutes, errorHandler } from './http/routes.ts';
 import { registerHandlers } from './room/handlers.ts';
 import type { GradcastServer } from './room/io.ts';
 import { type IdlePolicy, Rooms } from './room/rooms.ts';
+import { SlowGuard, type SlowLimits } from './room/slowGuard.ts';
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
@@ -29,6 +30,8 @@ export interface AppParts {
   idle?: IdlePolicy;
   /** Most members of one room (default: rooms.ts DEFAULT_MAX_MEMBERS). */
   maxMembers?: number;
+  /** When a member that fell behind is disconnected (default: slowGuard.ts SLOW_LIMITS). */
+  slowLimits?: SlowLimits;
 }
 
 export interface App {
@@ -52,6 +55,7 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
   });
   const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate, parts.idle, parts.maxMembers);
   registerHandlers({ io, rooms, metrics, log: logger });
+  const slow = new SlowGuard(io, metrics, logger, parts.slowLimits);
   app.use(
     createRoutes({
       rooms,
@@ -69,6 +73,7 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
     rooms,
     metrics,
     async close() {
+      slow.close();
       await rooms.closeAll();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

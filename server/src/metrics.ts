@@ -11,6 +11,11 @@ export function createMetrics() {
     registry,
     rooms: new Gauge({ name: 'gradcast_rooms', help: 'Rooms hosted by this process', registers: [registry] }),
     members: new Gauge({ name: 'gradcast_members', help: 'Connected room members', registers: [registry] }),
+    slowDisconnects: new Counter({
+      name: 'gradcast_slow_disconnects_total',
+      help: 'Members disconnected because their connection fell too far behind (room/slowGuard.ts)',
+      registers: [registry],
+    }),
     framesSent: new Counter({
       name: 'gradcast_frames_sent_total',
       help: 'Frames delivered to viewers (one per viewer per frame)',

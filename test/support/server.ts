@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { ClientToServerEvents, CreateRoomResponse, ServerToClientEvents } from '@gradcast/shared';
 import { createApp, type App } from '@gradcast/server/app';
 import type { IdlePolicy } from '@gradcast/server/room/rooms';
+import type { SlowLimits } from '@gradcast/server/room/slowGuard';
 import type { BackendPref } from '@gradcast/server/backend/prefs';
 import { EnginePool } from '@gradcast/server/engine/pool';
 import pino from 'pino';
@@ -24,11 +25,11 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { backend?: BackendPref; clientDir?: string; workers?: number; idle?: IdlePolicy; maxMembers?: number } = {},
+  opts: { backend?: BackendPref; clientDir?: string; workers?: number; idle?: IdlePolicy; maxMembers?: number; slowLimits?: SlowLimits } = {},
 ): Promise<TestServer> {
   const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: opts.workers ?? 1 });
   const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle, maxMembers: opts.maxMembers });
+  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle, maxMembers: opts.maxMembers, slowLimits: opts.slowLimits });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];

@@ -34,6 +34,7 @@ import {
   type LessonInfo,
   type MemberInfo,
   type MembersUpdate,
+  MEMBERS_PAGE_MAX,
   type RoomSnapshot,
   type RunAction,
   type RunState,
@@ -42,10 +43,18 @@ import {
 import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
 import { readLandscape, type Landscape } from './landscape.ts';
+import { applyMembers, roomSize } from './members.ts';
 import type { EvalSeries } from './EvalHistory.ts';
 import { RateMeter } from './rateMeter.svelte.ts';
 import { RunHistory, type MetricsHistory, type PathHistory } from './RunHistory.ts';
 import type { EvalTable } from './runFrames.ts';
+
+/** A hyperparameter change as the page shows it: its known names only, who made it, the step it took effect at. */
+export interface LastHpChange {
+  by: HpChanged['by'];
+  changes: Record<string, [unknown, unknown]>;
+  step: number;
+}
 
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -78,7 +87,13 @@ export class Session {
   hyperparameters = $state<Partial<Hyperparams>>({});
   locked = $state(true);
   you = $state<MemberInfo | null>(null);
-  members = $state<MemberInfo[]>([]);
+  /**
+   * The people who matter, as the server lists them (presenter first, then members granted control; at most
+   * MEMBERS_SHOWN): not everyone in the room. The presenter pages the whole list with `listMembers`.
+   */
+  members = $state.raw<MemberInfo[]>([]);
+  /** Everyone in the room, the presenter included (the room's size; `members` is only the short list). */
+  viewers = $state(0);
   /**
    * The changes along the current history, oldest first, each with the generation and step it took effect at
    * (the change log's entries; a new array on every change).
@@ -113,6 +128,8 @@ export class Session {
   options = $state<OptionValues>({});
   /** The last change of the lesson's options, and who made it. */
   lastOptionChange = $state.raw<OptionsChanged | null>(null);
+  /** The last hyperparameter change (hp:changed), and who made it: a new object for each one. */
+  lastHpChange = $state.raw<LastHpChange | null>(null);
 
   /** Frames and bytes this page receives per second. */
   readonly rates = new RateMeter();
@@ -263,6 +280,19 @@ export class Session {
   }
 
   /**
+   * Presenter only: one page of the whole member list (presenter first, then granted members, then everyone else
+   * in join order) and the room's total, or null after showing why it failed. `limit` is kept within 1..100.
+   */
+  async listMembers(offset: number, limit: number): Promise<{ total: number; members: MemberInfo[] } | null> {
+    const body = {
+      offset: Math.max(0, Math.floor(offset)),
+      limit: Math.min(MEMBERS_PAGE_MAX, Math.max(1, Math.floor(limit))),
+    };
+    const res = await this.#request('Member list', (s) => s.emitWithAck('members:list', body));
+    return res && { total: res.total, members: res.members };
+  }
+
+  /**
    * Sends one acknowledged request. Resolves the ack's success body, or null after showing why it failed
    * (refused by the server, no answer in time, or not connected).
    */
@@ -304,6 +334,7 @@ export class Session {
     this.locked = snapshot.locked;
     this.you = snapshot.you;
     this.members = snapshot.members;
+    this.viewers = roomSize(snapshot.viewers, snapshot.members);
     // Already cut to the current generation by the server.
     this.#changes = new ChangeLog();
     for (const a of snapshot.annotations) this.#changes.add(a);
@@ -314,6 +345,7 @@ export class Session {
     const defaults = Object.fromEntries((snapshot.lesson.options ?? []).map((c) => [c.name, c.default]));
     this.options = { ...defaults, ...snapshot.options };
     this.lastOptionChange = null;
+    this.lastHpChange = null;
     this.frames.clear();
     for (const bytes of frames) this.#ingest(bytes);
     this.#publishHistory();
@@ -329,6 +361,7 @@ export class Session {
       changes[name] = pair;
       (this.hyperparameters as Record<string, unknown>)[name] = pair[1];
     }
+    if (Object.keys(changes).length) this.lastHpChange = { by: change.by, changes, step: change.step };
     this.#annotate({ step: change.step, generation: this.generation, by: change.by, kind: 'hp', changes, at: Date.now() });
   }
 
@@ -369,10 +402,11 @@ export class Session {
   }
 
   #onMembers(update: MembersUpdate): void {
-    this.members = update.members;
-    this.locked = update.locked;
-    const me = this.you && update.members.find((m) => m.id === this.you?.id);
-    if (me) this.you = me;
+    const presence = applyMembers(update, this.you);
+    this.members = presence.members;
+    this.viewers = presence.viewers;
+    this.locked = presence.locked;
+    if (presence.you !== this.you) this.you = presence.you;
   }
 
   // ---- frames ----
