@@ -138,6 +138,9 @@ export interface MembersUpdate {
 export const MEMBERS_SHOWN = 50;
 /** Shortest gap between two `room:members` of one room, ms. */
 export const PRESENCE_INTERVAL_MS = 500;
+/** The rates a member's frames can be paced at (frames:rate), packets per second, fastest first. */
+export const FRAME_RATE_TIERS: readonly number[] = [30, 15, 10, 5, 2, 1];
+
 /** Most members one `members:list` page holds. */
 export const MEMBERS_PAGE_MAX = 100;
 
@@ -175,6 +178,11 @@ export interface ClientToServerEvents {
   'frames:subscribe': (body: { channels: Channel[] }, ack: (res: Ack<{ channels: Channel[] }>) => void) => void;
   /** Change the lesson's own parameters (info.options; same roles as hp:set). A training lesson's non-hot option restarts the run. */
   'options:set': (values: Record<string, unknown>, ack: (res: Ack<{ applied: OptionValues }>) => void) => void;
+  /**
+   * The most `frames` packets a second this page can draw (1..30): the server sends at most the largest of
+   * FRAME_RATE_TIERS at or below it, and answers with that. Reliable frames and control events are not held back.
+   */
+  'frames:rate': (body: { fps: number }, ack: (res: Ack<{ fps: number }>) => void) => void;
   /** A page of the whole member list (the presenter's; `limit` 1..MEMBERS_PAGE_MAX). */
   'members:list': (body: { offset: number; limit: number }, ack: (res: MembersPage) => void) => void;
   /** @deprecated `options:set` under its name before 0.2: accepted, with the same payload and ack, for one release. */

@@ -20,6 +20,7 @@ const controlSchema = z.object({ action: z.enum(RUN_ACTIONS as [RunAction, ...Ru
 const subscribeSchema = z.object({ channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length) });
 const lockSchema = z.object({ locked: z.boolean() });
 const grantSchema = z.object({ memberId: z.string().min(1).max(64), control: z.boolean() });
+const rateSchema = z.object({ fps: z.number().min(1).max(30) });
 const listSchema = z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(MEMBERS_PAGE_MAX) });
 
 type AnyAck = (res: { ok: true; [key: string]: unknown } | { ok: false; error: ErrorBody }) => void;
@@ -62,6 +63,7 @@ export function registerHandlers(ctx: RoomContext): void {
     socket.on('room:lock', guarded(log, 'room:lock', h.lock));
     socket.on('room:grant', guarded(log, 'room:grant', h.grant));
     socket.on('members:list', guarded(log, 'members:list', h.listMembers));
+    socket.on('frames:rate', guarded(log, 'frames:rate', h.setFrameRate));
     socket.on('disconnect', h.leave);
   });
 }
@@ -227,6 +229,15 @@ export function memberHandlers(ctx: RoomContext, socket: GradcastSocket, joined:
       ack({ ok: true });
       io.to(target.socketId).emit('room:you', room.info(target));
       rooms.publishMembers(room);
+    },
+
+    /** The most frames a second this member's page can draw: it joins the group paced at that rate. */
+    setFrameRate(payload: unknown, ack: AnyAck): void {
+      const parsed = rateSchema.safeParse(payload);
+      if (!parsed.success) return ack(fail('invalid', `frames:rate: ${zodMessage(parsed.error)}`));
+      const pacer = rooms.pacer(roomId);
+      if (!pacer) return ack(fail('not_found', 'the room is closing'));
+      ack({ ok: true, fps: pacer.setRate(socket, parsed.data.fps) });
     },
 
     /** A page of everyone in the room, for the presenter's panel (others only ever hear the people who matter). */

@@ -4,12 +4,13 @@
  * serves every member of a group and the adapter fans it out.
  *
  * Live frames are coalesced per channel (newest wins) and flushed at most `frameRate` times a second as ONE
- * volatile `frames` packet per group: a volatile emit is dropped when the transport is still busy writing the
+ * volatile `frames` packet per group, or at the lower rate a member's page asked for (frames:rate: groups are keyed
+ * by rate too, so a phone that draws 5 a second gets the newest frame 5 times a second, still O(1) per member): a volatile emit is dropped when the transport is still busy writing the
  * previous one, so separate emits per channel would lose all but the first. Frames marked reliable (static
  * channels, history rewrites: the worker marks them by probe/delivery.ts's policy, which also sets the rate) go
  * out at once and reliably, because nothing would ever repeat them.
  */
-import type { Channel, EncodedFrame } from '@gradcast/shared';
+import { type Channel, type EncodedFrame, FRAME_RATE_TIERS } from '@gradcast/shared';
 import type { Metrics } from '../metrics.ts';
 import { FRAME_RATE, frameInterval } from '../probe/delivery.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
@@ -17,16 +18,28 @@ import type { GradcastServer, GradcastSocket } from './io.ts';
 interface Group {
   room: string;
   channels: ReadonlySet<Channel>;
+  /** Packets per second, at most, to this group's members: the rate they can draw (frames:rate). */
+  fps: number;
   members: number;
 }
 
+/** A rate's flushes: when the last went, the one waiting, and the newest frame of each channel it has sent. */
+interface Tier {
+  lastFlush: number;
+  timer: NodeJS.Timeout | null;
+  sent: Map<Channel, number>;
+}
+
 export class Pacer {
-  private readonly pending = new Map<Channel, EncodedFrame>();
+  /** The newest live frame of each channel, numbered so each rate sends it once. */
+  private readonly latest = new Map<Channel, { frame: EncodedFrame; seq: number }>();
+  private seq = 0;
   private readonly groups = new Map<string, Group>();
-  /** Group key of each subscribed socket id. */
+  private readonly tiers = new Map<number, Tier>();
+  /** Group key of each subscribed socket id, and the channels and rate it asked for. */
   private readonly memberGroup = new Map<string, string>();
-  private timer: NodeJS.Timeout | null = null;
-  private lastFlush = 0;
+  private readonly memberChannels = new Map<string, readonly Channel[]>();
+  private readonly memberRate = new Map<string, number>();
 
   constructor(
     private readonly io: GradcastServer,
@@ -50,26 +63,42 @@ export class Pacer {
     if (now.join(',') !== before) this.onChannels?.(now);
   }
 
-  /** Puts a member in the group of its channel set (replacing an earlier subscription). */
+  /** Puts a member in the group of its channel set and rate (replacing an earlier subscription). */
   subscribe(socket: GradcastSocket, channels: readonly Channel[]): void {
     const before = this.channels().join(',');
     this.leave(socket);
     const sorted = [...new Set(channels)].sort();
-    const key = sorted.join(',');
+    const fps = this.memberRate.get(socket.id) ?? this.frameRate;
+    const key = `${fps}|${sorted.join(',')}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { room: `${this.roomId}#${key}`, channels: new Set(sorted), members: 0 };
+      group = { room: `${this.roomId}#${key}`, channels: new Set(sorted), fps, members: 0 };
       this.groups.set(key, group);
     }
     group.members += 1;
     this.memberGroup.set(socket.id, key);
+    this.memberChannels.set(socket.id, sorted);
     void socket.join(group.room);
     this.changed(before);
+  }
+
+  /**
+   * The most packets a second this member is sent (what its page can draw): the largest tier at or below `fps`
+   * and the room's rate. Returns the rate in use. Reliable frames are not held back by it.
+   */
+  setRate(socket: GradcastSocket, fps: number): number {
+    const tier = FRAME_RATE_TIERS.find((t) => t <= Math.min(fps, this.frameRate)) ?? (FRAME_RATE_TIERS.at(-1) as number);
+    this.memberRate.set(socket.id, tier);
+    const channels = this.memberChannels.get(socket.id);
+    if (channels) this.subscribe(socket, channels);
+    return tier;
   }
 
   unsubscribe(socket: GradcastSocket): void {
     const before = this.channels().join(',');
     this.leave(socket);
+    this.memberChannels.delete(socket.id);
+    this.memberRate.delete(socket.id);
     this.changed(before);
   }
 
@@ -86,35 +115,51 @@ export class Pacer {
     const reliable: EncodedFrame[] = [];
     for (const f of frames) {
       if (f.reliable) {
-        this.pending.delete(f.channel);
+        // Nothing older of its channel may follow it.
+        this.latest.delete(f.channel);
         reliable.push(f);
       } else {
-        this.pending.set(f.channel, f);
+        this.latest.set(f.channel, { frame: f, seq: ++this.seq });
       }
     }
-    if (reliable.length) this.send(reliable, false);
-    if (this.pending.size && !this.timer) {
-      const wait = Math.max(0, this.lastFlush + frameInterval(this.frameRate) - Date.now());
-      this.timer = setTimeout(() => this.flush(), wait);
-    }
+    if (reliable.length) this.send(reliable, false, null);
+    for (const fps of new Set([...this.groups.values()].map((g) => g.fps))) this.schedule(fps);
   }
 
   close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.pending.clear();
+    for (const t of this.tiers.values()) if (t.timer) clearTimeout(t.timer);
+    this.tiers.clear();
+    this.latest.clear();
   }
 
-  private flush(): void {
-    this.timer = null;
-    this.lastFlush = Date.now();
-    const frames = [...this.pending.values()];
-    this.pending.clear();
-    this.send(frames, true);
+  /** The next flush of the groups at `fps`, one interval after their last. */
+  private schedule(fps: number): void {
+    let tier = this.tiers.get(fps);
+    // A new rate starts from the frames of now: what came before reached its members with their snapshot.
+    if (!tier) this.tiers.set(fps, (tier = { lastFlush: 0, timer: null, sent: new Map([...this.latest].map(([c, e]) => [c, e.seq - 1])) }));
+    if (tier.timer) return;
+    const t = tier;
+    const wait = Math.max(0, t.lastFlush + frameInterval(fps) - Date.now());
+    t.timer = setTimeout(() => this.flush(fps, t), wait);
   }
 
-  private send(frames: EncodedFrame[], volatile: boolean): void {
+  /** Sends the groups at `fps` the newest frame of each channel they have not had yet. */
+  private flush(fps: number, tier: Tier): void {
+    tier.timer = null;
+    tier.lastFlush = Date.now();
+    const frames: EncodedFrame[] = [];
+    for (const [channel, { frame, seq }] of this.latest) {
+      if ((tier.sent.get(channel) ?? 0) >= seq) continue;
+      tier.sent.set(channel, seq);
+      frames.push(frame);
+    }
+    if (frames.length) this.send(frames, true, fps);
+  }
+
+  /** To every group (`fps` null) or to the groups at `fps`. */
+  private send(frames: EncodedFrame[], volatile: boolean, fps: number | null): void {
     for (const group of this.groups.values()) {
+      if (fps !== null && group.fps !== fps) continue;
       const mine = frames.filter((f) => group.channels.has(f.channel));
       if (!mine.length) continue;
       const bytes = mine.map((f) => Buffer.from(f.bytes));
