@@ -97,10 +97,14 @@ it('hold keeps the thread busy for as long as it is asked, as a long step would'
 const landscapes = (posted: WorkerMessage[]) =>
   posted.flatMap((m) => (m.t === 'frames' ? m.frames.filter((f) => f.channel === 'landscape').map((f) => ({ ...f, frame: decodeFrame(f.bytes) })) : []));
 
-it('a paused room computes its landscape in idle time and posts each level; unwatched, none', async () => {
+it('a new room makes no landscape until a member asks; a paused one computes it in idle time and posts each level; unwatched, none', async () => {
   const posted: WorkerMessage[] = [];
   host = new EngineHost((m) => posted.push(m), 1000);
   await host.handle({ t: 'create', id: 1, roomId: 'r', lessonId: 'ch07-03', seed: 1, hp: { speed: 50 } });
+  await new Promise((r) => setTimeout(r, 300));
+  expect(landscapes(posted)).toHaveLength(0);
+  // A member watches the landscape (a new room makes none before one asks: delivery.ts watchedAtFirst).
+  await host.handle({ t: 'channels', id: 9, roomId: 'r', channels: ['metrics', 'panels', 'landscape'] });
   await new Promise((r) => setTimeout(r, 300));
   await host.handle({ t: 'control', id: 2, roomId: 'r', action: 'pause' });
   const deadline = performance.now() + 20_000;
@@ -122,6 +126,7 @@ it('a running room keeps training while its landscape is made, and posts it live
   const posted: WorkerMessage[] = [];
   host = new EngineHost((m) => posted.push(m), 30);
   await host.handle({ t: 'create', id: 1, roomId: 'r', lessonId: 'ch07-03', seed: 1, hp: { speed: 0 } });
+  await host.handle({ t: 'channels', id: 9, roomId: 'r', channels: ['metrics', 'landscape'] });
   await new Promise((r) => setTimeout(r, 1500));
   await host.handle({ t: 'control', id: 2, roomId: 'r', action: 'pause' });
   const live = landscapes(posted).filter((l) => l.frame.meta.live);

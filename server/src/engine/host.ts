@@ -10,7 +10,7 @@
 import { type Channel, type EncodedFrame, encodeFrame, type Frame, type RunStatus } from '@gradcast/shared';
 import { DemoSession } from '../demo/demoSession.ts';
 import { getDemoLesson, getTrainingLesson } from '../lessons/registry.ts';
-import { channelsToFrame, FRAME_RATE, frameInterval, IDLE_SLOT_MS, isReliable, LANDSCAPE_CREDIT_MS, LANDSCAPE_SHARE } from '../probe/delivery.ts';
+import { channelsToFrame, FRAME_RATE, frameInterval, IDLE_SLOT_MS, isReliable, LANDSCAPE_CREDIT_MS, LANDSCAPE_SHARE, watchedAtFirst } from '../probe/delivery.ts';
 import type { Framer } from '../probe/framer.ts';
 import type { RemoteCompute } from '../probe/landscape/compute.ts';
 import { TimeShare } from '../probe/landscape/timeShare.ts';
@@ -30,7 +30,7 @@ interface HostedRoom {
   lesson: { channels: readonly Channel[]; trains: boolean };
   /**
    * The channels some member receives (the socket thread's subscriptions): costly channels nobody watches are not
-   * made, so views nobody has on screen cost no worker time. All of the lesson's until the first update.
+   * made, so views nobody has on screen cost no worker time. Until the first update, delivery.ts watchedAtFirst.
    */
   watched: ReadonlySet<Channel>;
   lastFramesAt: number;
@@ -121,7 +121,7 @@ export class EngineHost {
       session,
       framer,
       lesson: { channels: info.channels, trains: info.trains },
-      watched: new Set(info.channels),
+      watched: watchedAtFirst(info.channels),
       lastFramesAt: -Infinity,
       share: framer.background ? new TimeShare(LANDSCAPE_SHARE, LANDSCAPE_CREDIT_MS) : null,
       windowStart: this.now(),

@@ -31,6 +31,14 @@ export const STATUS_INTERVAL_MS = 1000;
 export const WATCHED_ONLY: ReadonlySet<Channel> = new Set<Channel>(['params', 'panels', 'landscape']);
 
 /**
+ * What the worker makes for a room before any member has said what it watches (the room was just created): every
+ * channel but the landscape, whose slices take seconds of a core and wait for a member that wants them.
+ */
+export function watchedAtFirst(channels: readonly Channel[]): Set<Channel> {
+  return new Set(channels.filter((c) => c !== 'landscape'));
+}
+
+/**
  * The channels the worker frames for a lesson whose members watch `watched`. A demo's panels are made once per
  * change of its values (never per tick), so a demo frames every channel.
  */

@@ -38,7 +38,7 @@ describe('Pacer rates', () => {
       p.subscribe(slow, ['metrics']);
       expect(p.setRate(slow, 7)).toBe(5); // rounded down to a tier
       expect(p.setRate(fast, 99)).toBe(30); // never above the room's rate
-      const frame = (reliable = false) => ({ channel: 'metrics' as const, generation: 1, step: 0, bytes: new Uint8Array(8), reliable });
+      const frame = (reliable = false) => ({ channel: 'metrics' as const, generation: 1, step: 0, bytes: new ArrayBuffer(8), reliable });
       // Two seconds of frames at 100 a second.
       for (let i = 0; i < 200; i++) {
         p.push([frame()]);
