@@ -27,6 +27,23 @@ describe('RunHistory: loss and path', () => {
     expect(h.loss).toEqual({ steps: [0, 1], runs: [[9, 8]] });
   });
 
+  it('builds a view when it is read: frames merged between two reads give one new view with all of them', () => {
+    const h = new RunHistory();
+    const before = { loss: h.loss, path: h.path };
+    h.addMetrics(live(0, 4));
+    h.addMetrics(live(4, 8));
+    h.addPath(pathFrame([0, 1], [[[1, 2, 10], [3, 4, 5]]]));
+    h.addPath(pathFrame([2], [[[5, 6, 1]]]));
+    const loss = h.loss;
+    const path = h.path;
+    expect(loss).not.toBe(before.loss);
+    expect(path).not.toBe(before.path);
+    expect(loss.steps).toEqual(range(0, 8));
+    expect(path.steps).toEqual([0, 1, 2]);
+    expect(h.loss).toBe(loss);
+    expect(h.path).toBe(path);
+  });
+
   it('keeps each run’s path as typed arrays, x, y and loss apart', () => {
     const h = new RunHistory();
     h.addPath(pathFrame([0, 1], [[[1, 2, 10], [3, 4, 5]], [[-1, -2, 9], [-3, -4, 8]]]));

@@ -3,7 +3,7 @@
  * every run (one, or each variant of a comparison lesson, runFrames.ts), merged by step from metrics and path
  * frames with the shared capacities and thinning (HISTORY_CAPACITY, StepSeries), and rewound when a new model
  * generation starts. Plain TypeScript: the session publishes its views as Svelte state. Each view is a new object
- * when, and only when, it changed.
+ * when, and only when, it changed; it is built when read, so frames merged between two reads build it once.
  *
  * A new generation keeps the history up to its start step s (a revert to the checkpoint at s; a rebuild such as
  * batch norm on, which goes on from the current step) or starts afresh (s = 0: reset, a restarting option), as the
@@ -63,17 +63,25 @@ export class RunHistory {
   #evalView: EvalSeries[] = [];
   #table: EvalTable = EMPTY_TABLE;
   #variants: string[] = [];
+  // Views to build afresh when next read.
+  #lossStale = false;
+  #pathStale = false;
+  #evalsStale = false;
 
   /** Loss history of the current generation. */
   get loss(): MetricsHistory {
+    if (this.#lossStale) this.#buildLoss();
     return this.#lossView;
   }
   /** Optimizer path of the current generation. */
   get path(): PathHistory {
+    if (this.#pathStale) this.#buildPath();
     return this.#pathView;
   }
   /** Evaluation metrics over the steps, one series per (run, metric). */
   get evalSeries(): EvalSeries[] {
+    // Waiting for the start step, the chart keeps showing the old evaluations rather than flash empty.
+    if (this.#evalsStale && !this.#carried) this.#buildEvals();
     return this.#evalView;
   }
   /** Each run's latest evaluation metrics (testAccuracy, trainAccuracy, testLoss…; NaN where unknown). */
@@ -164,11 +172,25 @@ export class RunHistory {
   }
 
   #viewLoss(): void {
+    this.#lossStale = true;
+  }
+
+  #viewPath(): void {
+    this.#pathStale = true;
+  }
+
+  #viewEvals(): void {
+    this.#evalsStale = true;
+  }
+
+  #buildLoss(): void {
+    this.#lossStale = false;
     const h = this.#loss;
     this.#lossView = { steps: h.steps, runs: Array.from({ length: h.length ? h.runs : 0 }, (_, r) => h.run(r)[0] as number[]) };
   }
 
-  #viewPath(): void {
+  #buildPath(): void {
+    this.#pathStale = false;
     const p = this.#path;
     const runs = Array.from({ length: p.length ? p.runs : 0 }, (_, r): PathRun => {
       const [x, y, loss] = p.run(r).map((c) => Float32Array.from(c)) as [Float32Array, Float32Array, Float32Array];
@@ -177,9 +199,8 @@ export class RunHistory {
     this.#pathView = { steps: p.steps, runs };
   }
 
-  #viewEvals(): void {
-    // Waiting for the start step, the chart keeps showing the old evaluations rather than flash empty.
-    if (this.#carried) return;
+  #buildEvals(): void {
+    this.#evalsStale = false;
     this.#evalView = this.#evals.series();
   }
 }

@@ -15,7 +15,14 @@
  *
  * Demo lessons (no training) stream one `panels` frame per change of their own controls; their values come in
  * the snapshot and in `options:changed`, and change with `options:set`.
+ *
+ * Drawing: a `frames` packet is only counted and queued as it arrives; the queue is ingested once per animation
+ * frame (DrawScheduler: a burst of packets is one draw, and the socket's other events, control acks included,
+ * never wait behind a draw per packet). Every other server event first ingests what is queued, so the session
+ * sees events in the order the server sent them. How long those draws take and how often the page paints is
+ * measured (DrawRateMeter), and the rate it can afford is asked of the server (`frames:rate`, `frameRate`).
  */
+import { flushSync } from 'svelte';
 import {
   ChangeLog,
   type Channel,
@@ -46,6 +53,7 @@ import { readLandscape, type Landscape } from './landscape.ts';
 import { applyMembers, roomSize } from './members.ts';
 import type { EvalSeries } from './EvalHistory.ts';
 import { RateMeter } from './rateMeter.svelte.ts';
+import { DrawRateMeter, DrawScheduler, FRAME_RATE_MAX, watchDrawRate } from './drawRate.ts';
 import { RunHistory, type MetricsHistory, type PathHistory } from './RunHistory.ts';
 import type { EvalTable } from './runFrames.ts';
 
@@ -133,6 +141,11 @@ export class Session {
 
   /** Frames and bytes this page receives per second. */
   readonly rates = new RateMeter();
+  /**
+   * The most `frames` packets a second the server sends this page (frames:rate, as the server confirmed it): what
+   * the page can draw, 1 while it is hidden. The server's default, 30, after each join until a change is confirmed.
+   */
+  frameRate = $state(FRAME_RATE_MAX);
   /** Where intents that fail say why (the page shows it: shell/toasts.svelte.ts). */
   readonly #notify: (message: string) => void;
 
@@ -147,6 +160,17 @@ export class Session {
   /** The generation the change log is cut for (the snapshot's, then each new one's run:status). */
   #changesGeneration = 0;
   #warnedBadFrame = false;
+  /** Frames packets' bytes not ingested yet, oldest first: ingested once per animation frame (#drawQueued). */
+  #queued: FrameBytes[] = [];
+  readonly #draw = new DrawScheduler((painted) => this.#drawQueued(painted));
+  readonly #drawRate = new DrawRateMeter();
+  #stopDrawRate: (() => void) | null = null;
+  /** The rate the server was asked for on this connection (FRAME_RATE_MAX: its default, nothing asked). */
+  #rateAsked = FRAME_RATE_MAX;
+  /** A frames:rate request is waiting for its ack. */
+  #rateInFlight = false;
+  /** Counts joins, so an ack from an earlier connection is ignored. */
+  #joins = 0;
 
   constructor(auth: JoinAuth, notify: (message: string) => void = () => {}) {
     this.roomId = auth.roomId;
@@ -199,7 +223,12 @@ export class Session {
 
     socket.on('room:snapshot', (snapshot, frames) => this.#onSnapshot(snapshot, frames));
     socket.on('frames', (frames) => {
-      for (const bytes of frames) this.#ingest(bytes);
+      this.rates.packet();
+      for (const bytes of frames) {
+        this.rates.count(bytes.byteLength);
+        this.#queued.push(bytes);
+      }
+      if (this.#queued.length) this.#draw.request();
     });
     socket.on('hp:changed', (change) => this.#onHpChanged(change));
     socket.on('run:status', (status) => this.#onStatus(status));
@@ -210,10 +239,15 @@ export class Session {
     socket.on('options:changed', (change) => this.#onOptionsChanged(change));
 
     this.rates.start();
+    this.#stopDrawRate = watchDrawRate(this.#drawRate, () => this.#askFrameRate());
   }
 
   close(): void {
     this.rates.stop();
+    this.#stopDrawRate?.();
+    this.#stopDrawRate = null;
+    this.#draw.cancel();
+    this.#queued = [];
     this.#socket?.removeAllListeners();
     this.#socket?.disconnect();
     this.#socket = null;
@@ -258,6 +292,7 @@ export class Session {
   async control(action: RunAction): Promise<boolean> {
     const res = await this.#request(capitalise(action), (s) => s.emitWithAck('run:control', { action }));
     if (!res) return false;
+    this.#draw.runNow(); // the frames that came before the ack, in their order
     if (res.generation > this.generation) this.#adoptGeneration(res.generation);
     if (res.generation === this.generation) {
       this.state = res.state;
@@ -293,34 +328,55 @@ export class Session {
   }
 
   /**
+   * Asks the server for the frame rate this page can draw (frames:rate), when it differs from what this
+   * connection asked for: one request at a time, the latest wish sent once the previous ack is in. Best effort: a
+   * failure is a console warning only (the frames then keep their rate), and the next join asks again.
+   */
+  #askFrameRate(): void {
+    const fps = this.#drawRate.tier;
+    if (!this.joined || this.#rateInFlight || fps === this.#rateAsked) return;
+    if (!this.#socket?.connected) return;
+    const joins = this.#joins;
+    this.#rateInFlight = true;
+    this.#rateAsked = fps;
+    void this.#request('Frame rate', (s) => s.emitWithAck('frames:rate', { fps }), { quiet: true }).then((res) => {
+      if (joins !== this.#joins) return; // a new connection: its snapshot asks afresh
+      this.#rateInFlight = false;
+      if (res) this.frameRate = res.fps;
+      this.#askFrameRate();
+    });
+  }
+
+  /**
    * Sends one acknowledged request. Resolves the ack's success body, or null after showing why it failed
-   * (refused by the server, no answer in time, or not connected).
+   * (refused by the server, no answer in time, or not connected): as a toast, or with `quiet` (requests the
+   * page makes by itself) as a console warning only.
    */
   async #request<T extends object>(
     what: string,
     send: (socket: ReturnType<RoomSocket['timeout']>) => Promise<({ ok: true } & T) | { ok: false; error: { code: string; message: string } }>,
+    { quiet = false }: { quiet?: boolean } = {},
   ): Promise<T | null> {
-    const socket = this.#socket;
-    if (!socket?.connected) {
-      this.#notify(`${what} not sent: not connected to the server.`);
+    const fail = (message: string): null => {
+      if (quiet) console.warn(`gradcast: ${message}`);
+      else this.#notify(message);
       return null;
-    }
+    };
+    const socket = this.#socket;
+    if (!socket?.connected) return fail(`${what} not sent: not connected to the server.`);
     try {
       const res = await send(socket.timeout(ACK_TIMEOUT_MS));
-      if (!res.ok) {
-        this.#notify(`${what} refused: ${res.error.message}`);
-        return null;
-      }
+      if (!res.ok) return fail(`${what} refused: ${res.error.message}`);
       return res;
     } catch {
-      this.#notify(`${what}: the server did not answer within ${ACK_TIMEOUT_MS / 1000} s.`);
-      return null;
+      return fail(`${what}: the server did not answer within ${ACK_TIMEOUT_MS / 1000} s.`);
     }
   }
 
   // ---- server events ----
 
   #onSnapshot(snapshot: RoomSnapshot, frames: FrameBytes[]): void {
+    this.#draw.runNow();
     // A reconnect to the same generation keeps the history: the snapshot's frames merge into it. Another
     // generation starts from the snapshot's alone (it does not say where that generation started).
     if (snapshot.generation !== this.generation) this.#history.clear();
@@ -347,14 +403,24 @@ export class Session {
     this.lastOptionChange = null;
     this.lastHpChange = null;
     this.frames.clear();
-    for (const bytes of frames) this.#ingest(bytes);
+    for (const bytes of frames) {
+      this.rates.count(bytes.byteLength);
+      this.#ingest(bytes);
+    }
     this.#publishHistory();
     if (this.#muted.size) this.#subscribe();
     this.joined = true;
     this.error = null;
+    // A new connection starts at the server's default rate: ask again for what this page can draw.
+    this.#joins++;
+    this.#rateInFlight = false;
+    this.#rateAsked = FRAME_RATE_MAX;
+    this.frameRate = FRAME_RATE_MAX;
+    this.#askFrameRate();
   }
 
   #onHpChanged(change: HpChanged): void {
+    this.#draw.runNow();
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [name, pair] of Object.entries(change.changes)) {
       if (!pair || !isHyperparamName(name)) continue;
@@ -374,6 +440,7 @@ export class Session {
   }
 
   #onOptionsChanged(change: OptionsChanged): void {
+    this.#draw.runNow();
     for (const [name, pair] of Object.entries(change.changes)) {
       const value = pair[1];
       if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') this.options[name] = value;
@@ -386,6 +453,7 @@ export class Session {
   }
 
   #onStatus(status: RunStatus): void {
+    this.#draw.runNow();
     if (status.generation < this.generation) return;
     if (status.generation > this.generation) this.#adoptGeneration(status.generation, status.start);
     else this.#history.startsAt(status.start);
@@ -411,8 +479,26 @@ export class Session {
 
   // ---- frames ----
 
+  /**
+   * Ingests the queued frames packets in one go (DrawScheduler: on the next animation frame, or at once before
+   * another server event). On a paint, the view updates they cause are made now too (flushSync), so the meter
+   * times the whole draw.
+   */
+  #drawQueued(painted: boolean): void {
+    const queued = this.#queued;
+    if (!queued.length) return;
+    this.#queued = [];
+    const start = performance.now();
+    for (const bytes of queued) this.#ingest(bytes);
+    this.#publishHistory();
+    if (painted) {
+      flushSync();
+      this.#drawRate.drew(performance.now() - start);
+    }
+  }
+
+  /** Keeps one frame (the caller publishes the run history afterwards: #publishHistory). */
   #ingest(bytes: FrameBytes): void {
-    this.rates.count(bytes.byteLength);
     let frame: Frame;
     try {
       const head = peekFrame(bytes);
@@ -430,7 +516,6 @@ export class Session {
     if (frame.step > this.step) this.step = frame.step;
     if (frame.channel === 'metrics') this.#history.addMetrics(frame);
     if (frame.channel === 'path') this.#history.addPath(frame);
-    if (frame.channel === 'metrics' || frame.channel === 'path') this.#publishHistory();
     this.frames.set(frame);
   }
 
