@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { ensureClientBuilt } from '../scripts/clientBuild.mjs';
-import { chromiumPresent, launchChromium } from './support/browser.ts';
+import { chromiumPresent, launchChromium, webglCanvasStats } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 
@@ -88,24 +88,7 @@ describe.skipIf(!chromiumPresent)('two browsers in one room', () => {
   });
 
   it('the WebGL loss surface has drawn pixels', async () => {
-    const stats = await viewer.evaluate(() => {
-      const canvas = document.querySelector('[data-testid="surface-canvas"]') as HTMLCanvasElement | null;
-      if (!canvas) return null;
-      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-      if (!gl) return { error: 'no webgl context' };
-      const w = gl.drawingBufferWidth;
-      const h = gl.drawingBufferHeight;
-      const px = new Uint8Array(w * h * 4);
-      gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
-      const colors = new Set<number>();
-      let lit = 0;
-      const [r0, g0, b0] = [px[0], px[1], px[2]];
-      for (let i = 0; i < px.length; i += 4) {
-        colors.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-        if (Math.abs(px[i]! - r0!) + Math.abs(px[i + 1]! - g0!) + Math.abs(px[i + 2]! - b0!) > 30) lit++;
-      }
-      return { w, h, distinct: colors.size, litFraction: lit / (w * h) };
-    });
+    const stats = await viewer.evaluate(webglCanvasStats, '[data-testid="surface-canvas"]');
     expect(stats).not.toBeNull();
     expect(stats).not.toHaveProperty('error');
     const s = stats as { w: number; h: number; distinct: number; litFraction: number };

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper without types
 import { ensureClientBuilt } from '../scripts/clientBuild.mjs';
-import { chromiumPresent, launchChromium } from './support/browser.ts';
+import { chromiumPresent, launchChromium, webglCanvasStats } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 
@@ -51,30 +51,12 @@ describe.skipIf(!chromiumPresent)('the live loss landscape in a browser', () => 
       { timeout: FIRST_SLICE_MS },
     );
     // The canvas renders on the next animation frame: poll its pixels until the mesh is there.
-    const stats = await presenter
-      .waitForFunction(
-        () => {
-          const canvas = document.querySelector('[data-testid="surface-canvas"]') as HTMLCanvasElement | null;
-          const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')) as WebGLRenderingContext | null | undefined;
-          if (!gl) return { error: 'no webgl context' };
-          const w = gl.drawingBufferWidth;
-          const h = gl.drawingBufferHeight;
-          const px = new Uint8Array(w * h * 4);
-          gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
-          const colors = new Set<number>();
-          let lit = 0;
-          const [r0, g0, b0] = [px[0]!, px[1]!, px[2]!];
-          for (let i = 0; i < px.length; i += 4) {
-            colors.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-            if (Math.abs(px[i]! - r0) + Math.abs(px[i + 1]! - g0) + Math.abs(px[i + 2]! - b0) > 30) lit++;
-          }
-          const s = { w, h, distinct: colors.size, litFraction: lit / (w * h) };
-          return s.distinct > 50 && s.litFraction > 0.05 ? s : false;
-        },
-        undefined,
-        { timeout: 15_000, polling: 250 },
-      )
-      .then((handle) => handle.jsonValue());
+    let stats = await presenter.evaluate(webglCanvasStats, '[data-testid="surface-canvas"]');
+    for (const end = Date.now() + 15_000; Date.now() < end; ) {
+      if (stats && !('error' in stats) && stats.distinct > 50 && stats.litFraction > 0.05) break;
+      await new Promise((r) => setTimeout(r, 250));
+      stats = await presenter.evaluate(webglCanvasStats, '[data-testid="surface-canvas"]');
+    }
     expect(stats).not.toHaveProperty('error');
     const s = stats as { w: number; h: number; distinct: number; litFraction: number };
     expect(s.w * s.h).toBeGreaterThan(10_000);
