@@ -21,6 +21,7 @@ Commands:
 `;
 
 const BENCH_USAGE = `Usage: gradcast bench <suite> [--json] [--backend …] [--lessons id,id…] [--seconds S] [--rounds N] [--share S]
+                              [--viewers N,N…]
 
 Suites:
   train    milliseconds per training step, for each training lesson and each available backend
@@ -32,6 +33,10 @@ Suites:
            slice over 1,000 probe samples, its first 9×9 view, the naive loop it replaces, the training rate
            kept in a room while its landscape is watched (slices on a slice worker when a core is free), and
            while slices share the training thread (--share S, the slices' fraction of it, default 0.2)
+  fanout   many viewers in one room while it trains (ch09-05, or --lessons): --viewers 100,500,1000,2000 join
+           from a separate load-generator process within 5 s, then for --seconds S (default 10) the presenter
+           sends hp:set once a second; per viewer count: joined, frames packets/s per viewer (p50, p5), bytes/s,
+           hp:changed latency p50/p99, disconnects, server CPU (% of one core) and RSS, the generator's CPU
 `;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -186,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(BENCH_USAGE);
         return suite === undefined ? 2 : 0;
       }
-      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, share: { type: 'string' }, ...backendOpt });
+      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, share: { type: 'string' }, viewers: { type: 'string' }, ...backendOpt });
       const lessons = values.lessons === undefined ? undefined : String(values.lessons).split(',').filter(Boolean);
       for (const id of lessons ?? []) {
         if (!getLesson(id)?.trains) throw new UsageError(`--lessons: "${id}" is not a training lesson (see gradcast lessons)`);
@@ -215,8 +220,16 @@ async function main(argv: string[]): Promise<number> {
         const backend = values.backend === undefined ? undefined : backendOption(values.backend);
         const { benchSurface } = await import('./bench/surface.ts');
         rows = await benchSurface({ backend, lessons, share, log });
+      } else if (suite === 'fanout') {
+        const viewers = values.viewers === undefined ? undefined : String(values.viewers).split(',').map((v) => intOption(v, 'viewers', 1, 20_000) as number);
+        const backend = values.backend === undefined ? undefined : backendOption(values.backend);
+        const { benchFanout } = await import('./bench/fanout.ts');
+        rows = [];
+        for (const lesson of lessons ?? ['ch09-05']) {
+          rows.push(...(await benchFanout({ lesson, viewers, seconds: numberOption(values.seconds, 'seconds'), backend, log })));
+        }
       } else {
-        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy, surface)`);
+        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy, surface, fanout)`);
       }
       if (values.json) process.stdout.write(JSON.stringify(rows) + '\n');
       else process.stdout.write(table(rows as Record<string, string | number>[]) + '\n');
