@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { benchFanout, quantile } from './fanout.ts';
+import { benchFanout } from './fanout.ts';
+import { quantile } from './stats.ts';
 
 describe('bench fanout', () => {
   it('quantile: nearest rank, null when empty', () => {

@@ -15,16 +15,13 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CreateRoomResponse } from '@gradcast/shared';
-import pino from 'pino';
 import { io as connect } from 'socket.io-client';
-import { createApp } from '../app.ts';
 import type { BackendPref } from '../backend/prefs.ts';
-import { EnginePool } from '../engine/pool.ts';
+import { type LocalServer, startLocalServer } from './localServer.ts';
+import { quantile } from './stats.ts';
 
 export const FANOUT_VIEWERS = [100, 500, 1000, 2000];
 /** Issue 11's goal, checked at every viewer count. */
@@ -102,13 +99,6 @@ export function openFileLimit(): number | null {
   }
 }
 
-/** The q-quantile (0…1) of xs, nearest rank; null when empty. */
-export function quantile(xs: number[], q: number): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] as number;
-}
-
 /** CPU seconds of this process's main thread (Linux: /proc/self/task/<pid>/stat), or null elsewhere. */
 function mainThreadCpuS(ticksPerS: number): number | null {
   try {
@@ -183,11 +173,8 @@ export async function benchFanout(
   const log = opts.log ?? (() => undefined);
   const ticks = clockTicks();
   const fdServer = openFileLimit();
-  const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm' });
-  const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }) });
-  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const server = await startLocalServer(opts.backend ? { backend: opts.backend } : {});
+  const { app, engine, url } = server;
   log(`fanout: ${lesson} on ${engine.backend.name}, ${engine.size} training worker(s); server open-file limit ${fdServer ?? 'unknown'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const rows: FanoutRow[] = [];
   try {
@@ -200,9 +187,7 @@ export async function benchFanout(
       rows.push(await oneSize({ url, app, lesson, count, seconds, ticks, log }));
     }
   } finally {
-    await app.close();
-    await engine.close();
-    await new Promise<void>((r) => httpServer.close(() => r()));
+    await server.close();
   }
   log(`fanout: load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   return rows;
@@ -210,7 +195,7 @@ export async function benchFanout(
 
 async function oneSize(p: {
   url: string;
-  app: ReturnType<typeof createApp>;
+  app: LocalServer['app'];
   lesson: string;
   count: number;
   seconds: number;

@@ -3,8 +3,8 @@
  * a slice worker on another thread, one room of the lesson at full speed. Windows with nobody watching the landscape
  * (solo) alternate with windows where it is watched (live); a live window starts on a fresh plane (a new seed).
  * - liveRateKept: steps per second in live windows over solo ones (what the landscape costs training);
- * - liveFirstViewMs / liveSliceMs: from taking the channel up to its first 9×9 and its first 33×33 frame (medians
- *   over the windows where they arrived; null when none did within the window);
+ * - liveFirstViewMs / liveSliceMs: from taking the channel up to its first 9×9 and its first 33×33 frame (nearest-rank
+ *   medians over the windows where they arrived; null when none did within the window);
  * - liveOffThread: whether slices went to the slice worker (a core was free; else they shared the training thread).
  */
 import { decodeFrame } from '@gradcast/shared';
@@ -13,6 +13,7 @@ import { CoreBudget } from '../engine/coreBudget.ts';
 import { EngineHost } from '../engine/host.ts';
 import type { WorkerMessage } from '../engine/messages.ts';
 import { SliceWorkerClient } from '../engine/remoteCompute.ts';
+import { quantile } from './stats.ts';
 
 export interface LiveLandscapeRow {
   liveRateKept: number;
@@ -21,11 +22,6 @@ export interface LiveLandscapeRow {
   liveOffThread: boolean;
 }
 
-const median = (xs: number[]): number | null => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)] as number;
-};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function measureLive(lessonId: string, backend: BackendPref, opts: { windowMs?: number; rounds?: number } = {}): Promise<LiveLandscapeRow> {
@@ -74,7 +70,7 @@ export async function measureLive(lessonId: string, backend: BackendPref, opts: 
       }
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    return { liveRateKept: mean(rates.live) / mean(rates.solo), liveFirstViewMs: median(first), liveSliceMs: median(whole), liveOffThread: (remote?.slicesSent ?? 0) > sentBefore };
+    return { liveRateKept: mean(rates.live) / mean(rates.solo), liveFirstViewMs: quantile(first, 0.5), liveSliceMs: quantile(whole, 0.5), liveOffThread: (remote?.slicesSent ?? 0) > sentBefore };
   } finally {
     host.close();
     remote?.close();

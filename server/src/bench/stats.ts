@@ -6,6 +6,13 @@ export function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/** The q-quantile (0…1) of xs, nearest rank; null when empty. */
+export function quantile(xs: number[], q: number): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] as number;
+}
+
 /** Renders rows as an aligned text table (numbers right-aligned). */
 export function table(rows: Record<string, string | number | null>[]): string {
   if (!rows.length) return '(no rows)';

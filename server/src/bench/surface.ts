@@ -26,9 +26,7 @@
 import { loadavg } from 'node:os';
 import { type BackendPref, selectBackend } from '../backend/select.ts';
 import { getTrainingLesson, listLessons } from '../lessons/registry.ts';
-import { randomDirections } from '../probe/landscape/directions.ts';
-import { readParams } from '../probe/landscape/paramArrays.ts';
-import type { Plane } from '../probe/landscape/project.ts';
+import { livePlane } from '../probe/landscape/directions.ts';
 import { SliceJob } from '../probe/landscape/slice.ts';
 import { TimeShare } from '../probe/landscape/timeShare.ts';
 import type { LandscapeSource } from '../train/landscapeSource.ts';
@@ -80,13 +78,6 @@ const round = (x: number, digits = 1): number => Number(x.toFixed(digits));
 const computed = (job: SliceJob): number => job.values.reduce((n, v) => n + (Number.isNaN(v) ? 0 : 1), 0);
 const msPerPoint = (job: SliceJob): number => job.elapsedMs / Math.max(1, computed(job));
 
-/** The random plane through the current weights, filter-normalised, seeded. */
-function plane(source: LandscapeSource, seed: number): Plane {
-  const centre = readParams(source.params.map((p) => p.variable));
-  const [d1, d2] = randomDirections(centre, source.params.map((p) => ({ shape: p.variable.shape, role: p.role })), seed);
-  return { centre, d1, d2 };
-}
-
 /**
  * Trains for at least `ms` and MIN_WINDOW_STEPS steps, calling `between(stepMs)` after each step (its time counts
  * in the window's); returns the steps and the window's milliseconds.
@@ -112,7 +103,7 @@ function trainWindow(trainer: Trainer, ms: number, between?: (stepMs: number) =>
  */
 function rateKept(trainer: Trainer, source: LandscapeSource, share: number): { kept: number; sliceWallMs: number | null; sliced: number } {
   const clock = new TimeShare(share);
-  let job = new SliceJob(source, plane(source, 3), { range: RANGE });
+  let job = new SliceJob(source, livePlane(source, 3), { range: RANGE });
   let first: number | null = null;
   let sliced = 0;
   const solo = { steps: 0, ms: 0 };
@@ -134,7 +125,7 @@ function rateKept(trainer: Trainer, source: LandscapeSource, share: number): { k
         sliced = 1;
       }
       job.dispose();
-      job = new SliceJob(source, plane(source, 3), { range: RANGE });
+      job = new SliceJob(source, livePlane(source, 3), { range: RANGE });
     });
     shared.steps += b.steps;
     shared.ms += b.ms;
@@ -148,14 +139,14 @@ function measure(trainer: Trainer, source: LandscapeSource, share: number, log?:
   const samples = source.probe().n;
   // Untimed: a 9×9 slice on another plane warms the kernels and the JIT and, as a model's first slice, times the
   // ways to compute it (slice.ts); the timed slices below use the way it chose.
-  const warm = new SliceJob(source, plane(source, 2), { range: RANGE, levels: [9] });
+  const warm = new SliceJob(source, livePlane(source, 2), { range: RANGE, levels: [9] });
   while (!warm.done) warm.run();
   warm.dispose();
 
   // The slice and the naive loop on the same plane, in alternate slots of SLOT_MS, so that a change in the
   // machine's load falls on both; each job's time is its own work only. The speed-up compares their ms per point
   // while both ran (until the first of them finished or the naive loop's budget ran out).
-  const p = plane(source, 1);
+  const p = livePlane(source, 1);
   const job = new SliceJob(source, p, { range: RANGE });
   const naive = new SliceJob(source, p, { range: RANGE, method: 'naive' });
   const naiveLeft = (): boolean => !naive.done && naive.elapsedMs < NAIVE_BUDGET_MS;

@@ -3,14 +3,10 @@
  * opens a room, connects one real socket.io-client viewer, and counts frames and bytes per channel over a
  * window, at the lesson's default speed and unpaced (speed 0).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type FrameBytes, peekFrame } from '@gradcast/shared';
-import pino from 'pino';
 import { io as connect } from 'socket.io-client';
-import { createApp } from '../app.ts';
 import type { BackendPref } from '../backend/prefs.ts';
-import { EnginePool } from '../engine/pool.ts';
+import { startLocalServer } from './localServer.ts';
 
 export interface ViewerBenchRow {
   lesson: string;
@@ -25,16 +21,13 @@ export async function benchViewer(
 ): Promise<ViewerBenchRow[]> {
   const lesson = opts.lesson ?? 'ch02-03';
   const seconds = opts.seconds ?? 5;
-  const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: 1 });
-  const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }) });
-  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
-  const port = (httpServer.address() as AddressInfo).port;
+  const server = await startLocalServer({ ...(opts.backend ? { backend: opts.backend } : {}), workers: 1 });
+  const { app, url } = server;
   const rows: ViewerBenchRow[] = [];
   try {
     const { room, presenterKey } = await app.rooms.create(lesson);
-    const presenter = connect(`http://127.0.0.1:${port}`, { auth: { roomId: room.id, presenterKey }, transports: ['websocket'] });
-    const viewer = connect(`http://127.0.0.1:${port}`, { auth: { roomId: room.id }, transports: ['websocket'] });
+    const presenter = connect(url, { auth: { roomId: room.id, presenterKey }, transports: ['websocket'] });
+    const viewer = connect(url, { auth: { roomId: room.id }, transports: ['websocket'] });
     await Promise.all([presenter, viewer].map((s) => new Promise((r) => s.once('room:snapshot', r))));
     for (const speed of [room.hp.speed, 0]) {
       await new Promise((r) => presenter.emit('hp:set', { speed }, r));
@@ -69,8 +62,7 @@ export async function benchViewer(
     presenter.close();
     viewer.close();
   } finally {
-    await app.close();
-    await engine.close();
+    await server.close();
   }
   return rows;
 }

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ch08_10 } from '../lessons/ch08-10/model.ts';
 import { localSlice, type SliceRequest, type SliceTask } from '../probe/landscape/compute.ts';
-import { randomDirections } from '../probe/landscape/directions.ts';
+import { livePlane } from '../probe/landscape/directions.ts';
 import { readParams } from '../probe/landscape/paramArrays.ts';
 import type { SliceLevel } from '../probe/landscape/slice.ts';
 import { statsOf } from '../probe/landscape/sourceSpec.ts';
@@ -29,8 +29,7 @@ beforeAll(async () => {
   source = trainer.runs.map((r) => r.model.landscape!).find((s) => s.ops.some((op) => op.kind === 'batchNorm'))!;
   // Moved off their start (0 and 1), so a slice there that missed them would differ.
   expect(statsOf(source).some((a) => a.some((v) => v !== 0 && v !== 1))).toBe(true);
-  const centre = readParams(source.params.map((p) => p.variable));
-  const [d1, d2] = randomDirections(centre, source.params.map((p) => ({ shape: p.variable.shape, role: p.role })), 5);
+  const { centre, d1, d2 } = livePlane(source, 5);
   request = { plane: { centre, d1, d2 }, range: 1, levels: [3, 5] };
 }, 60_000);
 

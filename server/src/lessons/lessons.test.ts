@@ -7,8 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { HYPERPARAM_NAMES, type Hyperparams } from '@gradcast/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../backend/select.ts';
-import { randomDirections } from '../probe/landscape/directions.ts';
-import { readParams } from '../probe/landscape/paramArrays.ts';
+import { livePlane } from '../probe/landscape/directions.ts';
 import { computeSlice } from '../probe/landscape/slice.ts';
 import { framesOf } from '../probe/trainerFrames.ts';
 import { PROBE_SAMPLES } from '../train/landscapeSource.ts';
@@ -105,8 +104,7 @@ describe.each(listLessons().filter((l) => l.trains).map((l) => l.id))('lesson %s
       // The centre of a slice through the weights (one point, the first layer's products shared where the net
       // allows) is the evaluation-mode loss on the probe batch; nothing is left behind.
       const before = tf.memory().numTensors;
-      const centre = readParams(source!.params.map((p) => p.variable));
-      const [d1, d2] = randomDirections(centre, source!.params.map((p) => ({ shape: p.variable.shape, role: p.role })), 1);
+      const { centre, d1, d2 } = livePlane(source!, 1);
       const { levels } = computeSlice(source!, { centre, d1, d2 }, { range: 1, levels: [1], method: { from: 'first', batch: 1 } });
       const loss = source!.evalLoss();
       expect(levels[0]!.values[0]).toBeCloseTo((loss.dataSync() as Float32Array)[0]!, 4);

@@ -10,6 +10,9 @@
  */
 import { createRng, type Rng } from '../../data/prng.ts';
 import type { ParamRole } from '../../train/evalOps.ts';
+import type { LandscapeSource } from '../../train/landscapeSource.ts';
+import { readParams } from './paramArrays.ts';
+import type { Plane } from './project.ts';
 
 export interface DirectionParam {
   shape: readonly number[];
@@ -44,4 +47,16 @@ export function filterNormalizedDirection(theta: readonly Float32Array[], params
 export function randomDirections(theta: readonly Float32Array[], params: readonly DirectionParam[], seed: number): [Float32Array[], Float32Array[]] {
   const rng = createRng(seed);
   return [filterNormalizedDirection(theta, params, rng), filterNormalizedDirection(theta, params, rng)];
+}
+
+/** The shapes and roles of a landscape source's parameters, as the directions need them. */
+export function directionParams(source: LandscapeSource): DirectionParam[] {
+  return source.params.map((p) => ({ shape: p.variable.shape, role: p.role }));
+}
+
+/** A random plane through the source's live weights as they are now (filter-normalised, seeded). */
+export function livePlane(source: LandscapeSource, seed: number): Plane {
+  const centre = readParams(source.params.map((p) => p.variable));
+  const [d1, d2] = randomDirections(centre, directionParams(source), seed);
+  return { centre, d1, d2 };
 }

@@ -23,6 +23,7 @@ import type { BackgroundWork } from '../framer.ts';
 import { type ParamArrays, readParams } from './paramArrays.ts';
 import { type LandscapeSettings, landscapeSettings } from './landscapeOptions.ts';
 import { type GridPlane, planeExtent, randomPlane, runsPlane, trajectoryPlane } from './planes.ts';
+import { directionParams } from './directions.ts';
 import { localSlice, type RemoteCompute, type SliceTask } from './compute.ts';
 import type { SliceLevel } from './slice.ts';
 import { trueLoss } from './trueLoss.ts';
@@ -341,8 +342,7 @@ export class LiveLandscape implements BackgroundWork {
       this.idleAt = { step: t.step, key: settingsKey(settings), until: Infinity };
       return;
     }
-    const directions = source.params.map((p) => ({ shape: p.variable.shape, role: p.role }));
-    const random = (): GridPlane => randomPlane(theta(settings.run), directions, settings.seed);
+    const random = (): GridPlane => randomPlane(theta(settings.run), directionParams(source), settings.seed);
     let grid: GridPlane | null = null;
     let anchors = [settings.run];
     if (settings.kind === 'runs' && t.initialWeights && settings.runB !== settings.run) {

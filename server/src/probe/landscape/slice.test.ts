@@ -15,7 +15,7 @@ import { bce, softmaxCrossEntropy } from '../../train/losses.ts';
 import { buildCnn } from '../../train/nets/cnn.ts';
 import { buildMlp, type Net } from '../../train/nets/mlp.ts';
 import { memoryRows, memoryTargets } from '../../lessons/memoryRows.ts';
-import { randomDirections } from './directions.ts';
+import { livePlane } from './directions.ts';
 import { readParams } from './paramArrays.ts';
 import type { Plane } from './project.ts';
 import { computeSlice, type SliceOptions, SliceJob } from './slice.ts';
@@ -58,13 +58,6 @@ const nets = {
     ),
 };
 
-/** The random plane through the current weights (filter-normalised, seeded). */
-function randomPlane(source: LandscapeSource, seed = 5): Plane {
-  const centre = readParams(source.params.map((p) => p.variable));
-  const [d1, d2] = randomDirections(centre, source.params.map((p) => ({ shape: p.variable.shape, role: p.role })), seed);
-  return { centre, d1, d2 };
-}
-
 /** A plane along which every parameter moves, biases and batch norm's γ, β too (as a trajectory's PCA plane does). */
 function generalPlane(source: LandscapeSource): Plane {
   const rng = createRng(6);
@@ -100,7 +93,7 @@ describe.each(['wasm', 'cpu'] as const)('loss-landscape slices on %s', (backend)
       const oracle = tf.tidy(() => softmaxCrossEntropy(net.forward(x, false) as tf.Tensor2D, y as tf.Tensor1D));
       const want = (oracle.dataSync() as Float32Array)[0] as number;
       tf.dispose([x, y, oracle]);
-      const plane = randomPlane(source);
+      const plane = livePlane(source, 5);
       for (const way of waysOf(source, plane)) {
         const { levels } = computeSlice(source, plane, { ...small, method: way });
         for (const level of levels) {
@@ -116,7 +109,7 @@ describe.each(['wasm', 'cpu'] as const)('loss-landscape slices on %s', (backend)
     const seen = new Set<string>();
     for (const [name, make] of Object.entries(nets)) {
       const { net, source } = make();
-      for (const [planeName, plane] of [['random', randomPlane(source)], ['every parameter', generalPlane(source)]] as const) {
+      for (const [planeName, plane] of [['random', livePlane(source, 5)], ['every parameter', generalPlane(source)]] as const) {
         const naive = computeSlice(source, plane, { ...small, method: 'naive' });
         // The surface is not flat: the plane does move the loss.
         expect(Math.max(...naive.job.values) - Math.min(...naive.job.values)).toBeGreaterThan(1e-3);
@@ -148,14 +141,14 @@ describe.each(['wasm', 'cpu'] as const)('loss-landscape slices on %s', (backend)
     expect(next.way).toBe(fastest.way);
     next.dispose();
     const cnn = nets.cnn();
-    expect(() => computeSlice(cnn.source, randomPlane(cnn.source), { ...small, method: { from: 'first', batch: 4 } })).toThrow(/no first × 4 way/);
+    expect(() => computeSlice(cnn.source, livePlane(cnn.source, 5), { ...small, method: { from: 'first', batch: 4 } })).toThrow(/no first × 4 way/);
     cnn.net.dispose();
     net.dispose();
   });
 
   it('refine 9×9 → 17×17 → 33×33, each level holding the coarser one\'s points, in passes of a set budget', () => {
     const { net, source } = nets.mlp();
-    const job = new SliceJob(source, randomPlane(source), { range: 1 });
+    const job = new SliceJob(source, livePlane(source, 5), { range: 1 });
     const seen: number[] = [];
     let calls = 0;
     while (!job.done) {
