@@ -36,10 +36,8 @@ export class Pacer {
   private seq = 0;
   private readonly groups = new Map<string, Group>();
   private readonly tiers = new Map<number, Tier>();
-  /** Group key of each subscribed socket id, and the channels and rate it asked for. */
-  private readonly memberGroup = new Map<string, string>();
-  private readonly memberChannels = new Map<string, readonly Channel[]>();
-  private readonly memberRate = new Map<string, number>();
+  /** Each member (socket id): the rate it asked for, and its channels and group once subscribed. */
+  private readonly members = new Map<string, { fps: number; channels?: readonly Channel[]; key?: string }>();
 
   constructor(
     private readonly io: GradcastServer,
@@ -68,16 +66,15 @@ export class Pacer {
     const before = this.channels().join(',');
     this.leave(socket);
     const sorted = [...new Set(channels)].sort();
-    const fps = this.memberRate.get(socket.id) ?? this.frameRate;
-    const key = `${fps}|${sorted.join(',')}`;
+    const member = this.members.get(socket.id) ?? { fps: this.frameRate };
+    const key = `${member.fps}|${sorted.join(',')}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { room: `${this.roomId}#${key}`, channels: new Set(sorted), fps, members: 0 };
+      group = { room: `${this.roomId}#${key}`, channels: new Set(sorted), fps: member.fps, members: 0 };
       this.groups.set(key, group);
     }
     group.members += 1;
-    this.memberGroup.set(socket.id, key);
-    this.memberChannels.set(socket.id, sorted);
+    this.members.set(socket.id, { fps: member.fps, channels: sorted, key });
     void socket.join(group.room);
     this.changed(before);
   }
@@ -88,24 +85,24 @@ export class Pacer {
    */
   setRate(socket: GradcastSocket, fps: number): number {
     const tier = FRAME_RATE_TIERS.find((t) => t <= Math.min(fps, this.frameRate)) ?? (FRAME_RATE_TIERS.at(-1) as number);
-    this.memberRate.set(socket.id, tier);
-    const channels = this.memberChannels.get(socket.id);
-    if (channels) this.subscribe(socket, channels);
+    const member = this.members.get(socket.id);
+    this.members.set(socket.id, { ...member, fps: tier });
+    if (member?.channels) this.subscribe(socket, member.channels);
     return tier;
   }
 
   unsubscribe(socket: GradcastSocket): void {
     const before = this.channels().join(',');
     this.leave(socket);
-    this.memberChannels.delete(socket.id);
-    this.memberRate.delete(socket.id);
+    this.members.delete(socket.id);
     this.changed(before);
   }
 
   private leave(socket: GradcastSocket): void {
-    const key = this.memberGroup.get(socket.id);
-    if (key === undefined) return;
-    this.memberGroup.delete(socket.id);
+    const member = this.members.get(socket.id);
+    const key = member?.key;
+    if (!member || key === undefined) return;
+    delete member.key;
     const group = this.groups.get(key) as Group;
     void socket.leave(group.room);
     if (--group.members === 0) this.groups.delete(key);
