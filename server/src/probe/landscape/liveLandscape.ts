@@ -101,7 +101,8 @@ export class LiveLandscape implements BackgroundWork {
     this.config = opts.config ?? LIVE_LANDSCAPE;
     this.remote = opts.remote ?? null;
     this.wake = opts.wake ?? (() => {});
-    trainer.keepInitialWeights();
+    // Only a comparison has a runs plane, the one plane through the start.
+    if (trainer.runs.length > 1) trainer.keepInitialWeights();
   }
 
   private readonly config: LiveLandscapeConfig;
