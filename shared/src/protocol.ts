@@ -38,6 +38,11 @@ export interface JoinAuth {
   roomId: string;
   name?: string;
   presenterKey?: string;
+  /**
+   * `'packed'`: send this member each `frames` packet as one binary message (packedFrames.ts), which a client
+   * decodes with framesParser.ts. Absent: the default, a `frames` event any Socket.IO client reads.
+   */
+  frames?: 'packed';
 }
 
 export interface MemberInfo {
@@ -201,6 +206,8 @@ export interface SocketData {
   memberId: string;
   name: string;
   role: Role;
+  /** Frames go to it packed, one binary message per packet (JoinAuth.frames). */
+  packed: boolean;
 }
 
 /** HTTP bodies (contract.md). */

@@ -4,7 +4,8 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ClientToServerEvents, CreateRoomResponse, ServerToClientEvents } from '@gradcast/shared';
+import type { ClientToServerEvents, CreateRoomResponse, JoinAuth, ServerToClientEvents } from '@gradcast/shared';
+import { framesParser } from '@gradcast/shared/framesParser';
 import { createApp, type App } from '@gradcast/server/app';
 import type { IdlePolicy } from '@gradcast/server/room/rooms';
 import type { SlowLimits } from '@gradcast/server/room/slowGuard';
@@ -20,7 +21,8 @@ export interface TestServer {
   app: App;
   engine: EnginePool;
   createRoom(lesson?: string): Promise<CreateRoomResponse>;
-  connect(auth: { roomId: string; presenterKey?: string; name?: string }): TestSocket;
+  /** A member; with `frames: 'packed'`, frames come packed and the page's parser unpacks them (as the client does). */
+  connect(auth: JoinAuth): TestSocket;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,8 @@ export async function startTestServer(
       return (await res.json()) as CreateRoomResponse;
     },
     connect(auth) {
-      const s: TestSocket = io(url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+      const parser = auth.frames === 'packed' ? { parser: framesParser } : {};
+      const s: TestSocket = io(url, { auth: { ...auth }, transports: ['websocket'], forceNew: true, reconnection: false, ...parser });
       sockets.push(s);
       return s;
     },

@@ -35,8 +35,12 @@ const HP_GRACE_MS = 2000;
 /** File descriptors kept aside beyond one per socket (node, tfjs, pipes, the http server). */
 const FD_SPARE = 256;
 
+/** How the viewers get their frames: packed (one binary message per packet, as the page asks) or the Socket.IO event. */
+export type FanoutFrames = 'packed' | 'event';
+
 export interface FanoutRow {
   lesson: string;
+  frames: FanoutFrames;
   viewers: number;
   joined: number;
   /** Viewers that had joined when the window began (the rest joined during it). */
@@ -166,9 +170,10 @@ const round1 = (v: number | null): number | null => (v === null ? null : Number(
 const load1 = (): number => Number((loadavg()[0] as number).toFixed(2));
 
 export async function benchFanout(
-  opts: { lesson?: string; viewers?: number[]; seconds?: number; backend?: BackendPref; log?: (line: string) => void } = {},
+  opts: { lesson?: string; viewers?: number[]; seconds?: number; frames?: FanoutFrames; backend?: BackendPref; log?: (line: string) => void } = {},
 ): Promise<FanoutRow[]> {
   const lesson = opts.lesson ?? 'ch09-05';
+  const frames = opts.frames ?? 'packed';
   const seconds = opts.seconds ?? 10;
   const log = opts.log ?? (() => undefined);
   const ticks = clockTicks();
@@ -184,7 +189,7 @@ export async function benchFanout(
         count = Math.max(1, fdServer - FD_SPARE);
         log(`  ${asked} viewers: the server's open-file limit (ulimit -n) is ${fdServer}; capped at ${count}`);
       }
-      rows.push(await oneSize({ url, app, lesson, count, seconds, ticks, log }));
+      rows.push(await oneSize({ url, app, lesson, frames, count, seconds, ticks, log }));
     }
   } finally {
     await server.close();
@@ -197,12 +202,13 @@ async function oneSize(p: {
   url: string;
   app: LocalServer['app'];
   lesson: string;
+  frames: FanoutFrames;
   count: number;
   seconds: number;
   ticks: number;
   log: (line: string) => void;
 }): Promise<FanoutRow> {
-  const { url, app, lesson, seconds, ticks, log } = p;
+  const { url, app, lesson, frames, seconds, ticks, log } = p;
   let count = p.count;
   const load1Start = load1();
   const res = await fetch(`${url}/api/rooms`, {
@@ -234,7 +240,7 @@ async function oneSize(p: {
       count = capped;
     }
     const batch = Math.max(1, Math.ceil((count * BATCH_EVERY_MS) / OPEN_WITHIN_MS));
-    child.send({ t: 'join', url, roomId, count, batch, everyMs: BATCH_EVERY_MS });
+    child.send({ t: 'join', url, roomId, count, batch, everyMs: BATCH_EVERY_MS, packed: frames === 'packed' });
     const joined = await nextMessage<Joined>(child, 'joined', JOIN_WAIT_MS);
     let joinS = joined && joined.joined === count ? joined.allJoinedMs / 1000 : null;
     log(
@@ -292,6 +298,7 @@ async function oneSize(p: {
     }
     const row: FanoutRow = {
       lesson,
+      frames,
       viewers: count,
       joined: members.length,
       joinedAtStart: members.filter((v) => v.joinedAt <= t0).length,

@@ -6,8 +6,11 @@
  *
  * Plain JavaScript, run by node without tsx, so that starting it costs nothing and tsx's loader is not in the path.
  *
+ * Viewers ask for packed frames, as the page does (shared/packedFrames.ts: one binary message per packet), unless
+ * the parent says `packed: false` (the default Socket.IO event, as any other client gets them).
+ *
  * Messages from the parent:
- *   { t: 'join', url, roomId, count, batch, everyMs }  open `count` viewers, `batch` every `everyMs` ms
+ *   { t: 'join', url, roomId, count, batch, everyMs, packed }  open `count` viewers, `batch` every `everyMs` ms
  *   { t: 'mark' }     start of the measurement window: counters to zero, CPU and clock noted
  *   { t: 'end' }      end of the window: the frame counters and CPU are kept as they are now
  *   { t: 'report' }   answered with { t: 'report', … } (hp:changed arrivals are counted from mark to report)
@@ -17,6 +20,22 @@
 import { execFileSync } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
+import { Decoder as DefaultDecoder, Encoder, PacketType } from 'socket.io-parser';
+
+/**
+ * shared/framesParser.ts, counting instead of unpacking: a packed message (magic 'G' 'P', version 1, frame count
+ * at byte 4) becomes the event `frames:packed` with the message itself, which is counted, never decoded.
+ */
+class CountingDecoder extends DefaultDecoder {
+  add(obj) {
+    if (!this.reconstructor && typeof obj !== 'string' && obj.length >= 8 && obj[0] === 0x47 && obj[1] === 0x50 && obj[2] === 1) {
+      this.emitReserved('decoded', { type: PacketType.EVENT, nsp: '/', data: ['frames:packed', obj] });
+      return;
+    }
+    super.add(obj);
+  }
+}
+const countingParser = { Encoder, Decoder: CountingDecoder };
 
 /** @typedef {{ socket: import('socket.io-client').Socket, openedAt: number, joinedAt: number, packets: number, bufs: number, bytes: number, hp: number[][], disconnects: number, closing: boolean, end: { packets: number, bufs: number, bytes: number } | null }} Viewer */
 
@@ -64,12 +83,13 @@ function maybeJoined() {
   });
 }
 
-function open(url, roomId, i) {
+function open(url, roomId, i, packed) {
   const socket = io(url, {
-    auth: { roomId, name: `viewer ${i}` },
+    auth: packed ? { roomId, name: `viewer ${i}`, frames: 'packed' } : { roomId, name: `viewer ${i}` },
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
+    ...(packed ? { parser: countingParser } : {}),
   });
   /** @type {Viewer} */
   const v = { socket, openedAt: Date.now(), joinedAt: 0, packets: 0, bufs: 0, bytes: 0, hp: [], disconnects: 0, closing: false, end: null };
@@ -92,6 +112,12 @@ function open(url, roomId, i) {
     v.bufs += frames.length;
     for (const b of frames) v.bytes += b.byteLength;
   });
+  socket.on('frames:packed', (message) => {
+    if (!measuring) return;
+    v.packets += 1;
+    v.bufs += message.readUInt32LE(4);
+    v.bytes += message.byteLength;
+  });
   socket.on('hp:changed', (change) => {
     if (!mark) return;
     const lr = change && change.changes && change.changes.lr;
@@ -106,13 +132,13 @@ function open(url, roomId, i) {
   });
 }
 
-function join({ url, roomId, count, batch, everyMs }) {
+function join({ url, roomId, count, batch, everyMs, packed }) {
   expected = count;
   firstOpenAt = Date.now();
   let next = 0;
   const tick = () => {
     const upTo = Math.min(count, next + batch);
-    for (; next < upTo; next += 1) open(url, roomId, next);
+    for (; next < upTo; next += 1) open(url, roomId, next, packed !== false);
     if (next < count) setTimeout(tick, everyMs);
   };
   tick();

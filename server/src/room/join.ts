@@ -29,6 +29,7 @@ const authSchema = z.object({
   // Generous here (a name is cleaned and cut to NAME_MAX after), bounded so a handshake stays small.
   name: z.string().max(400).optional(),
   presenterKey: z.string().max(128).optional(),
+  frames: z.literal('packed').optional(),
 });
 
 export function zodMessage(err: z.ZodError): string {
@@ -58,6 +59,7 @@ export function admit(rooms: Rooms): Parameters<GradcastServer['use']>[0] {
       roomId: room.id,
       memberId,
       role,
+      packed: auth.frames === 'packed',
       name: cleanName(auth.name ?? '') || (role === 'presenter' ? 'Presenter' : `Viewer ${memberId.slice(0, 4)}`),
     };
     next();

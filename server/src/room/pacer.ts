@@ -1,7 +1,9 @@
 /**
  * Sends a room's frames to its members, each getting only the channels it subscribed to. Members with the
  * same subscription form a group, and each group is a Socket.IO room (`<roomId>#<channels>`), so one packet
- * serves every member of a group and the adapter fans it out.
+ * serves every member of a group and the adapter fans it out. Members that asked for packed frames
+ * (JoinAuth.frames) form groups of their own, whose packet is packed once (shared/packedFrames.ts) and written
+ * to each member's connection as one binary message: half the messages of a `frames` event, and no parser.
  *
  * Live frames are coalesced per channel (newest wins) and flushed at most `frameRate` times a second as ONE
  * volatile `frames` packet per group, or at the lower rate a member's page asked for (frames:rate: groups are keyed
@@ -11,6 +13,7 @@
  * out at once and reliably, because nothing would ever repeat them.
  */
 import { type Channel, type EncodedFrame, FRAME_RATE_TIERS } from '@gradcast/shared';
+import { packFrames } from '@gradcast/shared/packedFrames';
 import type { Metrics } from '../metrics.ts';
 import { FRAME_RATE, frameInterval } from '../probe/delivery.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
@@ -21,6 +24,8 @@ interface Group {
   /** Packets per second, at most, to this group's members: the rate they can draw (frames:rate). */
   fps: number;
   members: number;
+  /** Packed groups: their members' sockets (they are not in a Socket.IO room: each is written to directly). */
+  packed: Set<GradcastSocket> | null;
 }
 
 /** A rate's flushes: when the last went, the one waiting, and the newest frame of each channel it has sent. */
@@ -67,15 +72,17 @@ export class Pacer {
     this.leave(socket);
     const sorted = [...new Set(channels)].sort();
     const member = this.members.get(socket.id) ?? { fps: this.frameRate };
-    const key = `${member.fps}|${sorted.join(',')}`;
+    const packed = socket.data?.packed === true;
+    const key = `${member.fps}|${sorted.join(',')}${packed ? '|packed' : ''}`;
     let group = this.groups.get(key);
     if (!group) {
-      group = { room: `${this.roomId}#${key}`, channels: new Set(sorted), fps: member.fps, members: 0 };
+      group = { room: `${this.roomId}#${key}`, channels: new Set(sorted), fps: member.fps, members: 0, packed: packed ? new Set() : null };
       this.groups.set(key, group);
     }
     group.members += 1;
     this.members.set(socket.id, { fps: member.fps, channels: sorted, key });
-    void socket.join(group.room);
+    if (group.packed) group.packed.add(socket);
+    else void socket.join(group.room);
     this.changed(before);
   }
 
@@ -104,7 +111,8 @@ export class Pacer {
     if (!member || key === undefined) return;
     delete member.key;
     const group = this.groups.get(key) as Group;
-    void socket.leave(group.room);
+    if (group.packed) group.packed.delete(socket);
+    else void socket.leave(group.room);
     if (--group.members === 0) this.groups.delete(key);
   }
 
@@ -159,8 +167,14 @@ export class Pacer {
       if (fps !== null && group.fps !== fps) continue;
       const mine = frames.filter((f) => group.channels.has(f.channel));
       if (!mine.length) continue;
-      const bytes = mine.map((f) => Buffer.from(f.bytes));
-      (volatile ? this.io.to(group.room).volatile : this.io.to(group.room)).emit('frames', bytes);
+      if (group.packed) {
+        const packed = packFrames(mine.map((f) => f.bytes));
+        const packet = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+        for (const socket of group.packed) writePacked(socket, packet, volatile);
+      } else {
+        const bytes = mine.map((f) => Buffer.from(f.bytes));
+        (volatile ? this.io.to(group.room).volatile : this.io.to(group.room)).emit('frames', bytes);
+      }
       const mode = volatile ? 'volatile' : 'reliable';
       for (const b of mine) {
         this.metrics.framesSent.inc({ channel: b.channel, mode }, group.members);
@@ -168,4 +182,16 @@ export class Pacer {
       }
     }
   }
+}
+
+/**
+ * Writes one packed message to a member's connection, as Socket.IO writes a packet: not once the connection is
+ * closing, and, volatile, not while the transport is still writing the last one (newest wins; the next flush
+ * carries newer frames). Reliable ones queue in engine.io's write buffer, in order with the member's events.
+ */
+function writePacked(socket: GradcastSocket, packet: Buffer, volatile: boolean): void {
+  const conn = socket.conn;
+  if (conn.readyState !== 'open') return;
+  if (volatile && !conn.transport.writable) return;
+  conn.write(packet);
 }
