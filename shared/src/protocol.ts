@@ -143,6 +143,11 @@ export interface MembersUpdate {
 export const MEMBERS_SHOWN = 50;
 /** Shortest gap between two `room:members` of one room, ms. */
 export const PRESENCE_INTERVAL_MS = 500;
+/**
+ * The WebSocket close code of a member the server disconnected because too much was waiting to be sent to it
+ * (4000–4999: the application's own); the close reason says what. Its client reconnects to a fresh snapshot.
+ */
+export const SLOW_CLOSE_CODE = 4008;
 /** The rates a member's frames can be paced at (frames:rate), packets per second, fastest first. */
 export const FRAME_RATE_TIERS: readonly number[] = [30, 15, 10, 5, 2, 1];
 

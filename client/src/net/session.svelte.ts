@@ -47,6 +47,7 @@ import {
   type RunState,
   type RunStatus,
 } from '@gradcast/shared';
+import { slowCloseMessage } from './slowClose.ts';
 import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
 import { readLandscape, type Landscape } from './landscape.ts';
@@ -198,7 +199,7 @@ export class Session {
     socket.on('connect', () => {
       this.connection = 'connected';
     });
-    socket.on('disconnect', (reason) => {
+    socket.on('disconnect', (reason, details) => {
       if (reason === 'io client disconnect') {
         this.connection = 'closed';
       } else if (reason === 'io server disconnect') {
@@ -207,6 +208,8 @@ export class Session {
         this.error ??= { title: 'Disconnected', message: 'The server closed this connection; the room may have ended.' };
       } else {
         this.connection = 'reconnecting';
+        const slow = slowCloseMessage(details);
+        if (slow) this.#notify(slow);
       }
     });
     socket.on('connect_error', (err) => {

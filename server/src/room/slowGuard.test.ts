@@ -1,14 +1,14 @@
 /**
  * The slow-member policy (slowGuard.ts) on stand-in sockets: a member past either cap is closed with code 4008 and
  * a reason that says why (then cut off if it never answers), counted in /metrics; members within the caps are left
- * alone. (A real client that stops reading is for the fan-out bench: on loopback the kernel's buffers take
- * megabytes before anything waits on the server.)
+ * alone. (A real client that stops reading: test/slowViewer.test.ts.)
  */
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { createMetrics } from '../metrics.ts';
 import type { GradcastServer } from './io.ts';
-import { SLOW_CLOSE_CODE, SlowGuard } from './slowGuard.ts';
+import { SLOW_CLOSE_CODE } from '@gradcast/shared';
+import { SlowGuard } from './slowGuard.ts';
 
 function fakeSocket(packets: number, bytes: number) {
   const ws = { bufferedAmount: bytes, close: vi.fn(), terminate: vi.fn() };
@@ -27,8 +27,10 @@ describe('SlowGuard', () => {
       const metrics = createMetrics();
       const guard = new SlowGuard(io, metrics, pino({ level: 'silent' }), { maxPackets: 10, maxBytes: 2000, checkMs: 1_000_000 });
       expect(guard.check()).toBe(2);
+      expect(guard.check()).toBe(0); // already closing: not closed, counted or logged again
       expect(within.ws.close).not.toHaveBeenCalled();
       for (const { ws } of [tooMany, tooBig]) {
+        expect(ws.close).toHaveBeenCalledTimes(1);
         expect(ws.close).toHaveBeenCalledWith(SLOW_CLOSE_CODE, expect.stringMatching(/^too slow: /));
         expect((ws.close.mock.calls[0]![1] as string).length).toBeLessThanOrEqual(123);
         expect(ws.terminate).not.toHaveBeenCalled();

@@ -6,6 +6,7 @@
  * WebSocket close (code 4008) whose reason says why, and its client reconnects to a fresh snapshot. Other members
  * never wait for it: each socket has its own buffers.
  */
+import { SLOW_CLOSE_CODE } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
@@ -20,8 +21,6 @@ export interface SlowLimits {
 
 export const SLOW_LIMITS: SlowLimits = { maxBytes: 4 << 20, maxPackets: 1000, checkMs: 1000 };
 
-/** The close code a too-slow member's WebSocket gets (4000–4999: the application's own). */
-export const SLOW_CLOSE_CODE = 4008;
 
 /** How long a too-slow member's close handshake may take before its connection is cut, ms. */
 const CLOSE_GRACE_MS = 5000;
@@ -34,6 +33,8 @@ export function backlog(socket: GradcastSocket): { packets: number; bytes: numbe
 
 export class SlowGuard {
   private readonly timer: NodeJS.Timeout;
+  /** Members already told to go: their close frame waits behind the backlog, which keeps growing meanwhile. */
+  private readonly closing = new WeakSet<GradcastSocket>();
 
   constructor(
     private readonly io: GradcastServer,
@@ -53,11 +54,13 @@ export class SlowGuard {
   check(): number {
     let dropped = 0;
     for (const socket of this.io.of('/').sockets.values()) {
+      if (this.closing.has(socket)) continue;
       const { packets, bytes } = backlog(socket);
       if (packets <= this.limits.maxPackets && bytes <= this.limits.maxBytes) continue;
       const reason = `too slow: ${packets} messages and ${Math.round(bytes / 1024)} KB were waiting; reconnecting brings the room back`;
       this.log.info({ roomId: socket.data.roomId, memberId: socket.data.memberId, packets, bytes }, 'disconnected a member that fell behind');
       this.metrics.slowDisconnects.inc();
+      this.closing.add(socket);
       const ws = (socket.conn as unknown as { transport?: { socket?: { close?: (code: number, reason: string) => void; terminate?: () => void } } })
         .transport?.socket;
       if (ws?.close) {
