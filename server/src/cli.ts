@@ -36,7 +36,13 @@ Suites:
   fanout   many viewers in one room while it trains (ch09-05, or --lessons): --viewers 100,500,1000,2000 join
            from a separate load-generator process within 5 s, then for --seconds S (default 10) the presenter
            sends hp:set once a second; per viewer count: joined, frames packets/s per viewer (p50, p5), bytes/s,
-           hp:changed latency p50/p99, disconnects, server CPU (% of one core) and RSS, the generator's CPU
+           hp:changed latency p50/p99, disconnects, server CPU (% of one core) and RSS, the generator's CPU;
+           --frames packed|event (default packed, as the page asks), --stalled K: K viewers stop reading once
+           joined (the server's RSS and how many it closed as too slow)
+  wire     the per-message cost floor of fanning a binary payload (1,700 B, 12 ticks/s) out to --viewers N,N…
+           (default 1000) raw ws clients in a separate process, for --seconds S (default 5): plain ws, socket.io
+           (default parser, msgpack parser) and raw engine.io messages; per way: delivered packets/s, server CPU,
+           µs per delivered packet and per WebSocket message, the ratio to plain ws, bytes/s per viewer, load
 `;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -191,7 +197,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(BENCH_USAGE);
         return suite === undefined ? 2 : 0;
       }
-      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, share: { type: 'string' }, viewers: { type: 'string' }, ...backendOpt });
+      const { values } = parse(more, { json: { type: 'boolean' }, seconds: { type: 'string' }, lessons: { type: 'string' }, rounds: { type: 'string' }, share: { type: 'string' }, viewers: { type: 'string' }, frames: { type: 'string' }, stalled: { type: 'string' }, ...backendOpt });
       const lessons = values.lessons === undefined ? undefined : String(values.lessons).split(',').filter(Boolean);
       for (const id of lessons ?? []) {
         if (!getLesson(id)?.trains) throw new UsageError(`--lessons: "${id}" is not a training lesson (see gradcast lessons)`);
@@ -226,10 +232,17 @@ async function main(argv: string[]): Promise<number> {
         const { benchFanout } = await import('./bench/fanout.ts');
         rows = [];
         for (const lesson of lessons ?? ['ch09-05']) {
-          rows.push(...(await benchFanout({ lesson, viewers, seconds: numberOption(values.seconds, 'seconds'), backend, log })));
+          const frames = values.frames === undefined ? undefined : String(values.frames);
+          if (frames !== undefined && frames !== 'packed' && frames !== 'event') throw new UsageError(`--frames must be packed or event, got "${frames}"`);
+          const stalled = intOption(values.stalled, 'stalled', 0, 20_000);
+          rows.push(...(await benchFanout({ lesson, viewers, seconds: numberOption(values.seconds, 'seconds'), frames, stalled, backend, log })));
         }
+      } else if (suite === 'wire') {
+        const viewers = values.viewers === undefined ? undefined : String(values.viewers).split(',').map((v) => intOption(v, 'viewers', 1, 20_000) as number);
+        const { benchWire } = await import('./bench/wire.ts');
+        rows = await benchWire({ viewers, seconds: numberOption(values.seconds, 'seconds'), log });
       } else {
-        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy, surface, fanout)`);
+        throw new UsageError(`unknown bench suite "${suite}" (suites: train, viewer, pytorch, accuracy, surface, fanout, wire)`);
       }
       if (values.json) process.stdout.write(JSON.stringify(rows) + '\n');
       else process.stdout.write(table(rows as Record<string, string | number>[]) + '\n');

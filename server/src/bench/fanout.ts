@@ -43,6 +43,10 @@ export interface FanoutRow {
   frames: FanoutFrames;
   viewers: number;
   joined: number;
+  /** Viewers that stopped reading once joined (left out of frames/s and hp:changed). */
+  stalled: number;
+  /** Members the server closed as too slow during the row (room/slowGuard.ts). */
+  slowClosed: number;
   /** Viewers that had joined when the window began (the rest joined during it). */
   joinedAtStart: number;
   /** Seconds from the first viewer opened to the last one's room:snapshot (null: not all had joined by the report). */
@@ -67,6 +71,8 @@ export interface FanoutRow {
   /** The load generator's event-loop delay, p99 over the window, ms (its own latency adds to hpP99Ms). */
   genLagP99Ms: number | null;
   rssMB: number;
+  /** The server's RSS at the window's end less at its start, MB. */
+  rssGrowMB: number;
   stepsPerSec: number | null;
   load1Start: number;
   load1End: number;
@@ -79,6 +85,8 @@ interface Joined {
   failed: number;
   joinErrors: Record<string, number>;
   allJoinedMs: number;
+  /** The load generator's CPU from its first open to its last join, ms. */
+  joinCpuMs: number;
   joinMs: number[];
 }
 
@@ -87,10 +95,12 @@ interface Report {
   window: { ms: number; cpu: NodeJS.CpuUsage; lagP99Ms: number; lagMaxMs: number } | null;
   /** From the first viewer opened to the last one's snapshot, once every viewer joined (even past the wait). */
   allJoinedMs: number | null;
+  /** Disconnects of the viewers that kept reading; the stalled ones' apart. */
   disconnects: number;
+  stalledDisconnects: number;
   disconnectReasons: Record<string, number>;
   connected: number;
-  viewers: { joined: boolean; joinedAt: number; packets: number; bufs: number; bytes: number; hp: [number, number][]; disconnects: number }[];
+  viewers: { joined: boolean; joinedAt: number; packets: number; bufs: number; bytes: number; hp: [number, number][]; disconnects: number; stalled: boolean }[];
 }
 
 /** The soft limit on open files of a process started from this one (`ulimit -n`), or null where unknown. */
@@ -165,12 +175,27 @@ function nextMessage<T extends { t: string }>(child: ChildProcess, t: T['t'], ms
   });
 }
 
+/** Members closed as too slow so far (the counter in /metrics). */
+async function slowClosedSoFar(app: LocalServer['app']): Promise<number> {
+  const metric = await app.metrics.slowDisconnects.get();
+  return metric.values[0]?.value ?? 0;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const round1 = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(1)));
 const load1 = (): number => Number((loadavg()[0] as number).toFixed(2));
 
 export async function benchFanout(
-  opts: { lesson?: string; viewers?: number[]; seconds?: number; frames?: FanoutFrames; backend?: BackendPref; log?: (line: string) => void } = {},
+  opts: {
+    lesson?: string;
+    viewers?: number[];
+    seconds?: number;
+    frames?: FanoutFrames;
+    /** Viewers (of each count) that stop reading once joined. */
+    stalled?: number;
+    backend?: BackendPref;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<FanoutRow[]> {
   const lesson = opts.lesson ?? 'ch09-05';
   const frames = opts.frames ?? 'packed';
@@ -189,7 +214,7 @@ export async function benchFanout(
         count = Math.max(1, fdServer - FD_SPARE);
         log(`  ${asked} viewers: the server's open-file limit (ulimit -n) is ${fdServer}; capped at ${count}`);
       }
-      rows.push(await oneSize({ url, app, lesson, frames, count, seconds, ticks, log }));
+      rows.push(await oneSize({ url, app, lesson, frames, stalled: Math.min(opts.stalled ?? 0, count), count, seconds, ticks, log }));
     }
   } finally {
     await server.close();
@@ -203,12 +228,14 @@ async function oneSize(p: {
   app: LocalServer['app'];
   lesson: string;
   frames: FanoutFrames;
+  stalled: number;
   count: number;
   seconds: number;
   ticks: number;
   log: (line: string) => void;
 }): Promise<FanoutRow> {
-  const { url, app, lesson, frames, seconds, ticks, log } = p;
+  const { url, app, lesson, frames, stalled, seconds, ticks, log } = p;
+  const slow0 = await slowClosedSoFar(app);
   let count = p.count;
   const load1Start = load1();
   const res = await fetch(`${url}/api/rooms`, {
@@ -240,8 +267,22 @@ async function oneSize(p: {
       count = capped;
     }
     const batch = Math.max(1, Math.ceil((count * BATCH_EVERY_MS) / OPEN_WITHIN_MS));
-    child.send({ t: 'join', url, roomId, count, batch, everyMs: BATCH_EVERY_MS, packed: frames === 'packed' });
+    const joinCpu0 = process.cpuUsage();
+    const joinMain0 = mainThreadCpuS(ticks);
+    const joinT0 = Date.now();
+    child.send({ t: 'join', url, roomId, count, batch, everyMs: BATCH_EVERY_MS, packed: frames === 'packed', stall: stalled });
     const joined = await nextMessage<Joined>(child, 'joined', JOIN_WAIT_MS);
+    if (joined) {
+      // What the join phase cost, in percent of one core: the server, its socket thread, the load generator.
+      const s = (Date.now() - joinT0) / 1000;
+      const c = process.cpuUsage(joinCpu0);
+      const main = mainThreadCpuS(ticks);
+      log(
+        `  ${count} viewers joining: server CPU ${Math.round(((c.user + c.system) / 1e6 / s) * 100)}%` +
+          (main !== null && joinMain0 !== null ? ` (socket thread ${Math.round(((main - joinMain0) / s) * 100)}%)` : '') +
+          `, load generator ${Math.round((joined.joinCpuMs / 1000 / s) * 100)}%`,
+      );
+    }
     let joinS = joined && joined.joined === count ? joined.allJoinedMs / 1000 : null;
     log(
       joined
@@ -258,7 +299,8 @@ async function oneSize(p: {
     const step0 = step;
     const t0 = Date.now();
     child.send({ t: 'mark' });
-    let rss = process.memoryUsage().rss;
+    const rss0 = process.memoryUsage().rss;
+    let rss = rss0;
     for (let k = 0; k < seconds; k += 1) {
       const lr = Number((lr0 * (1 + 0.001 * (k + 1) * (k % 2 ? -1 : 1))).toPrecision(12));
       sends.set(lr, Date.now());
@@ -282,7 +324,8 @@ async function oneSize(p: {
       log(`  ${count} viewers: all joined after ${joinS.toFixed(2)} s (during the window)`);
     }
     const winS = win ? win.ms / 1000 : windowS;
-    const members = report.viewers.filter((v) => v.joined);
+    const rssEnd = process.memoryUsage().rss;
+    const members = report.viewers.filter((v) => v.joined && !v.stalled);
     const fps = members.map((v) => v.packets / winS);
     const latencies: number[] = [];
     let received = 0;
@@ -300,7 +343,9 @@ async function oneSize(p: {
       lesson,
       frames,
       viewers: count,
-      joined: members.length,
+      joined: report.viewers.filter((v) => v.joined).length,
+      stalled,
+      slowClosed: (await slowClosedSoFar(app)) - slow0,
       joinedAtStart: members.filter((v) => v.joinedAt <= t0).length,
       joinS: joinS === null ? null : Number(joinS.toFixed(2)),
       fpsP50: round1(quantile(fps, 0.5)),
@@ -317,6 +362,7 @@ async function oneSize(p: {
       otherCpu: null,
       genLagP99Ms: win ? round1(win.lagP99Ms) : null,
       rssMB: Math.round(rss / 2 ** 20),
+      rssGrowMB: Math.round((rssEnd - rss0) / 2 ** 20),
       stepsPerSec: round1(steps / windowS),
       load1Start,
       load1End: load1(),
@@ -334,7 +380,9 @@ async function oneSize(p: {
     log(
       `  ${count} viewers: ${row.fpsP50} frames/s per viewer (p5 ${row.fpsP5}, min ${round1(quantile(fps, 0))}), hp:changed p50 ${row.hpP50Ms} ms p99 ${row.hpP99Ms} ms` +
         ` (max ${quantile(latencies, 1)} ms, ${row.hpMissed} missed), ${row.disconnects} disconnects${report.disconnects ? ` ${JSON.stringify(report.disconnectReasons)}` : ''},` +
-        ` server CPU ${row.serverCpu}% (socket thread ${row.socketCpu}%), load generator ${row.genCpu}%, other processes ${row.otherCpu}% (generator's event-loop p99 ${row.genLagP99Ms} ms, max ${round1(win?.lagMaxMs ?? null)} ms), ${row.stepsPerSec} steps/s; ${row.goal}`,
+        ` server CPU ${row.serverCpu}% (socket thread ${row.socketCpu}%), load generator ${row.genCpu}%, other processes ${row.otherCpu}% (generator's event-loop p99 ${row.genLagP99Ms} ms, max ${round1(win?.lagMaxMs ?? null)} ms), ${row.stepsPerSec} steps/s, RSS ${row.rssMB} MB (${row.rssGrowMB >= 0 ? '+' : ''}${row.rssGrowMB} MB over the window)` +
+        (stalled ? `; ${stalled} stalled viewers: ${report.stalledDisconnects} disconnected, ${row.slowClosed} closed as too slow` : '') +
+        `; ${row.goal}`,
     );
     return row;
   } finally {

@@ -10,7 +10,9 @@
  * the parent says `packed: false` (the default Socket.IO event, as any other client gets them).
  *
  * Messages from the parent:
- *   { t: 'join', url, roomId, count, batch, everyMs, packed }  open `count` viewers, `batch` every `everyMs` ms
+ *   { t: 'join', url, roomId, count, batch, everyMs, packed, stall }  open `count` viewers, `batch` every `everyMs`
+ *                    ms; the first `stall` of them stop reading once joined (their TCP sockets paused, as a frozen
+ *                    tab's or a phone's that lost its signal): they are left out of the frame and hp:changed counts
  *   { t: 'mark' }     start of the measurement window: counters to zero, CPU and clock noted
  *   { t: 'end' }      end of the window: the frame counters and CPU are kept as they are now
  *   { t: 'report' }   answered with { t: 'report', … } (hp:changed arrivals are counted from mark to report)
@@ -37,7 +39,7 @@ class CountingDecoder extends DefaultDecoder {
 }
 const countingParser = { Encoder, Decoder: CountingDecoder };
 
-/** @typedef {{ socket: import('socket.io-client').Socket, openedAt: number, joinedAt: number, packets: number, bufs: number, bytes: number, hp: number[][], disconnects: number, closing: boolean, end: { packets: number, bufs: number, bytes: number } | null }} Viewer */
+/** @typedef {{ socket: import('socket.io-client').Socket, openedAt: number, joinedAt: number, packets: number, bufs: number, bytes: number, hp: number[][], disconnects: number, closing: boolean, stalled: boolean, end: { packets: number, bufs: number, bytes: number } | null }} Viewer */
 
 /** @type {Viewer[]} */
 const viewers = [];
@@ -49,6 +51,8 @@ let joined = 0;
 let failed = 0;
 let expected = 0;
 let firstOpenAt = 0;
+/** This process's CPU when the joining began (the join phase's share is reported with `joined`). */
+let joinCpu = process.cpuUsage();
 let lastJoinAt = 0;
 let joinedSent = false;
 let measuring = false;
@@ -79,11 +83,15 @@ function maybeJoined() {
     failed,
     joinErrors,
     allJoinedMs: lastJoinAt - firstOpenAt,
+    joinCpuMs: (() => {
+      const c = process.cpuUsage(joinCpu);
+      return (c.user + c.system) / 1000;
+    })(),
     joinMs: viewers.filter((v) => v.joinedAt > 0).map((v) => v.joinedAt - v.openedAt),
   });
 }
 
-function open(url, roomId, i, packed) {
+function open(url, roomId, i, packed, stall) {
   const socket = io(url, {
     auth: packed ? { roomId, name: `viewer ${i}`, frames: 'packed' } : { roomId, name: `viewer ${i}` },
     transports: ['websocket'],
@@ -92,9 +100,14 @@ function open(url, roomId, i, packed) {
     ...(packed ? { parser: countingParser } : {}),
   });
   /** @type {Viewer} */
-  const v = { socket, openedAt: Date.now(), joinedAt: 0, packets: 0, bufs: 0, bytes: 0, hp: [], disconnects: 0, closing: false, end: null };
+  const v = { socket, openedAt: Date.now(), joinedAt: 0, packets: 0, bufs: 0, bytes: 0, hp: [], disconnects: 0, closing: false, stalled: false, end: null };
   viewers.push(v);
   socket.once('room:snapshot', () => {
+    if (stall) {
+      // Node's engine.io-client runs on `ws`: pausing its TCP socket stops reading for good.
+      socket.io.engine.transport.ws._socket.pause();
+      v.stalled = true;
+    }
     v.joinedAt = Date.now();
     lastJoinAt = v.joinedAt;
     joined += 1;
@@ -132,13 +145,14 @@ function open(url, roomId, i, packed) {
   });
 }
 
-function join({ url, roomId, count, batch, everyMs, packed }) {
+function join({ url, roomId, count, batch, everyMs, packed, stall = 0 }) {
   expected = count;
   firstOpenAt = Date.now();
+  joinCpu = process.cpuUsage();
   let next = 0;
   const tick = () => {
     const upTo = Math.min(count, next + batch);
-    for (; next < upTo; next += 1) open(url, roomId, next, packed !== false);
+    for (; next < upTo; next += 1) open(url, roomId, next, packed !== false, next < stall);
     if (next < count) setTimeout(tick, everyMs);
   };
   tick();
@@ -179,7 +193,8 @@ process.on('message', (m) => {
         t: 'report',
         window: windowEnd,
         allJoinedMs: joined === expected ? lastJoinAt - firstOpenAt : null,
-        disconnects: viewers.reduce((s, v) => s + v.disconnects, 0),
+        disconnects: viewers.reduce((s, v) => s + (v.stalled ? 0 : v.disconnects), 0),
+        stalledDisconnects: viewers.reduce((s, v) => s + (v.stalled ? v.disconnects : 0), 0),
         disconnectReasons,
         connected: viewers.filter((v) => v.socket.connected).length,
         viewers: viewers.map((v) => ({
@@ -190,6 +205,7 @@ process.on('message', (m) => {
           bytes: v.end ? v.end.bytes : v.bytes,
           hp: v.hp,
           disconnects: v.disconnects,
+          stalled: v.stalled,
         })),
       });
       break;
