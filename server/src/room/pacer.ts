@@ -14,6 +14,7 @@
  */
 import { type Channel, type EncodedFrame, FRAME_RATE_TIERS } from '@gradcast/shared';
 import { packFrames } from '@gradcast/shared/packedFrames';
+import { WebSocket } from 'ws';
 import type { Metrics } from '../metrics.ts';
 import { FRAME_RATE, frameInterval } from '../probe/delivery.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
@@ -170,7 +171,8 @@ export class Pacer {
       if (group.packed) {
         const packed = packFrames(mine.map((f) => f.bytes));
         const packet = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
-        for (const socket of group.packed) writePacked(socket, packet, volatile);
+        const framed = { wsPreEncodedFrame: wsFrame(packet) };
+        for (const socket of group.packed) writePacked(socket, packet, framed, volatile);
       } else {
         const bytes = mine.map((f) => Buffer.from(f.bytes));
         (volatile ? this.io.to(group.room).volatile : this.io.to(group.room)).emit('frames', bytes);
@@ -184,14 +186,24 @@ export class Pacer {
   }
 }
 
+/** ws's frame builder (which @types/ws leaves out). */
+const Sender = (WebSocket as unknown as { Sender: { frame(data: Buffer, options: object): Buffer[] } }).Sender;
+
+/**
+ * The WebSocket frame of a binary message, built once for all the members it goes to: engine.io writes it as it
+ * is to each WebSocket connection (`wsPreEncodedFrame`, as Socket.IO's adapter does for a broadcast text
+ * packet), about 5% less work per member than framing it for each (`gradcast bench wire`).
+ */
+const wsFrame = (data: Buffer): Buffer[] => Sender.frame(data, { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true });
+
 /**
  * Writes one packed message to a member's connection, as Socket.IO writes a packet: not once the connection is
  * closing, and, volatile, not while the transport is still writing the last one (newest wins; the next flush
  * carries newer frames). Reliable ones queue in engine.io's write buffer, in order with the member's events.
  */
-function writePacked(socket: GradcastSocket, packet: Buffer, volatile: boolean): void {
+function writePacked(socket: GradcastSocket, packet: Buffer, framed: { wsPreEncodedFrame: Buffer[] }, volatile: boolean): void {
   const conn = socket.conn;
   if (conn.readyState !== 'open') return;
   if (volatile && !conn.transport.writable) return;
-  conn.write(packet);
+  conn.write(packet, framed as { compress?: boolean });
 }
