@@ -85,6 +85,8 @@ interface Joined {
   failed: number;
   joinErrors: Record<string, number>;
   allJoinedMs: number;
+  /** From the first viewer opened to the last (the plan: OPEN_WITHIN_MS; more when the generator fell behind). */
+  allOpenedMs: number;
   /** The load generator's CPU from its first open to its last join, ms. */
   joinCpuMs: number;
   joinMs: number[];
@@ -286,7 +288,7 @@ async function oneSize(p: {
     let joinS = joined && joined.joined === count ? joined.allJoinedMs / 1000 : null;
     log(
       joined
-        ? `  ${count} viewers: ${joined.joined} joined in ${(joined.allJoinedMs / 1000).toFixed(2)} s (join p50 ${quantile(joined.joinMs, 0.5)} ms, p99 ${quantile(joined.joinMs, 0.99)} ms)` +
+        ? `  ${count} viewers: ${joined.joined} joined in ${(joined.allJoinedMs / 1000).toFixed(2)} s, opened within ${(joined.allOpenedMs / 1000).toFixed(2)} s (join p50 ${quantile(joined.joinMs, 0.5)} ms, p99 ${quantile(joined.joinMs, 0.99)} ms)` +
             (joined.failed ? `, ${joined.failed} refused: ${JSON.stringify(joined.joinErrors)}` : '')
         : `  ${count} viewers: not all joined within ${JOIN_WAIT_MS / 1000} s; measuring anyway`,
     );

@@ -54,6 +54,8 @@ let firstOpenAt = 0;
 /** This process's CPU when the joining began (the join phase's share is reported with `joined`). */
 let joinCpu = process.cpuUsage();
 let lastJoinAt = 0;
+/** When the last viewer was opened (the schedule slips when this process is busy). */
+let lastOpenAt = 0;
 let joinedSent = false;
 let measuring = false;
 /** @type {{ at: number, cpu: NodeJS.CpuUsage } | null} */
@@ -83,6 +85,7 @@ function maybeJoined() {
     failed,
     joinErrors,
     allJoinedMs: lastJoinAt - firstOpenAt,
+    allOpenedMs: lastOpenAt - firstOpenAt,
     joinCpuMs: (() => {
       const c = process.cpuUsage(joinCpu);
       return (c.user + c.system) / 1000;
@@ -150,10 +153,14 @@ function join({ url, roomId, count, batch, everyMs, packed, stall = 0 }) {
   firstOpenAt = Date.now();
   joinCpu = process.cpuUsage();
   let next = 0;
+  // Batch k opens at k·everyMs from the start (drift-corrected: opening a batch takes this process time too).
+  let k = 0;
   const tick = () => {
     const upTo = Math.min(count, next + batch);
     for (; next < upTo; next += 1) open(url, roomId, next, packed !== false, next < stall);
-    if (next < count) setTimeout(tick, everyMs);
+    lastOpenAt = Date.now();
+    k += 1;
+    if (next < count) setTimeout(tick, Math.max(0, firstOpenAt + k * everyMs - Date.now()));
   };
   tick();
 }
