@@ -63,6 +63,29 @@ describe('a storm of joins', () => {
   }, 90_000);
 });
 
+/** Joins and subscriptions that asked the training engine for frames so far (/metrics). */
+async function takeUps(): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  return Number(/^gradcast_takeups_total (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+describe('a storm of joins onto a training room', () => {
+  it('is answered by the room alone: no joiner asks the training engine while a member already receives everything', async () => {
+    const room = await server.createRoom('ch04-01'); // params, panels and the loss landscape: the costly channels
+    const presenter = server.connect({ roomId: room.roomId, presenterKey: room.presenterKey });
+    await once(presenter, 'room:snapshot');
+    // The presenter receives every channel: the engine makes them all from now on.
+    await new Promise((r) => setTimeout(r, 1500));
+    const before = await takeUps();
+    expect(before).toBeGreaterThan(0); // the presenter's own join asked: nobody was receiving those channels yet
+    const joiners = Array.from({ length: 100 }, (_, i) => server.connect({ roomId: room.roomId, name: `S${i}` }));
+    const snapshots = await Promise.all(joiners.map((s) => once<[RoomSnapshot, unknown[]]>(s, 'room:snapshot', 30_000)));
+    expect(snapshots.every(([, frames]) => frames.length > 0)).toBe(true);
+    expect(await takeUps()).toBe(before);
+    for (const s of [presenter, ...joiners]) s.disconnect();
+  }, 60_000);
+});
+
 describe('the people who matter, and everyone on demand', () => {
   it('lists the presenter and granted members; the presenter pages through everyone; viewers may not', async () => {
     const room = await server.createRoom('ch02-03');

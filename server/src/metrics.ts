@@ -40,6 +40,11 @@ export function createMetrics() {
       labelNames: ['room', 'lesson'] as const,
       registers: [registry],
     }),
+    takeUps: new Counter({
+      name: 'gradcast_takeups_total',
+      help: 'Joins and subscriptions that asked the training engine for frames (costly channels no member was receiving); every other join is answered by the room alone',
+      registers: [registry],
+    }),
     joinSeconds: new Histogram({
       name: 'gradcast_join_seconds',
       help: 'Time from handshake to snapshot sent',

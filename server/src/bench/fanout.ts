@@ -47,6 +47,8 @@ export interface FanoutRow {
   stalled: number;
   /** Members the server closed as too slow during the row (room/slowGuard.ts). */
   slowClosed: number;
+  /** Joins that asked the training engine for frames (the rest were answered by the room alone). */
+  joinAsks: number;
   /** Viewers that had joined when the window began (the rest joined during it). */
   joinedAtStart: number;
   /** Seconds from the first viewer opened to the last one's room:snapshot (null: not all had joined by the report). */
@@ -183,6 +185,12 @@ async function slowClosedSoFar(app: LocalServer['app']): Promise<number> {
   return metric.values[0]?.value ?? 0;
 }
 
+/** Joins and subscriptions that had to ask the training engine so far (the counter in /metrics). */
+async function takeUpsSoFar(app: LocalServer['app']): Promise<number> {
+  const metric = await app.metrics.takeUps.get();
+  return metric.values[0]?.value ?? 0;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const round1 = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(1)));
 const load1 = (): number => Number((loadavg()[0] as number).toFixed(2));
@@ -269,11 +277,13 @@ async function oneSize(p: {
       count = capped;
     }
     const batch = Math.max(1, Math.ceil((count * BATCH_EVERY_MS) / OPEN_WITHIN_MS));
+    const asks0 = await takeUpsSoFar(app);
     const joinCpu0 = process.cpuUsage();
     const joinMain0 = mainThreadCpuS(ticks);
     const joinT0 = Date.now();
     child.send({ t: 'join', url, roomId, count, batch, everyMs: BATCH_EVERY_MS, packed: frames === 'packed', stall: stalled });
     const joined = await nextMessage<Joined>(child, 'joined', JOIN_WAIT_MS);
+    const joinAsks = (await takeUpsSoFar(app)) - asks0;
     if (joined) {
       // What the join phase cost, in percent of one core: the server, its socket thread, the load generator.
       const s = (Date.now() - joinT0) / 1000;
@@ -282,7 +292,7 @@ async function oneSize(p: {
       log(
         `  ${count} viewers joining: server CPU ${Math.round(((c.user + c.system) / 1e6 / s) * 100)}%` +
           (main !== null && joinMain0 !== null ? ` (socket thread ${Math.round(((main - joinMain0) / s) * 100)}%)` : '') +
-          `, load generator ${Math.round((joined.joinCpuMs / 1000 / s) * 100)}%`,
+          `, load generator ${Math.round((joined.joinCpuMs / 1000 / s) * 100)}%; joins that asked the training engine: ${joinAsks}`,
       );
     }
     let joinS = joined && joined.joined === count ? joined.allJoinedMs / 1000 : null;
@@ -348,6 +358,7 @@ async function oneSize(p: {
       joined: report.viewers.filter((v) => v.joined).length,
       stalled,
       slowClosed: (await slowClosedSoFar(app)) - slow0,
+      joinAsks,
       joinedAtStart: members.filter((v) => v.joinedAt <= t0).length,
       joinS: joinS === null ? null : Number(joinS.toFixed(2)),
       fpsP50: round1(quantile(fps, 0.5)),

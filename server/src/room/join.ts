@@ -134,6 +134,7 @@ export function snapshotOf(room: Room, member: Member, backend: string, channels
  */
 export function takeUp(ctx: RoomContext, socket: GradcastSocket, room: Room, channels: readonly Channel[]): void {
   if (!channels.length) return;
+  ctx.metrics.takeUps.inc();
   ctx.rooms
     .request(room, { t: 'latest', roomId: room.id, channels: [...channels] })
     .then(({ frames }) => {
