@@ -16,6 +16,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CreateRoomResponse } from '@gradcast/shared';
 import { io as connect } from 'socket.io-client';
@@ -278,12 +279,15 @@ async function oneSize(p: {
     }
     const batch = Math.max(1, Math.ceil((count * BATCH_EVERY_MS) / OPEN_WITHIN_MS));
     const asks0 = await takeUpsSoFar(app);
+    const joinLag = monitorEventLoopDelay({ resolution: 10 });
+    joinLag.enable();
     const joinCpu0 = process.cpuUsage();
     const joinMain0 = mainThreadCpuS(ticks);
     const joinT0 = Date.now();
     child.send({ t: 'join', url, roomId, count, batch, everyMs: BATCH_EVERY_MS, packed: frames === 'packed', stall: stalled });
     const joined = await nextMessage<Joined>(child, 'joined', JOIN_WAIT_MS);
     const joinAsks = (await takeUpsSoFar(app)) - asks0;
+    joinLag.disable();
     if (joined) {
       // What the join phase cost, in percent of one core: the server, its socket thread, the load generator.
       const s = (Date.now() - joinT0) / 1000;
@@ -292,7 +296,7 @@ async function oneSize(p: {
       log(
         `  ${count} viewers joining: server CPU ${Math.round(((c.user + c.system) / 1e6 / s) * 100)}%` +
           (main !== null && joinMain0 !== null ? ` (socket thread ${Math.round(((main - joinMain0) / s) * 100)}%)` : '') +
-          `, load generator ${Math.round((joined.joinCpuMs / 1000 / s) * 100)}%; joins that asked the training engine: ${joinAsks}`,
+          `, load generator ${Math.round((joined.joinCpuMs / 1000 / s) * 100)}%; joins that asked the training engine: ${joinAsks}; the socket thread's event-loop delay p99 ${round1(joinLag.percentile(99) / 1e6)} ms, max ${round1(joinLag.max / 1e6)} ms`,
       );
     }
     let joinS = joined && joined.joined === count ? joined.allJoinedMs / 1000 : null;
@@ -305,6 +309,10 @@ async function oneSize(p: {
 
     // The window.
     const sends = new Map<number, number>();
+    /** hp:set the room refused (none expected: the presenter sends valid values). */
+    const refused: string[] = [];
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
     const cpu0 = process.cpuUsage();
     const main0 = mainThreadCpuS(ticks);
     const host0 = hostBusyCpuS(ticks);
@@ -316,12 +324,15 @@ async function oneSize(p: {
     for (let k = 0; k < seconds; k += 1) {
       const lr = Number((lr0 * (1 + 0.001 * (k + 1) * (k % 2 ? -1 : 1))).toPrecision(12));
       sends.set(lr, Date.now());
-      presenter.emit('hp:set', { lr }, () => undefined);
+      presenter.emit('hp:set', { lr }, (res: { ok: boolean; error?: { message: string } }) => {
+        if (!res.ok) refused.push(`${lr}: ${res.error?.message ?? 'refused'}`);
+      });
       await sleep(Math.max(0, t0 + (k + 1) * 1000 - Date.now()));
       rss = Math.max(rss, process.memoryUsage().rss);
     }
     const windowS = (Date.now() - t0) / 1000;
     child.send({ t: 'end' });
+    lag.disable();
     const cpu = process.cpuUsage(cpu0);
     const main1 = mainThreadCpuS(ticks);
     const host1 = hostBusyCpuS(ticks);
@@ -384,6 +395,7 @@ async function oneSize(p: {
     if (host0 !== null && host1 !== null) {
       row.otherCpu = Math.max(0, Math.round(((host1 - host0) / windowS) * 100 - row.serverCpu - row.genCpu));
     }
+    log(`  ${count} viewers: the socket thread's event-loop delay over the window p99 ${round1(lag.percentile(99) / 1e6)} ms, max ${round1(lag.max / 1e6)} ms` + (refused.length ? `; hp:set refused: ${refused.join('; ')}` : ''));
     const missed: string[] = [];
     if (row.joined < count || joinS === null || joinS > FANOUT_GOAL.joinWithinS) missed.push('join');
     if (row.disconnects > 0) missed.push('disconnects');
