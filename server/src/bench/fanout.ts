@@ -6,7 +6,7 @@
  * counts `frames` packets and their bytes without decoding them, hp:changed arrivals and disconnects.
  *
  * For each viewer count: a fresh room of the lesson (POST /api/rooms), its presenter (in this process, at 1
- * frame/s so that its own client costs the server process little), the viewers joining in batches every 50 ms
+ * frame/s so that its own client costs the server process little; it sets speed 0, full speed), the viewers joining in batches every 50 ms
  * (all opened within 4 s), then a window of `seconds` once all joined (or after 10 s): the presenter sends
  * hp:set { lr } once a second with distinct values, and latency is a viewer's arrival time minus the send time
  * (Date.now() in both processes: the same clock). CPU is process.cpuUsage over the window, in percent of one
@@ -264,6 +264,9 @@ async function oneSize(p: {
       presenter.once('connect_error', reject);
     });
     await presenter.timeout(5000).emitWithAck('frames:rate', { fps: 1 });
+    // Full speed, whatever the lesson's teaching pace: the most frames the room can make is the case to hold.
+    const fast = (await presenter.timeout(5000).emitWithAck('hp:set', { speed: 0 })) as { ok: boolean };
+    if (!fast.ok) throw new Error(`the room refused speed 0: ${JSON.stringify(fast)}`);
     let step = snapshot.step;
     presenter.on('run:status', (s: { step: number }) => {
       step = s.step;
