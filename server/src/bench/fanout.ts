@@ -14,14 +14,15 @@
  * /proc/self/task (Linux), and the load generator.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { CreateRoomResponse } from '@gradcast/shared';
 import { io as connect } from 'socket.io-client';
 import type { BackendPref } from '../backend/prefs.ts';
 import { type LocalServer, startLocalServer } from './localServer.ts';
+import { nextMessage } from './childMessages.ts';
+import { clockTicks, hostBusyCpuS, load1, loads, mainThreadCpuS } from './procStats.ts';
 import { quantile } from './stats.ts';
 
 export const FANOUT_VIEWERS = [100, 500, 1000, 2000];
@@ -118,66 +119,12 @@ export function openFileLimit(): number | null {
   }
 }
 
-/** CPU seconds of this process's main thread (Linux: /proc/self/task/<pid>/stat), or null elsewhere. */
-function mainThreadCpuS(ticksPerS: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / ticksPerS; // utime, stime: fields 14 and 15
-  } catch {
-    return null;
-  }
-}
-
-/** Busy CPU seconds of the whole machine so far (Linux: /proc/stat, every state but idle and iowait), or null. */
-function hostBusyCpuS(ticksPerS: number): number | null {
-  try {
-    const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] as string).trim().split(/\s+/).slice(1).map(Number);
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = f;
-    return (user + nice + system + irq + softirq + steal) / ticksPerS;
-  } catch {
-    return null;
-  }
-}
-
-function clockTicks(): number {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-}
-
 /** Starts the load generator, raising its open-file limit through a shell where one is at hand. */
 function startViewers(want: number): ChildProcess {
   const stdio: ['ignore', 'inherit', 'inherit', 'ipc'] = ['ignore', 'inherit', 'inherit', 'ipc'];
   if (!existsSync('/bin/sh')) return spawn(process.execPath, [VIEWERS_SCRIPT], { stdio });
   const raise = `ulimit -n ${want} 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@"`;
   return spawn('/bin/sh', ['-c', raise, process.execPath, VIEWERS_SCRIPT], { stdio });
-}
-
-function nextMessage<T extends { t: string }>(child: ChildProcess, t: T['t'], ms: number): Promise<T | null> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(null), ms);
-    const onMessage = (m: { t: string }): void => {
-      if (m.t === t) done(m as T);
-    };
-    const onExit = (code: number | null): void => {
-      cleanup();
-      reject(new Error(`the load generator exited (code ${code}) while waiting for "${t}"`));
-    };
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    const done = (v: T | null): void => {
-      cleanup();
-      resolve(v);
-    };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
 }
 
 /** Members closed as too slow so far (the counter in /metrics). */
@@ -194,7 +141,6 @@ async function takeUpsSoFar(app: LocalServer['app']): Promise<number> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const round1 = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(1)));
-const load1 = (): number => Number((loadavg()[0] as number).toFixed(2));
 
 export async function benchFanout(
   opts: {
@@ -216,7 +162,7 @@ export async function benchFanout(
   const fdServer = openFileLimit();
   const server = await startLocalServer(opts.backend ? { backend: opts.backend } : {});
   const { app, engine, url } = server;
-  log(`fanout: ${lesson} on ${engine.backend.name}, ${engine.size} training worker(s); server open-file limit ${fdServer ?? 'unknown'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(`fanout: ${lesson} on ${engine.backend.name}, ${engine.size} training worker(s); server open-file limit ${fdServer ?? 'unknown'}; load average ${loads()}`);
   const rows: FanoutRow[] = [];
   try {
     for (const asked of opts.viewers ?? FANOUT_VIEWERS) {
@@ -230,7 +176,7 @@ export async function benchFanout(
   } finally {
     await server.close();
   }
-  log(`fanout: load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(`fanout: load average at the end ${loads()}`);
   return rows;
 }
 

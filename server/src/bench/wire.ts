@@ -25,14 +25,14 @@
  * `ws send`'s, bytes/s per viewer (median), the viewers' process CPU, every other process's CPU (the machine's busy
  * time less those two), and the 1-minute load average around it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import { WebSocket, WebSocketServer } from 'ws';
+import { needMessage } from './childMessages.ts';
+import { clockTicks, hostBusyCpuS, load1, loads, mainThreadCpuS } from './procStats.ts';
 import { median } from './stats.ts';
 
 export const WIRE_WAYS = [
@@ -142,8 +142,6 @@ const Sender = (WebSocket as unknown as { Sender: { frame(data: Buffer, options:
 const binaryFrame = (buf: Buffer): Buffer[] => Sender.frame(buf, { readOnly: false, mask: false, rsv1: false, opcode: 2, fin: true });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const load1 = (): number => Number((loadavg()[0] as number).toFixed(2));
-const loads = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
 const fixed = (v: number, d: number): number => Number(v.toFixed(d));
 
 function listen(http: HttpServer): Promise<number> {
@@ -247,53 +245,6 @@ async function startSio(way: WireWay, parser: unknown | null): Promise<Running> 
   };
 }
 
-/** CPU seconds of this process's main thread (Linux: /proc/self/task/<pid>/stat, in clock ticks of 1/100 s), or null. */
-function mainThreadCpuS(): number | null {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** Busy CPU seconds of the whole machine so far (Linux: /proc/stat, every state but idle and iowait), or null. */
-function hostBusyCpuS(): number | null {
-  try {
-    const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] as string).trim().split(/\s+/).slice(1).map(Number);
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = f;
-    return (user + nice + system + irq + softirq + steal) / 100;
-  } catch {
-    return null;
-  }
-}
-
-function nextMessage<T extends { t: string }>(child: ChildProcess, t: T['t'], ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`the viewers' process sent no "${t}" within ${ms / 1000} s`));
-    }, ms);
-    const onMessage = (m: { t: string }): void => {
-      if (m.t !== t) return;
-      cleanup();
-      resolve(m as T);
-    };
-    const onExit = (code: number | null): void => {
-      cleanup();
-      reject(new Error(`the viewers' process exited (code ${code}) while waiting for "${t}"`));
-    };
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
-}
-
 /** A drift-corrected tick every 1000/rate ms (the k-th at start + k·period), the same for every way. */
 function startTicker(rate: number, onTick: (k: number) => void): { stop(): void; ticks(): number } {
   const period = 1000 / rate;
@@ -383,9 +334,9 @@ async function oneWay(p: {
   const child = spawn(process.execPath, [PEERS_SCRIPT], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let ticker: ReturnType<typeof startTicker> | null = null;
   try {
-    await nextMessage(child, 'ready', 30_000);
+    await needMessage(child, 'ready', 30_000);
     child.send({ t: 'open', url: server.url, count: viewers, mode: server.mode, inFlight: IN_FLIGHT });
-    const opened = await nextMessage<Opened>(child, 'opened', OPEN_WAIT_MS);
+    const opened = await needMessage<Opened>(child, 'opened', OPEN_WAIT_MS);
     if (opened.failed) log(`  ${way}: ${opened.failed} of ${viewers} viewers failed to connect: ${JSON.stringify(opened.errors)}`);
     for (let waited = 0; server.joined() < opened.connected && waited < 5000; waited += 50) await sleep(50);
 
@@ -400,20 +351,21 @@ async function oneWay(p: {
 
     const skipped0 = server.skipped();
     const ticks0 = ticker.ticks();
-    const main0 = mainThreadCpuS();
-    const host0 = hostBusyCpuS();
+    const clk = clockTicks();
+    const main0 = mainThreadCpuS(clk);
+    const host0 = hostBusyCpuS(clk);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     child.send({ t: 'mark' });
     await sleep(seconds * 1000);
     const cpu = process.cpuUsage(cpu0);
     const windowS = (performance.now() - t0) / 1000;
-    const main1 = mainThreadCpuS();
-    const host1 = hostBusyCpuS();
+    const main1 = mainThreadCpuS(clk);
+    const host1 = hostBusyCpuS(clk);
     const ticks = ticker.ticks() - ticks0;
     const skipped = server.skipped() - skipped0;
     child.send({ t: 'end' });
-    const report = await nextMessage<Report>(child, 'report', 30_000);
+    const report = await needMessage<Report>(child, 'report', 30_000);
     ticker.stop();
     ticker = null;
 
