@@ -23,7 +23,6 @@
  *   windows; `slicedShare` says how much of it was).
  * Timings are wall-clock on a shared machine: compare ratios from one run.
  */
-import { loadavg } from 'node:os';
 import { type BackendPref, selectBackend } from '../backend/select.ts';
 import { getTrainingLesson, listLessons } from '../lessons/registry.ts';
 import { livePlane } from '../probe/landscape/directions.ts';
@@ -32,6 +31,7 @@ import { TimeShare } from '../probe/landscape/timeShare.ts';
 import type { LandscapeSource } from '../train/landscapeSource.ts';
 import { measureLive } from './liveLandscape.ts';
 import { Trainer } from '../train/trainer.ts';
+import { loads } from './procStats.ts';
 
 const WARMUP_STEPS = 5;
 const GRID = 33;
@@ -187,7 +187,7 @@ export async function benchSurface(
 ): Promise<SurfaceBenchRow[]> {
   const { log } = opts;
   const backend = await selectBackend(opts.backend ?? 'wasm');
-  log?.(`backend ${backend.name}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log?.(`backend ${backend.name}; load average ${loads()}`);
   const rows: SurfaceBenchRow[] = [];
   const ids = opts.lessons ?? listLessons().filter((l) => l.trains).map((l) => l.id);
   for (const id of ids) {
@@ -220,6 +220,6 @@ export async function benchSurface(
       trainer.dispose();
     }
   }
-  log?.(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log?.(`load average ${loads()}`);
   return rows;
 }
