@@ -135,7 +135,8 @@ function open(url, roomId, i, packed, stall) {
     v.bytes += message.byteLength;
   });
   socket.on('hp:changed', (change) => {
-    if (!mark) return;
+    // Counted from the join, not from `mark`: a busy loop may take a change before the IPC message that marks the
+    // window (the parent matches arrivals to its own sends by value, so earlier changes count for nothing).
     const lr = change && change.changes && change.changes.lr;
     v.hp.push([Array.isArray(lr) ? Number(lr[1]) : NaN, Date.now()]);
   });
@@ -175,7 +176,6 @@ process.on('message', (m) => {
         v.packets = 0;
         v.bufs = 0;
         v.bytes = 0;
-        v.hp = [];
       }
       lag.reset();
       lag.enable();
