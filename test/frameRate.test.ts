@@ -23,6 +23,10 @@ it('a slow page gets its rate, a fast one the full rate; every hp:set gets throu
   const fast = server.connect({ roomId: room.roomId });
   const slow = server.connect({ roomId: room.roomId });
   await Promise.all([presenter, fast, slow].map((s) => once(s, 'room:snapshot')));
+  // Full speed (lessons start at a teaching pace): frames every tick. Its hp:changed is heard before counting starts.
+  const paced = [once(fast, 'hp:changed'), once(slow, 'hp:changed')];
+  expect(await request(presenter, 'hp:set', { speed: 0 })).toMatchObject({ ok: true });
+  await Promise.all(paced);
   expect(await request(slow, 'frames:rate', { fps: 3 })).toEqual({ ok: true, fps: 2 });
   for (const bad of [{ fps: 0 }, { fps: 31 }, { fps: 'x' }, null]) {
     expect(await request(slow, 'frames:rate', bad)).toMatchObject({ ok: false, error: { code: 'invalid' } });

@@ -35,6 +35,8 @@ it('a packed member gets one binary message per frames packet, a default one the
   const packed = server.connect({ roomId: room.roomId, frames: 'packed' });
   const plain = server.connect({ roomId: room.roomId });
   await Promise.all([presenter, packed, plain].map((s) => once(s, 'room:snapshot')));
+  // Full speed (lessons start at a teaching pace): frames every tick.
+  expect(await request(presenter, 'hp:set', { speed: 0 })).toMatchObject({ ok: true });
   const wire = { packed: countMessages(packed), plain: countMessages(plain) };
   const got = { packed: [] as FrameBytes[][], plain: [] as FrameBytes[][] };
   packed.on('frames', (f) => got.packed.push(f));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyKind, accuracyStyle, alignSeries, holdToStep, isAccuracy, lossColumns, lossRange, positiveLosses, runReadout } from './stepData.ts';
+import { accuracyKind, accuracyStyle, alignSeries, holdToStep, isAccuracy, lossColumns, lossRange, positiveLosses, runReadout, smoothedRuns, stepRange } from './stepData.ts';
 
 describe('lossColumns', () => {
   it('on a log axis keeps positive losses and gaps the rest, one column per run', () => {
@@ -104,5 +104,46 @@ describe('holdToStep', () => {
       { name: 'b', steps: [], values: [] },
       { name: 'c', steps: [30], values: [0.9] },
     ]);
+  });
+});
+
+describe('smoothedRuns', () => {
+  it('keeps the shown runs only, raw, and their EMA when smoothing', () => {
+    const runs = [[1, 3], [10, 30], [100, 300]];
+    const { raw, smooth } = smoothedRuns(runs, [0, 2], 0.5);
+    expect(raw).toEqual([[1, 3], [100, 300]]);
+    // Debiased EMA at w = 0.5: [1, (0.25 + 1.5) / 0.75]
+    expect(smooth[0]?.[0]).toBeCloseTo(1, 12);
+    expect(smooth[0]?.[1]).toBeCloseTo(1.75 / 0.75, 12);
+    expect(smooth[1]?.[1]).toBeCloseTo(175 / 0.75, 12);
+  });
+
+  it('gives per-epoch means instead when told where the epochs ended', () => {
+    const { smooth } = smoothedRuns([[4, 2, 1, 1]], [0], 0.6, { steps: [0, 1, 2, 3], ends: [2] });
+    expect(smooth).toEqual([[NaN, 3, NaN, 1]]);
+  });
+
+  it('draws no smoothed lines at weight 0, and nothing for a hidden or missing run', () => {
+    expect(smoothedRuns([[1, 2]], [0], 0)).toEqual({ raw: [[1, 2]], smooth: [] });
+    expect(smoothedRuns([[1, 2]], [], 0.6)).toEqual({ raw: [], smooth: [] });
+    expect(smoothedRuns([[1, 2]], [3], 0.6)).toEqual({ raw: [], smooth: [] });
+  });
+});
+
+describe('stepRange', () => {
+  it("spans the loss history's steps, not the evaluations' (the first evaluation comes an epoch in)", () => {
+    // ch05-02: loss from step 0, the first train accuracy at step 25.
+    expect(stepRange(0, 152, 25, 152)).toEqual([0, 152]);
+  });
+
+  it('widens to data outside the history, and copes with unknown ends', () => {
+    expect(stepRange(10, 20, 5, 30)).toEqual([5, 30]);
+    expect(stepRange(undefined, undefined, 3, 9)).toEqual([3, 9]);
+    expect(stepRange(0, 40, null, null)).toEqual([0, 40]);
+    expect(stepRange(undefined, undefined, NaN, NaN)).toEqual([0, 1]);
+  });
+
+  it('gives a lone step one step either side', () => {
+    expect(stepRange(7, 7, 7, 7)).toEqual([6, 8]);
   });
 });

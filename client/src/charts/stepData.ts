@@ -2,6 +2,7 @@
  * Shaping run histories into uPlot's aligned columns ([x, y1, y2, …], null = no point) and the legend's
  * per-run readouts. Pure, so the charts' data can be tested without a canvas.
  */
+import { emaSmooth, epochMeanColumn } from './smoothing.ts';
 
 /** uPlot's AlignedData, spelled out so this module does not import the library. */
 export type Aligned = [number[], ...(number | null)[][]];
@@ -70,6 +71,10 @@ export interface LegendItem {
   value?: string;
   /** Shown in the warning colour, e.g. "diverged". */
   warning?: string;
+  /** A run the viewer can hide: the entry is a toggle button calling this (RunLegend). */
+  toggle?: () => void;
+  /** The run is hidden (drawn struck through; the button is not pressed). */
+  hidden?: boolean;
 }
 
 /** What a legend shows for one run: its newest finite value, and whether it diverged. */
@@ -146,4 +151,44 @@ export function holdToStep<T extends { steps: number[]; values: number[] }>(seri
     if (last === undefined || !(step > last)) return s;
     return { ...s, steps: [...s.steps, step], values: [...s.values, s.values.at(-1) as number] };
   });
+}
+
+/**
+ * The lines a chart draws for its runs: each shown run's raw values and, when smoothing (weight > 0), each one's
+ * debiased EMA (smoothing.ts), drawn over the faint raw curve; or, given `epochs` (the runs' steps and the steps at
+ * which epochs ended), each one's per-epoch means instead of the EMA. `shown`: the run indices the viewer has not
+ * hidden.
+ */
+export function smoothedRuns(
+  runs: readonly ArrayLike<number>[],
+  shown: readonly number[],
+  weight: number,
+  epochs?: { steps: ArrayLike<number>; ends: readonly number[] },
+): { raw: number[][]; smooth: number[][] } {
+  const raw = shown.flatMap((k) => (runs[k] ? [Array.from(runs[k] as ArrayLike<number>)] : []));
+  if (epochs) return { raw, smooth: raw.map((r) => epochMeanColumn(epochs.steps, r, epochs.ends)) };
+  return { raw, smooth: weight > 0 ? raw.map((r) => emaSmooth(r, weight)) : [] };
+}
+
+/** Opacity of a raw curve drawn behind its smoothed one (TensorBoard draws it faint, too). */
+export const RAW_BEHIND_ALPHA = 0.22;
+
+/**
+ * The step axis the loss and accuracy charts share: from the history's first step `from` to the current step `to`
+ * (either may be unknown), widened to any data outside them (`min`, `max`: the data's own extent, NaN or null when
+ * it has none); a lone step gets an axis one step either side.
+ */
+export function stepRange(
+  from: number | undefined,
+  to: number | undefined,
+  min: number | null,
+  max: number | null,
+): [number, number] {
+  const finite = (...vs: (number | null | undefined)[]): number[] => vs.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const lows = finite(from, min);
+  const highs = finite(to, max);
+  if (!lows.length && !highs.length) return [0, 1];
+  const lo = Math.min(...(lows.length ? lows : highs));
+  const hi = Math.max(...(highs.length ? highs : lows));
+  return lo < hi ? [lo, hi] : [lo - 1, hi + 1];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendGradient, levelOf, NAN_RGB, scaleColor, scaleDomain } from './colorScale.ts';
+import { constantNote, constantValue, legendGradient, levelOf, NAN_RGB, scaleColor, scaleDomain } from './colorScale.ts';
 
 describe('scaleDomain', () => {
   it('is ±max|v| on the diverging scale and the data range on the sequential one, skipping NaN', () => {
@@ -47,5 +47,21 @@ describe('legendGradient', () => {
   it('runs from the low end to the high end of the scale', () => {
     const g = legendGradient('grey', 3);
     expect(g).toBe('linear-gradient(to right, rgb(0 0 0) 0%, rgb(128 128 128) 50%, rgb(255 255 255) 100%)');
+  });
+});
+
+describe('constantValue and constantNote', () => {
+  it('finds the one value of a field that holds nothing else, ignoring non-finite entries', () => {
+    expect(constantValue([0, 0, NaN, 0])).toBe(0);
+    expect(constantValue([2.5])).toBe(2.5);
+    expect(constantValue([0, 0, 1e-9])).toBeNull();
+    expect(constantValue([NaN])).toBeNull();
+    expect(constantValue([])).toBeNull();
+  });
+
+  it('says a dead layer is inactive rather than drawing a 0–0 colour bar', () => {
+    expect(constantNote(0)).toBe('all units inactive (0)');
+    expect(constantNote(-0)).toBe('all units inactive (0)');
+    expect(constantNote(0.25)).toBe('all values 0.25');
   });
 });

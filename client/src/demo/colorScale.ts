@@ -103,3 +103,27 @@ export function legendGradient(scale: TileScale, stops = 9): string {
   }
   return `linear-gradient(to right, ${parts.join(', ')})`;
 }
+
+/**
+ * The one value every finite entry of `data` holds, or null when they differ (or there is none). A layer whose
+ * units are all dead (ReLU feature maps after a step that killed them: ch09-05 with Adam at lr 0.1) is all 0,
+ * and a colour bar from 0 to 0 would say nothing.
+ */
+export function constantValue(data: ArrayLike<number>): number | null {
+  let value: number | null = null;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (!Number.isFinite(v)) continue;
+    if (value === null) value = v;
+    else if (v !== value) return null;
+  }
+  return value;
+}
+
+/**
+ * What a panel whose values are all `value` says instead of a colour bar: "all units inactive (0)" for zeros (the
+ * ReLU of a dead layer), else "all values v".
+ */
+export function constantNote(value: number, format: (v: number) => string = String): string {
+  return value === 0 ? 'all units inactive (0)' : `all values ${format(value)}`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { field } from '@gradcast/shared';
 import { linear } from '../charts/ticks.ts';
-import { barRects, countMax, histogramsOf } from './histogram.ts';
+import { barRects, countMax, histogramsOf, stepOutline } from './histogram.ts';
 
 describe('histogramsOf', () => {
   it('splits [k, bins] counts into rows sharing the edges', () => {
@@ -46,5 +46,19 @@ describe('countMax', () => {
   it('is the largest finite count', () => {
     expect(countMax([1, NaN, 7, Infinity, 3])).toBe(7);
     expect(countMax([])).toBe(0);
+  });
+});
+
+describe('stepOutline', () => {
+  const sx = (v: number) => v * 10;
+  const sy = (v: number) => 100 - v;
+
+  it('steps over the bins from the baseline and back down', () => {
+    expect(stepOutline([2, 5, 0], [0, 1, 2, 3], sx, sy)).toBe('M0,100V98H10V95H20V100H30V100');
+  });
+
+  it('breaks at a non-finite count, and is empty without bins', () => {
+    expect(stepOutline([2, NaN, 3], [0, 1, 2, 3], sx, sy)).toBe('M0,100V98H10V100M20,100V97H30V100');
+    expect(stepOutline([], [0], sx, sy)).toBe('');
   });
 });

@@ -71,3 +71,35 @@ export function barRects(
   }
   return bars;
 }
+
+/**
+ * The outline of a histogram as one SVG path (a step line over the bins, down to the baseline at both ends), to
+ * draw a second set of counts over the first's bars (ch08-06: the counts at initialisation over the current ones).
+ * A bin with a non-finite count or edge breaks the line; empty when nothing can be drawn.
+ */
+export function stepOutline(
+  counts: ArrayLike<number>,
+  edges: ArrayLike<number>,
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
+  const base = sy(0);
+  let d = '';
+  let open = false;
+  const px = (v: number): string => String(Math.round(v * 10) / 10);
+  for (let b = 0; b < counts.length && b + 1 < edges.length; b++) {
+    const c = counts[b] as number;
+    const e0 = edges[b] as number;
+    const e1 = edges[b + 1] as number;
+    if (!Number.isFinite(c) || !Number.isFinite(e0) || !Number.isFinite(e1)) {
+      if (open) d += `V${px(base)}`;
+      open = false;
+      continue;
+    }
+    const y = sy(Math.max(0, c));
+    d += open ? `V${px(y)}H${px(sx(e1))}` : `M${px(sx(e0))},${px(base)}V${px(y)}H${px(sx(e1))}`;
+    open = true;
+  }
+  if (open) d += `V${px(base)}`;
+  return d;
+}

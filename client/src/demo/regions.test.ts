@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classRgb } from './classColor.ts';
 import { NAN_RGB } from './colorScale.ts';
-import { LIGHT, regionColor, regionRGBA } from './regions.ts';
+import { VARIANT_COLORS } from '../charts/palette.ts';
+import { classesShown, contrastRatio, LIGHT, regionColor, regionRGBA } from './regions.ts';
 
 /** RGBA of pixel (x, y), y counted from the top row. */
 const px = (rgba: Uint8ClampedArray, nx: number, x: number, y: number) =>
@@ -31,7 +32,7 @@ describe('regionColor', () => {
     expect(sure).toEqual(regionColor(1));
     const [r, g, b] = classRgb(1);
     expect(sure[2]).toBeLessThan(b);
-    expect(sure[2]).toBeGreaterThan(b * 0.6);
+    expect(sure[2]).toBeGreaterThan(b * 0.4);
     const half = regionColor(1, 0.5);
     const none = regionColor(1, 0);
     const dist = (c: number[]) => Math.hypot(c[0]! - LIGHT[0], c[1]! - LIGHT[1], c[2]! - LIGHT[2]);
@@ -39,5 +40,24 @@ describe('regionColor', () => {
     expect(dist(none)).toBeLessThan(dist(half));
     expect(regionColor(1, 2)).toEqual(sure);
     expect([r, g]).toEqual([86, 180]);
+  });
+});
+
+describe('points against their own region', () => {
+  it('every class colour stands out from its confident region (contrast ratio ≥ 1.9)', () => {
+    VARIANT_COLORS.forEach((_, c) => expect(contrastRatio(classRgb(c), regionColor(c))).toBeGreaterThanOrEqual(1.9));
+  });
+
+  it('contrastRatio is 21 for black on white and 1 for a colour on itself', () => {
+    expect(contrastRatio([0, 0, 0], [255, 255, 255])).toBeCloseTo(21, 6);
+    expect(contrastRatio([86, 180, 233], [86, 180, 233])).toBe(1);
+  });
+});
+
+describe('classesShown', () => {
+  it("lists the points' and the cells' classes once each, smallest first", () => {
+    expect(classesShown([[0, 0, 2], [1, 1, 0]], [1, 1, 2, NaN])).toEqual([0, 1, 2]);
+    expect(classesShown([], [])).toEqual([]);
+    expect(classesShown([], [0, 1, 2, 3], 2)).toEqual([0, 1]);
   });
 });

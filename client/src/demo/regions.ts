@@ -1,7 +1,9 @@
 /**
  * The regions panel's image: a [ny, nx] field of class indices (row 0 at yMin, the bottom of the plot) as RGBA
- * rows for a canvas (row 0 at the top), so the rows are flipped. Each cell is its class colour, darkened a
- * little so the points drawn on top in the full class colour stand out, and, with a confidence field, washed
+ * rows for a canvas (row 0 at the top), so the rows are flipped. Each cell is its class colour, darkened by half
+ * so the points drawn on top in the full class colour stand out from the region they sit in (a contrast ratio of
+ * at least 1.9 for every class, where 0.72 of the colour left the dark blue and sky blue points at 1.5: ch08-02's
+ * spiral points vanished into their own class's region), and, with a confidence field, washed
  * towards LIGHT as the confidence falls: a cell of confidence c is (1 − c)·WASH of the way to LIGHT, so
  * certain areas keep their colour and the band around a decision boundary turns pale.
  */
@@ -14,7 +16,7 @@ export const LIGHT: Rgb = [236, 239, 244];
 /** How far a confidence of 0 fades a cell towards LIGHT. */
 export const WASH = 0.85;
 /** Share of the class colour kept in a fully confident cell (the rest is the page's dark panel colour). */
-export const BASE = 0.72;
+export const BASE = 0.5;
 const PANEL: Rgb = [18, 23, 32];
 
 const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
@@ -55,4 +57,36 @@ export function regionRGBA(
     }
   }
   return out;
+}
+
+/** WCAG relative luminance of an sRGB colour (bytes), 0 (black) to 1 (white). */
+export function luminance([r, g, b]: Rgb): number {
+  const lin = (c: number): number => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** WCAG contrast ratio of two colours, 1 (the same) to 21 (black on white). */
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The classes a regions panel shows, for its legend: those of its points and its cells, smallest first (at most
+ * `max`: a legend of more would not be read).
+ */
+export function classesShown(points: readonly number[][], cells: ArrayLike<number>, max = 10): number[] {
+  const seen = new Set<number>();
+  for (const row of points) {
+    const c = classIndex(row[2] ?? NaN);
+    if (c >= 0) seen.add(c);
+  }
+  for (let i = 0; i < cells.length && seen.size <= max; i++) {
+    const c = classIndex(cells[i] as number);
+    if (c >= 0) seen.add(c);
+  }
+  return [...seen].sort((a, b) => a - b).slice(0, max);
 }

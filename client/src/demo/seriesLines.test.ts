@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { field, type DemoPanel, type Frame } from '@gradcast/shared';
-import { pointsName, seriesLines } from './seriesLines.ts';
+import { lineColors, NEUTRAL_LINES, pointsName, seriesLines } from './seriesLines.ts';
 
 const frame: Frame = {
   channel: 'panels',
@@ -40,5 +40,19 @@ describe('pointsName', () => {
     expect(pointsName(series({ lines: ['a'], points: 'p', names: ['a', 'b', 'path'] }))).toBe('path');
     expect(pointsName(series({ points: 'p', names: ['a'] }))).toBeUndefined();
     expect(pointsName(series({ names: ['a', 'b'] }))).toBeUndefined();
+  });
+});
+
+describe('lineColors', () => {
+  const palette = ['#E69F00', '#56B4E9', '#009E73'];
+  it('follows the palette outside a comparison run', () => {
+    expect(lineColors(2, palette)).toEqual(['#E69F00', '#56B4E9']);
+  });
+  it("gives a run's panel its own line in the run's colour and greys for the rest", () => {
+    // ch03-03, run lr = 0.01 (sky blue): its fit ŷ in sky blue, the true line grey, not the palette's sky blue.
+    const c = lineColors(2, palette, '#56B4E9');
+    expect(c[0]).toBe('#56B4E9');
+    expect(c[1]).toBe(NEUTRAL_LINES[0]);
+    expect(palette).not.toContain(c[1]);
   });
 });

@@ -30,3 +30,17 @@ export function pointsName(p: DemoPanel): string | undefined {
 function declared(p: DemoPanel): string[] {
   return [p.field, p.y2, ...(p.lines ?? [])].filter((f): f is string => !!f);
 }
+
+/** Colours of the lines that are not a comparison run's own: light and mid greys, apart from every run colour. */
+export const NEUTRAL_LINES: readonly string[] = ['#e8ecf2', '#9aa5b4', '#6b7686'];
+
+/**
+ * Colours of a series panel's `count` lines in legend order: the palette's, or, in a run's panel of a comparison
+ * (`runColor`), its first line (the run's own: its fit, its curve) in the run's colour, as the charts draw the
+ * run, and the others (a reference such as the true line) in neutral greys, so no line reads as another run.
+ */
+export function lineColors(count: number, palette: readonly string[], runColor?: string): string[] {
+  return Array.from({ length: count }, (_, k) =>
+    runColor ? (k === 0 ? runColor : (NEUTRAL_LINES[(k - 1) % NEUTRAL_LINES.length] as string)) : (palette[k % palette.length] as string),
+  );
+}

@@ -31,6 +31,9 @@ import {
   markedChanges,
   peekFrame,
   type Annotation,
+  type FastForwardEnded,
+  type FastForwardStatus,
+  type FastForwardTarget,
   type OptionsChanged,
   type OptionValues,
   type Frame,
@@ -50,6 +53,7 @@ import {
 import { slowCloseMessage } from './slowClose.ts';
 import { connectRoom, FATAL_JOIN_ERRORS, type RoomSocket } from './socket.ts';
 import { LatestFrames } from './LatestFrames.svelte.ts';
+import { Lecture } from './lecture.svelte.ts';
 import { readLandscape, type Landscape } from './landscape.ts';
 import { applyMembers, roomSize } from './members.ts';
 import type { EvalSeries } from './EvalHistory.ts';
@@ -139,9 +143,19 @@ export class Session {
   lastOptionChange = $state.raw<OptionsChanged | null>(null);
   /** The last hyperparameter change (hp:changed), and who made it: a new object for each one. */
   lastHpChange = $state.raw<LastHpChange | null>(null);
+  /** The fast-forward under way (run:status `forward`), null when none: its progress is (step − from) / (to − from). */
+  forward = $state.raw<FastForwardStatus | null>(null);
+  /** The last fast-forward that ended (run:fastForwarded): done, cancelled or stopped, and where. */
+  lastForward = $state.raw<FastForwardEnded | null>(null);
 
   /** Frames and bytes this page receives per second. */
   readonly rates = new RateMeter();
+  /** Teaching beside the run: following the presenter or exploring, the poll, raised hands (lecture.svelte.ts). */
+  readonly lecture: Lecture = new Lecture(
+    (what, send, opts) => this.#request(what, send, opts),
+    () => this.isPresenter,
+    () => this.state === 'running',
+  );
   /**
    * The most `frames` packets a second the server sends this page (frames:rate, as the server confirmed it): what
    * the page can draw, 1 while it is hidden. The server's default, 30, after each join until a change is confirmed.
@@ -240,12 +254,22 @@ export class Session {
       this.you = you;
     });
     socket.on('options:changed', (change) => this.#onOptionsChanged(change));
+    socket.on('run:fastForwarded', (ended) => {
+      this.#draw.runNow();
+      this.forward = null;
+      this.lastForward = ended;
+    });
+    socket.on('view:follow', (view) => this.lecture.onFollow(view));
+    socket.on('poll:state', (poll) => this.lecture.onPoll(poll));
+    socket.on('hands:state', (hands) => this.lecture.onHands(hands));
+    socket.on('hand:you', ({ raised }) => this.lecture.onHand(raised));
 
     this.rates.start();
     this.#stopDrawRate = watchDrawRate(this.#drawRate, () => this.#askFrameRate());
   }
 
   close(): void {
+    this.lecture.close();
     this.rates.stop();
     this.#stopDrawRate?.();
     this.#stopDrawRate = null;
@@ -300,6 +324,17 @@ export class Session {
     if (res.generation === this.generation) {
       this.state = res.state;
       this.step = res.step;
+    }
+    return true;
+  }
+
+  /** Trains at full speed to a step or an epoch's end, paused there (run:fastForward); progress comes in run:status. */
+  async fastForward(target: FastForwardTarget): Promise<boolean> {
+    const res = await this.#request('Fast-forward', (s) => s.emitWithAck('run:fastForward', target));
+    if (!res) return false;
+    if (res.generation === this.generation) {
+      this.state = res.state;
+      this.forward = res.forward;
     }
     return true;
   }
@@ -405,6 +440,9 @@ export class Session {
     this.options = { ...defaults, ...snapshot.options };
     this.lastOptionChange = null;
     this.lastHpChange = null;
+    this.forward = null;
+    this.lastForward = null;
+    this.lecture.onSnapshot(snapshot);
     this.frames.clear();
     for (const bytes of frames) {
       this.rates.count(bytes.byteLength);
@@ -470,6 +508,7 @@ export class Session {
     this.step = status.step;
     this.loss = status.loss;
     this.stepsPerSecond = status.stepsPerSecond;
+    this.forward = status.forward ?? null;
   }
 
   #onMembers(update: MembersUpdate): void {

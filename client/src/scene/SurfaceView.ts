@@ -6,7 +6,12 @@
  * data update, camera move or resize, coalesced to at most one per animation frame; nothing runs while nothing
  * changes.
  *
- * World space is z-up (surfaceGrid.ts): x = w (or α), y = b (or β), z = loss height.
+ * World space is z-up (surfaceGrid.ts): x = w (or α), y = b (or β), z = loss height. The base square shows the
+ * view's box (geometry/viewBox.ts): the grid's range, or more when a path left it; the mesh and the paths are
+ * drawn in the grid's square and mapped into the box by one transform of their group, so a grid smaller than the
+ * box sits inside it and the path runs on beyond the mesh. The axes carry their names (the frame's xLabel and
+ * yLabel: w, b or α, β) and round ticks, the loss axis the colour legend's values, all at a fixed screen size
+ * (textSprite.ts) and placed apart (geometry/axisLabels.ts).
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
@@ -15,14 +20,15 @@ import { LineGeometry } from 'three/examples/jsm/lines/LineGeometry.js';
 import { LineMaterial } from 'three/examples/jsm/lines/LineMaterial.js';
 import { LineSegments2 } from 'three/examples/jsm/lines/LineSegments2.js';
 import { LineSegmentsGeometry } from 'three/examples/jsm/lines/LineSegmentsGeometry.js';
-import { niceTicks } from '../charts/ticks.ts';
-import { textSprite } from './textSprite.ts';
+import { fitLabel, textSprite } from './textSprite.ts';
+import { axisTicks, lossAxisTicks, namePlace, tickCount } from './geometry/axisLabels.ts';
 import { arrowSegments3d, viewDirection } from './geometry/arrow.ts';
 import { contourLevels, contourLines, contourSegments } from './geometry/contours.ts';
-import type { HeightScale } from './geometry/heightScale.ts';
+import { legendTicks, type HeightScale } from './geometry/heightScale.ts';
+import type { Box } from './geometry/viewBox.ts';
 import { pathLine, type RunPath } from './geometry/pathLine.ts';
 import { surfaceMesh } from './geometry/surfaceMesh.ts';
-import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './geometry/surfaceGrid.ts';
+import { HEIGHT, WORLD_HALF, type SurfaceGrid } from './geometry/surfaceGrid.ts';
 
 /** Draped path points per frame, over all runs (see setPaths). */
 const DRAPED_POINTS = 6000;
@@ -43,6 +49,23 @@ const PATH_WIDTH_PX = 3;
 const CASING_WIDTH_PX = 6;
 /** Length of the velocity arrow in world units (a fifth of the square's side: it shows a direction). */
 const ARROW_LENGTH = 0.4;
+/** Label sizes in CSS pixels: tick values, the axes' names (w, b, α, β) and the loss axis's name. */
+const TICK_PX = 15;
+const NAME_PX = 22;
+const LOSS_NAME_PX = 17;
+/** Screen pixels one tick label needs along an axis (a value such as "-0.02" and the gap after it). */
+const TICK_ROOM_PX = 5 * TICK_PX;
+/** Share of the canvas width an edge of the base square spans, about, from the default camera. */
+const EDGE_SHARE = 0.42;
+/** Least gap between two loss ticks, as a share of the loss axis's height (keeps ≥ 1.5 label heights apart). */
+const LOSS_TICK_GAP = 0.2;
+const NAME_COLOR = '#ffd27a';
+
+/** The orbit camera: where it is and the point it looks at, world units (z up). */
+export interface CameraState {
+  position: [number, number, number];
+  target: [number, number, number];
+}
 
 /** The scene objects of one run's path. */
 interface PathObjects {
@@ -65,11 +88,19 @@ export class SurfaceView {
   readonly #camera = new THREE.PerspectiveCamera(FOV, 1, 0.01, 100);
   readonly #controls: OrbitControls;
   readonly #surface = new THREE.Group();
+  /** The mesh and the paths, in the grid's square, mapped into the view's box (setBox). */
+  readonly #world = new THREE.Group();
   readonly #axes = new THREE.Group();
   readonly #paths: PathObjects[] = [];
   readonly #resolution = new THREE.Vector2(1, 1);
   #frameRequest = 0;
   #axesKey = '';
+  /** The canvas size in CSS pixels (labels are sized from it). */
+  #size = { width: 1, height: 1 };
+  /** What the axes were last built for (setBox), so a resize can rebuild them with another tick count. */
+  #axesFor: { box: Box & { xLabel: string; yLabel: string }; scale: HeightScale } | null = null;
+  /** True while setCamera moves the camera: that move is not the user's. */
+  #placing = false;
   /**
    * The surface's materials live as long as the view: a material made per surface frame compiled its shader again
    * each time (three.js frees a program with its last material), which on a software renderer took the page's
@@ -94,8 +125,9 @@ export class SurfaceView {
 
     this.#camera.up.set(0, 0, 1);
     // About 45° above the floor: the log-compressed bowl has steep inner walls, and from lower down its near
-    // rim hides the minimum, which is where the action is.
-    this.#camera.position.set(2.05, -2.45, 3.1);
+    // rim hides the minimum, which is where the action is. Far enough (≈ 5 world units) that the axes' labels
+    // around the base square stay in the frame too.
+    this.#camera.position.set(2.3, -2.75, 3.45);
     this.#controls = new OrbitControls(this.#camera, canvas);
     this.#controls.target.set(0, 0, HEIGHT * 0.25);
     // No damping: damping needs a render loop, and a still camera is what reduced-motion users ask for.
@@ -111,7 +143,8 @@ export class SurfaceView {
     sun.position.set(1, -2, 4);
     this.#scene.add(sun);
 
-    this.#scene.add(this.#surface, this.#axes);
+    this.#world.add(this.#surface);
+    this.#scene.add(this.#world, this.#axes);
   }
 
   /** Canvas size in CSS pixels. */
@@ -125,6 +158,8 @@ export class SurfaceView {
     this.#camera.fov = (halfV * 360) / Math.PI;
     this.#camera.updateProjectionMatrix();
     this.#resolution.set(width, height);
+    this.#size = { width, height };
+    if (this.#axesFor) this.#buildAxes(this.#axesFor.box, this.#axesFor.scale);
     for (const p of this.#paths) {
       p.material.resolution.copy(this.#resolution);
       p.casingMaterial.resolution.copy(this.#resolution);
@@ -152,27 +187,42 @@ export class SurfaceView {
     const lines = new THREE.BufferGeometry();
     lines.setAttribute('position', new THREE.BufferAttribute(contourSegments(grid, scale, levels), 3));
     this.#surface.add(new THREE.LineSegments(lines, this.#contourMaterial));
+    this.requestRender();
+  }
 
-    const key = [grid.xMin, grid.xMax, grid.yMin, grid.yMax, grid.xLabel, grid.yLabel].join('|');
-    if (key !== this.#axesKey) {
-      this.#axesKey = key;
-      this.#buildAxes(grid);
+  /**
+   * Shows `box` (geometry/viewBox.ts: the grid's range, or more to hold a path that left it): the grid's square
+   * is mapped into it, and the axes are written for it, the loss axis with `scale`'s values.
+   */
+  setBox(grid: SurfaceGrid, scale: HeightScale, box: Box): void {
+    // World x of the box's square for a grid-square x g ∈ [−1, 1]: x = sx·g + ox (and y likewise).
+    const sx = (grid.xMax - grid.xMin) / (box.xMax - box.xMin);
+    const sy = (grid.yMax - grid.yMin) / (box.yMax - box.yMin);
+    const ox = ((grid.xMin - box.xMin) / (box.xMax - box.xMin)) * 2 * WORLD_HALF - WORLD_HALF + sx * WORLD_HALF;
+    const oy = ((grid.yMin - box.yMin) / (box.yMax - box.yMin)) * 2 * WORLD_HALF - WORLD_HALF + sy * WORLD_HALF;
+    if (Number.isFinite(sx * sy * ox * oy)) {
+      this.#world.scale.set(sx, sy, 1);
+      this.#world.position.set(ox, oy, 0);
+      // The current points stay round.
+      for (const p of this.#paths) p.current.scale.set(1 / sx, 1 / sy, 1);
     }
+    this.#buildAxes({ ...box, xLabel: grid.xLabel, yLabel: grid.yLabel }, scale);
     this.requestRender();
   }
 
   /**
    * Moves each run's path and current point (a new path frame), with its velocity arrow where it has one; runs
-   * beyond `paths` are hidden. A landscape's path (`atTrueLoss`) floats at its points' own losses.
+   * beyond `paths` are hidden. A landscape's path (`atTrueLoss`) floats at its points' own losses. `bounds`: the
+   * view's box when it was grown beyond the grid (setBox): points are drawn where they are up to its edge.
    */
-  setPaths(grid: SurfaceGrid | null, scale: HeightScale | null, paths: readonly RunPath[]): void {
+  setPaths(grid: SurfaceGrid | null, scale: HeightScale | null, paths: readonly RunPath[], bounds?: Box): void {
     while (this.#paths.length < paths.length) this.#paths.push(this.#createPath());
     // One budget of draped points shared by all runs: each fat-line segment is an instanced quad drawn twice
     // (casing and line), and four comparison paths at the single-path budget saturated a software renderer.
     const budget = Math.max(1000, Math.floor(DRAPED_POINTS / Math.max(1, paths.length)));
     this.#paths.forEach((objects, k) => {
       const p = paths[k];
-      const line = grid && scale && p ? pathLine(grid, scale, p.x, p.y, p.loss, { maxPoints: budget, atTrueLoss: p.atTrueLoss ?? false }) : null;
+      const line = grid && scale && p ? pathLine(grid, scale, p.x, p.y, p.loss, { maxPoints: budget, atTrueLoss: p.atTrueLoss ?? false, ...(bounds ? { bounds } : {}) }) : null;
       objects.group.visible = line !== null;
       if (!line || !p) return;
       const color = new THREE.Color(p.color);
@@ -242,8 +292,36 @@ export class SurfaceView {
     const group = new THREE.Group();
     group.add(casing, line, iterates, current, arrow);
     group.visible = false;
-    this.#scene.add(group);
+    current.scale.set(1 / this.#world.scale.x, 1 / this.#world.scale.y, 1);
+    this.#world.add(group);
     return { group, casing, line, material, casingMaterial, iterates, current, halo, arrow, arrowMaterial };
+  }
+
+  /** Where the camera is (to mirror it elsewhere: following the presenter). */
+  get camera(): CameraState {
+    const p = this.#camera.position;
+    const t = this.#controls.target;
+    return { position: [p.x, p.y, p.z], target: [t.x, t.y, t.z] };
+  }
+
+  /** Puts the camera there (a followed presenter's view), within the orbit's zoom limits; not reported as the user's. */
+  setCamera(c: CameraState): void {
+    this.#placing = true;
+    try {
+      this.#camera.position.set(...c.position);
+      this.#controls.target.set(...c.target);
+      this.#controls.update();
+    } finally {
+      this.#placing = false;
+    }
+    this.requestRender();
+  }
+
+  /** Calls `fn` on every camera move, saying whether the user made it (drag, wheel, keys); returns how to stop. */
+  onCamera(fn: (camera: CameraState, byUser: boolean) => void): () => void {
+    const listener = (): void => fn(this.camera, !this.#placing);
+    this.#controls.addEventListener('change', listener);
+    return () => this.#controls.removeEventListener('change', listener);
   }
 
   /** Schedules one render on the next animation frame (several requests in one frame render once). */
@@ -274,31 +352,73 @@ export class SurfaceView {
     this.renderer.dispose();
   }
 
-  /** Base square, loss axis, tick values and the parameter names, as world-space lines and text sprites. */
-  #buildAxes(grid: SurfaceGrid): void {
+  /**
+   * Base square, loss axis, tick values and the parameter names over `box`, as world-space lines and text
+   * sprites (rebuilt only when what they show changes: the box, the names, the loss range, the tick count).
+   */
+  #buildAxes(box: Box & { xLabel: string; yLabel: string }, scale: HeightScale): void {
+    this.#axesFor = { box, scale };
+    const count = tickCount(EDGE_SHARE * this.#size.width, TICK_ROOM_PX);
+    const losses = lossAxisTicks(legendTicks(scale), LOSS_TICK_GAP);
+    const key = JSON.stringify([box, count, losses.map((t) => t.value)]);
+    if (key === this.#axesKey) return this.#fitLabels();
+    this.#axesKey = key;
     clear(this.#axes);
     const h = WORLD_HALF;
-    const edge = 1.1 * h;
-    const frame = new THREE.BufferGeometry();
+    const edge = 1.08 * h;
+    const nameEdge = 1.3 * h;
+    const x = (v: number): number => ((v - box.xMin) / (box.xMax - box.xMin)) * 2 * h - h;
+    const y = (v: number): number => ((v - box.yMin) / (box.yMax - box.yMin)) * 2 * h - h;
     // prettier-ignore
-    frame.setAttribute('position', new THREE.BufferAttribute(new Float32Array([
+    const lines: number[] = [
       -h, -h, 0, h, -h, 0,   h, -h, 0, h, h, 0,   h, h, 0, -h, h, 0,   -h, h, 0, -h, -h, 0,
+      // the loss axis, at the back-left corner
       -h, h, 0, -h, h, HEIGHT,
-    ]), 3));
+    ];
+    // w (α) along the front edge; its first value clears nothing (b's keep away from the corners).
+    const xTicks = axisTicks(box.xMin, box.xMax, count);
+    for (const v of xTicks) {
+      lines.push(x(v), -h, 0, x(v), -h - 0.04, 0);
+      this.#axes.add(textSprite(formatTick(v), x(v), -edge, 0, TICK_PX, { anchor: [0.5, 1] }));
+    }
+    // b (β) along the left edge, clear of the front-left corner (w's first value) and the loss axis's foot.
+    const yTicks = axisTicks(box.yMin, box.yMax, count, ['min', 'max']);
+    for (const v of yTicks) {
+      lines.push(-h, y(v), 0, -h - 0.04, y(v), 0);
+      this.#axes.add(textSprite(formatTick(v), -edge, y(v), 0, TICK_PX, { anchor: [1, 0.5] }));
+    }
+    // The loss axis: the colour legend's values at their heights, right-aligned to its left.
+    for (const tick of losses) {
+      const z = tick.t * HEIGHT;
+      lines.push(-h, h, z, -h - 0.035, h, z);
+      this.#axes.add(textSprite(formatLossTick(tick.value), -h - 0.05, h, z, TICK_PX, { anchor: [1, 0.5] }));
+    }
+    const frame = new THREE.BufferGeometry();
+    frame.setAttribute('position', new THREE.BufferAttribute(new Float32Array(lines), 3));
     this.#axes.add(new THREE.LineSegments(frame, new THREE.LineBasicMaterial({ color: 0x66707f })));
-    for (const v of niceTicks(grid.xMin, grid.xMax, 4)) {
-      this.#axes.add(textSprite(formatTick(v), worldX(grid, v), -edge, 0, 0.8));
+    // The names, further out than the ticks and in the widest gap between them.
+    this.#axes.add(textSprite(box.xLabel, x(namePlace(xTicks, box.xMin, box.xMax)), -nameEdge, 0, NAME_PX, { color: NAME_COLOR, weight: 700 }));
+    this.#axes.add(textSprite(box.yLabel, -nameEdge, y(namePlace(yTicks, box.yMin, box.yMax)), 0, NAME_PX, { color: NAME_COLOR, weight: 700 }));
+    // The loss axis's name to the right of its top, its ticks being on its left.
+    this.#axes.add(textSprite('loss', -h + 0.05, h, HEIGHT, LOSS_NAME_PX, { color: NAME_COLOR, weight: 700, anchor: [0, 0.5] }));
+    this.#fitLabels();
+  }
+
+  /** Sizes every label for the canvas's height and the camera's field of view (textSprite.fitLabel). */
+  #fitLabels(): void {
+    for (const child of this.#axes.children) {
+      if (child instanceof THREE.Sprite) fitLabel(child, this.#camera.fov, this.#size.height);
     }
-    for (const v of niceTicks(grid.yMin, grid.yMax, 4)) {
-      this.#axes.add(textSprite(formatTick(v), -edge, worldY(grid, v), 0, 0.8));
-    }
-    this.#axes.add(textSprite(grid.xLabel, 0, -1.3 * h, 0, 1.4, '#ffd27a'));
-    this.#axes.add(textSprite(grid.yLabel, -1.3 * h, 0, 0, 1.4, '#ffd27a'));
-    this.#axes.add(textSprite('loss', -h, h, HEIGHT + 0.08, 1, '#c9d1dc'));
   }
 }
 
 function formatTick(v: number): string {
+  return String(Number(v.toPrecision(3)));
+}
+
+/** A loss tick: three significant digits, in exponent form when very small or large. */
+function formatLossTick(v: number): string {
+  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(1);
   return String(Number(v.toPrecision(3)));
 }
 

@@ -4,7 +4,7 @@ import { landscapeFrame } from '../net/testFrames.ts';
 import { normalise } from './geometry/heightScale.ts';
 import { sampleGrid, surfaceFrame } from './geometry/testGrids.ts';
 import { VARIANT_COLORS, SINGLE_PATH_COLOR } from '../charts/palette.ts';
-import { sceneGrid, scenePaths, sceneScale } from './sceneSource.ts';
+import { sceneGrid, scenePaths, sceneScale, shownPaths } from './sceneSource.ts';
 
 describe('sceneSource', () => {
   const range: [number, number, number, number] = [-1, 1, -1, 1];
@@ -65,5 +65,36 @@ describe('sceneSource', () => {
     expect(normalise(sceneScale(c, c, false)!, 6)).toBe(1);
     // A single run keeps the page's path colour.
     expect(scenePaths(l, []).map((p) => p.color)).toEqual([SINGLE_PATH_COLOR]);
+  });
+});
+
+describe('shownPaths', () => {
+  const path = (label: string, run?: number) => ({
+    x: new Float32Array(1),
+    y: new Float32Array(1),
+    loss: new Float32Array(1),
+    color: 'red',
+    label,
+    ...(run !== undefined ? { run } : {}),
+  });
+
+  it("leaves out the runs hidden in a legend, named by index and label as the loss chart names them", () => {
+    const paths = [path('lr = 0.1'), path('lr = 0.01'), path('')];
+    const hidden = new Set(['1|lr = 0.01', '2|run 3']);
+    const shown = shownPaths(paths, (k, label) => hidden.has(`${k}|${label}`));
+    expect(shown.map((p) => p.label)).toEqual(['lr = 0.1']);
+  });
+
+  it("uses a landscape path's own run index, not its place in the list", () => {
+    // The other runs first, then the plane's own run (run 0) last.
+    const paths = [path('b', 1), path('a', 0)];
+    expect(shownPaths(paths, (k) => k === 0).map((p) => p.label)).toEqual(['b']);
+  });
+
+  it('always shows a single run, and returns the same list when nothing is hidden', () => {
+    const one = [path('')];
+    expect(shownPaths(one, () => true)).toBe(one);
+    const two = [path('a'), path('b')];
+    expect(shownPaths(two, () => false)).toBe(two);
   });
 });

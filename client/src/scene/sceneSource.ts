@@ -49,12 +49,21 @@ export function landscapeRunColor(l: Pick<Landscape, 'runs' | 'runIndex'>, index
 
 /** A landscape's projected path as a run the views draw: at its true loss, with the velocity at its newest point. */
 export function landscapeRun(l: Landscape, color: string = landscapeRunColor(l)): RunPath {
-  return { x: l.path.x, y: l.path.y, loss: l.path.loss, color, label: l.run ?? '', atTrueLoss: true, velocity: l.velocity };
+  return {
+    x: l.path.x,
+    y: l.path.y,
+    loss: l.path.loss,
+    color,
+    label: l.run ?? '',
+    ...(l.runIndex !== null ? { run: l.runIndex } : {}),
+    atTrueLoss: true,
+    velocity: l.velocity,
+  };
 }
 
 /** The other runs' points on the plane, each run in its colour, at their true losses. */
 export function otherRuns(l: Landscape): RunPath[] {
-  return l.others.map((o) => ({ x: o.x, y: o.y, loss: o.loss, color: landscapeRunColor(l, o.index), label: o.run, atTrueLoss: true }));
+  return l.others.map((o) => ({ x: o.x, y: o.y, loss: o.loss, color: landscapeRunColor(l, o.index), label: o.run, run: o.index, atTrueLoss: true }));
 }
 
 /**
@@ -63,4 +72,15 @@ export function otherRuns(l: Landscape): RunPath[] {
  */
 export function scenePaths(landscape: Landscape | null | undefined, paths: RunPath[]): RunPath[] {
   return landscape ? [...otherRuns(landscape), landscapeRun(landscape)] : paths;
+}
+
+/**
+ * The paths this viewer shows: those of the runs not hidden in a legend (`hidden(index, label)`, the charts'
+ * curveView), each run named by its `run` index or, without one, its place in the list (a surface lesson's runs).
+ * A single run is always shown (it has no legend to bring it back).
+ */
+export function shownPaths(paths: RunPath[], hidden: (index: number, label: string) => boolean): RunPath[] {
+  if (paths.length < 2 && paths.every((p) => p.run === undefined)) return paths;
+  const kept = paths.filter((p, k) => !hidden(p.run ?? k, p.label || `run ${(p.run ?? k) + 1}`));
+  return kept.length === paths.length ? paths : kept;
 }

@@ -100,4 +100,18 @@ describe('roomLayout', () => {
     // A lesson with both shows the landscape in the surface's place, not a second 3-D panel.
     expect(roomLayout(['surface', 'landscape', 'metrics'], { accuracy: false }).panels).toEqual(['landscape', 'contour', 'loss']);
   });
+
+  it('folded controls (a member who may not change the run): on a phone, the main view, that line, then the curves', () => {
+    const surface = roomLayout(['metrics', 'params', 'surface', 'path', 'data', 'fit'], { accuracy: false, folded: true });
+    expect(shape(surface.narrow.areas).flat()).toEqual(['surface', 'side', 'loss', 'contour', 'data']);
+    // The main view's row keeps its height; the others are as before.
+    expect(surface.narrow.rows.split(' ').slice(0, 2).join(' ')).toBe('minmax(18rem, 70vw)');
+    const landscape = roomLayout(['metrics', 'path', 'landscape', 'panels'], { accuracy: true, folded: true });
+    expect(shape(landscape.narrow.areas).flat()).toEqual(['landscape', 'side', 'loss', 'accuracy', 'contour', 'demo']);
+    // Wide and medium screens are unchanged.
+    const open = roomLayout(['metrics', 'path', 'landscape', 'panels'], { accuracy: true });
+    expect(landscape.wide).toEqual(open.wide);
+    expect(landscape.medium).toEqual(open.medium);
+    expect(shape(open.narrow.areas).flat()).toEqual(['landscape', 'side', 'contour', 'loss', 'accuracy', 'demo']);
+  });
 });

@@ -9,7 +9,9 @@
  * the charts share the second row. A training lesson's views ("demo" area: weight tiles, decision regions,
  * histograms…) take a full-width row of their own below, as tall as they need, so a long views column never
  * stretches a chart beside it. Medium: two columns, the first panel across both, the controls beside the next
- * one, the views across both. Narrow: one column, the controls right after the main view.
+ * one, the views across both. Narrow: one column, the controls right after the main view. With `folded` (a member
+ * who may not change the run, whose controls fold into one line: a phone's first screenful is the lesson's picture,
+ * then the curves), narrow puts the loss and accuracy curves right after that line, before the other panels.
  */
 import type { Channel } from '@gradcast/shared';
 
@@ -33,7 +35,7 @@ export interface RoomLayout {
 
 const TRACKS = 12;
 
-export function roomLayout(channels: readonly Channel[], opts: { accuracy: boolean }): RoomLayout {
+export function roomLayout(channels: readonly Channel[], opts: { accuracy: boolean; folded?: boolean }): RoomLayout {
   const has = (c: Channel): boolean => channels.includes(c);
   // A landscape takes the exact surface's place: the 3-D panel and the contour map show the slice.
   const landscape = has('landscape');
@@ -58,7 +60,7 @@ export function roomLayout(channels: readonly Channel[], opts: { accuracy: boole
   if (demo && !hero.includes('demo')) rest.push('demo');
   const panels = [...hero, ...rest];
 
-  return { panels, wide: wide(hero, rest, surface || landscape), medium: medium(panels), narrow: narrow(panels) };
+  return { panels, wide: wide(hero, rest, surface || landscape), medium: medium(panels), narrow: narrow(panels, opts.folded ?? false) };
 }
 
 /** Twelve tracks split among a row's panels: the 3-D view wider than the contour map, others equal. */
@@ -123,9 +125,12 @@ function medium(panels: PanelId[]): GridTemplate {
   return { columns: 'minmax(0, 1fr) minmax(0, 1fr)', rows: rows.join(' '), areas: areas.join(' ') };
 }
 
-/** One column: the main view, the controls, then the rest. */
-function narrow(panels: PanelId[]): GridTemplate {
-  const order: Area[] = panels.length ? [panels[0] as PanelId, 'side', ...panels.slice(1)] : ['side'];
+/** One column: the main view, the controls, then the rest (folded controls: the curves first). */
+function narrow(panels: PanelId[], folded: boolean): GridTemplate {
+  const rest = panels.slice(1);
+  const curves = (p: PanelId): boolean => p === 'loss' || p === 'accuracy';
+  const after = folded ? [...rest.filter(curves), ...rest.filter((p) => !curves(p))] : rest;
+  const order: Area[] = panels.length ? [panels[0] as PanelId, 'side', ...after] : ['side'];
   const rows = order.map((a, k) => (a === 'side' || a === 'demo' ? 'auto' : k === 0 ? 'minmax(18rem, 70vw)' : '18rem'));
   return { columns: 'minmax(0, 1fr)', rows: rows.join(' '), areas: order.map((a) => `"${a}"`).join(' ') };
 }

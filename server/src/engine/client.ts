@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { EncodedFrame, RunStatus } from '@gradcast/shared';
+import type { EncodedFrame, FastForwardEnded, RunStatus } from '@gradcast/shared';
 import type { EvalEntry } from '../probe/metrics.ts';
 import type { BackendPref } from '../backend/prefs.ts';
 import { loadMnistArrays } from '../data/mnistArrays.ts';
@@ -41,6 +41,8 @@ export interface EngineOptions {
 export interface EngineEvents {
   frames: [roomId: string, frames: EncodedFrame[], status: RunStatus, evaluations: EvalEntry[]];
   log: [level: 'info' | 'warn' | 'error', msg: string, roomId?: string];
+  /** A room's fast-forward ended. */
+  forwarded: [roomId: string, ended: FastForwardEnded];
   exit: [code: number];
 }
 
@@ -154,6 +156,9 @@ export class EngineClient extends EventEmitter<EngineEvents> {
         break;
       case 'log':
         this.emit('log', msg.level, msg.msg, msg.roomId);
+        break;
+      case 'forwarded':
+        this.emit('forwarded', msg.roomId, msg.ended);
         break;
       case 'data:get':
         this.provideData(msg);

@@ -7,7 +7,7 @@
  * Every message is handled between two steps (the thread is single-threaded), so a patch that arrives while
  * a step runs waits in the port and takes effect at the next step boundary.
  */
-import { type Channel, type EncodedFrame, encodeFrame, type Frame, type RunStatus } from '@gradcast/shared';
+import { type Channel, type EncodedFrame, encodeFrame, type FastForwardEnded, type Frame, type RunStatus } from '@gradcast/shared';
 import { DemoSession } from '../demo/demoSession.ts';
 import { getDemoLesson, getTrainingLesson } from '../lessons/registry.ts';
 import { channelsToFrame, FRAME_RATE, frameInterval, IDLE_SLOT_MS, isReliable, LANDSCAPE_CREDIT_MS, LANDSCAPE_SHARE, watchedAtFirst } from '../probe/delivery.ts';
@@ -18,7 +18,9 @@ import { TrainerFrames } from '../probe/trainerFrames.ts';
 import { RunError, type Session } from '../train/session.ts';
 import { Trainer } from '../train/trainer.ts';
 import type { CoreBudget } from './coreBudget.ts';
+import { FastForward, resolveTarget } from './fastForward.ts';
 import type { EngineRequest, ReplyResult, WorkerMessage } from './messages.ts';
+import { exploreFrame } from './explore.ts';
 import { Scheduler } from './scheduler.ts';
 
 interface HostedRoom {
@@ -40,6 +42,8 @@ interface HostedRoom {
   windowStart: number;
   windowSteps: number;
   stepsPerSecond: number;
+  /** The fast-forward under way (fastForward.ts): the room then steps unpaced, whatever its speed. */
+  forward: FastForward | null;
 }
 
 export type Post = (msg: WorkerMessage, transfer?: ArrayBuffer[]) => void;
@@ -127,6 +131,7 @@ export class EngineHost {
       windowStart: this.now(),
       windowSteps: 0,
       stepsPerSecond: 0,
+      forward: null,
     };
     this.rooms.set(roomId, room);
     this.scheduler.add(roomId, session.hp.speed, session.status().state === 'running', this.now());
@@ -147,21 +152,26 @@ export class EngineHost {
         return this.result(room);
       case 'hp': {
         const { changes } = session.applyPatch(req.patch);
-        this.scheduler.update(req.roomId, { speed: session.hp.speed }, this.now());
+        this.cancelForwardIfRestarted(req.roomId, room, 'the model was rebuilt');
+        this.scheduler.update(req.roomId, { speed: this.pace(room) }, this.now());
         this.emitFrames(req.roomId, room);
         return { ...this.result(room), changes };
       }
       case 'control':
         session.control(req.action);
+        this.cancelForward(req.roomId, room, `cancelled by ${req.action}`);
         this.scheduler.update(req.roomId, { running: session.status().state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
         return this.result(room);
       case 'options': {
         const changes = session.setValues(req.values);
+        this.cancelForwardIfRestarted(req.roomId, room, 'the run restarted');
         this.scheduler.update(req.roomId, { running: session.status().state === 'running' }, this.now());
         this.emitFrames(req.roomId, room);
         return { ...this.result(room), changes };
       }
+      case 'forward':
+        return this.startForward(req, room);
       case 'channels':
         room.watched = new Set(req.channels.filter((c) => room.lesson.channels.includes(c)));
         // Frames now: a channel nobody watches any more stops its background work at once, even while paused.
@@ -175,6 +185,8 @@ export class EngineHost {
         // Blocks this thread as a long step would: messages wait in the port meanwhile.
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, req.ms));
         return this.result(room);
+      case 'explore':
+        return { ...this.result(room), own: this.encode([exploreFrame(session, req.values)]) };
     }
   }
 
@@ -184,7 +196,67 @@ export class EngineHost {
   }
 
   private status(room: HostedRoom): RunStatus {
-    return { ...room.session.status(), stepsPerSecond: room.stepsPerSecond };
+    return { ...room.session.status(), stepsPerSecond: room.stepsPerSecond, ...(room.forward ? { forward: room.forward.status } : {}) };
+  }
+
+  /** The rate the scheduler steps a room at: unpaced while it fast-forwards, else its own speed. */
+  private pace(room: HostedRoom): number {
+    return room.forward ? 0 : room.session.hp.speed;
+  }
+
+  /**
+   * Starts a fast-forward: validated against the run as it is now (a RunError changes nothing), it replaces one
+   * under way, plays the run and steps it unpaced until stepRoom finds the target reached.
+   */
+  private startForward(req: Extract<EngineRequest, { t: 'forward' }>, room: HostedRoom): ReplyResult {
+    const { session } = room;
+    if (!room.lesson.trains || !session.stepsPerEpoch) throw new RunError('invalid', 'this lesson is a demo: it has no run to fast-forward');
+    const { state, step, generation } = session.status();
+    if (state === 'diverged') throw new RunError('conflict', 'the run diverged: revert to the last finite checkpoint or reset first');
+    const target = resolveTarget(req.target, step, session.stepsPerEpoch());
+    this.cancelForward(req.roomId, room, 'replaced by a new fast-forward');
+    session.control('play');
+    room.forward = new FastForward({ from: step, ...target, by: req.by }, generation, this.now());
+    this.scheduler.update(req.roomId, { running: true, speed: 0 }, this.now());
+    this.emitFrames(req.roomId, room);
+    return this.result(room);
+  }
+
+  /** Ends the room's fast-forward, if any, and tells the room at once (`cancelled`, `why`). */
+  private cancelForward(roomId: string, room: HostedRoom, why: string): void {
+    const ended = this.endForward(roomId, room, 'cancelled', why);
+    if (ended) this.post({ t: 'forwarded', roomId, ended });
+  }
+
+  /** A new generation (reset, revert, restarting option, rebuild) ends a fast-forward of the old one. */
+  private cancelForwardIfRestarted(roomId: string, room: HostedRoom, why: string): void {
+    if (room.forward && room.session.status().generation !== room.forward.generation) this.cancelForward(roomId, room, why);
+  }
+
+  /** Clears the room's fast-forward and gives the room its own pace back; returns what to tell the room. */
+  private endForward(roomId: string, room: HostedRoom, outcome: FastForwardEnded['outcome'], reason?: string): FastForwardEnded | null {
+    const forward = room.forward;
+    if (!forward) return null;
+    room.forward = null;
+    this.scheduler.update(roomId, { speed: room.session.hp.speed }, this.now());
+    return forward.end(outcome, room.session.status(), this.now(), reason);
+  }
+
+  /**
+   * After each step of a fast-forwarding room: at the target, pause (exactly there: one step at a time) and end it
+   * `done`; a run that stopped before it (diverged, a failed step, the lesson's "pause after epoch") ends it `stopped`.
+   */
+  private forwardAfterStep(roomId: string, room: HostedRoom): FastForwardEnded | null {
+    const forward = room.forward;
+    if (!forward) return null;
+    const { state, step } = room.session.status();
+    if (state !== 'diverged' && forward.reached(step)) {
+      if (state === 'running') room.session.control('pause');
+      return this.endForward(roomId, room, 'done');
+    }
+    if (state === 'running') return null;
+    const why = state === 'diverged' ? `the run diverged at step ${step}` : `the run paused at step ${step}, before step ${forward.to}`;
+    return this.endForward(roomId, room, 'stopped', why);
   }
 
   private encode(frames: Frame[]): EncodedFrame[] {
@@ -278,9 +350,12 @@ export class EngineHost {
       room.windowStart = now;
       room.windowSteps = 0;
     }
+    const forwarded = this.forwardAfterStep(roomId, room);
     const stopped = session.status().state !== 'running';
     if (stopped) this.scheduler.update(roomId, { running: false }, now);
     if (stopped || now - room.lastFramesAt >= frameInterval(this.frameRate)) this.emitFrames(roomId, room);
+    // After the frames of its last step: members see the run at the target as they hear the notice.
+    if (forwarded) this.post({ t: 'forwarded', roomId, ended: forwarded });
   }
 
   private setTraining(busy: boolean): void {

@@ -2,7 +2,7 @@
  * Messages between the main thread (EngineClient) and the training worker. Requests carry an `id`; the worker
  * answers each with a reply of the same id. Frames travel as transferable ArrayBuffers (no copy).
  */
-import type { Channel, OptionValues, EncodedFrame, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
+import type { Channel, OptionValues, EncodedFrame, FastForwardEnded, FastForwardStatus, FastForwardTarget, HyperparamPatch, Hyperparams, RunAction, RunStatus } from '@gradcast/shared';
 import type { BackendPref } from '../backend/prefs.ts';
 import type { EvalEntry } from '../probe/metrics.ts';
 
@@ -22,6 +22,8 @@ export type EngineRequest =
   | { t: 'hp'; id: number; roomId: string; patch: HyperparamPatch }
   | { t: 'control'; id: number; roomId: string; action: RunAction }
   | { t: 'options'; id: number; roomId: string; values: OptionValues }
+  /** Full speed to a step or an epoch's end, then paused there (fastForward.ts); `by` is echoed to the room. */
+  | { t: 'forward'; id: number; roomId: string; target: FastForwardTarget; by: FastForwardStatus['by'] }
   /**
    * The latest frame of each of `channels`, made now when the last one is out of date: for a member taking up a
    * channel the worker has not been making (delivery.ts WATCHED_ONLY). Joins never ask: the room answers them.
@@ -30,7 +32,12 @@ export type EngineRequest =
   /** The channels some member of the room receives now: costly channels nobody watches are not made. */
   | { t: 'channels'; id: number; roomId: string; channels: Channel[] }
   /** Keeps the worker thread busy for `ms` (as a long training step would), then answers: for tests. */
-  | { t: 'hold'; id: number; roomId: string; ms: number };
+  | { t: 'hold'; id: number; roomId: string; ms: number }
+  /**
+   * The lesson's views (`panels`) with `values` in place of the room's view-only options (a member's own sample or
+   * drawing: view:explore), answered in `own` for that member alone; the run and the room's frames are untouched.
+   */
+  | { t: 'explore'; id: number; roomId: string; values: OptionValues };
 
 /** A request as a caller writes it: the client adds the `id` (distributive, so each variant keeps its fields). */
 export type RequestBody = EngineRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -50,6 +57,8 @@ export interface ReplyResult {
   options?: OptionValues;
   /** For latest: the latest frame of each channel asked for. */
   frames?: EncodedFrame[];
+  /** For explore: frames for the one member who asked, never the room's (Room.apply does not read them). */
+  own?: EncodedFrame[];
 }
 
 /** A worker asks the main thread for MNIST (loaded once per process, shared memory). */
@@ -74,6 +83,8 @@ export type EngineEvent =
    * a whole-history metrics frame carries the log whole).
    */
   | { t: 'frames'; roomId: string; frames: EncodedFrame[]; status: RunStatus; evaluations?: EvalEntry[] }
-  | { t: 'log'; level: 'info' | 'warn' | 'error'; msg: string; roomId?: string };
+  | { t: 'log'; level: 'info' | 'warn' | 'error'; msg: string; roomId?: string }
+  /** A room's fast-forward ended (reached, cancelled or stopped), posted after the frames of its last step. */
+  | { t: 'forwarded'; roomId: string; ended: FastForwardEnded };
 
 export type WorkerMessage = EngineReply | EngineEvent | DataRequest;

@@ -36,6 +36,7 @@ export class EnginePool extends EventEmitter<EngineEvents> {
       this.load.set(w, 0);
       w.on('frames', (...a) => this.emit('frames', ...a));
       w.on('log', (...a) => this.emit('log', ...a));
+      w.on('forwarded', (...a) => this.emit('forwarded', ...a));
       w.on('exit', (code) => this.emit('exit', code));
     }
   }

@@ -1,6 +1,6 @@
 /**
- * HTTP endpoints (contract.md): health, Prometheus metrics, lessons, rooms, and the client build.
- * Errors always have the shape { error: { code, message } }.
+ * HTTP endpoints (contract.md): health, Prometheus metrics, lessons, rooms, join codes (joinRoutes.ts), and the
+ * client build. Errors always have the shape { error: { code, message } }.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { EngineError } from '../engine/client.ts';
 import { listLessons } from '../lessons/catalogue.ts';
 import { type Rooms, UnknownLessonError } from '../room/rooms.ts';
 import type { Metrics } from '../metrics.ts';
+import { createJoinRoutes } from './joinRoutes.ts';
+import { originOf } from './originOf.ts';
 
 const createRoomSchema = z.object({
   lesson: z.string({ error: 'lesson (a lesson id) is required' }).min(1).max(32),
@@ -21,8 +23,11 @@ const sendError = (res: Response, status: number, code: ErrorBody['code'], messa
   res.status(status).json({ error: { code, message } });
 };
 
-/** `<scheme>://<host>` as the client reached us (honours X-Forwarded-* only when trust proxy is set). */
-const originOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/** A live room's join code and the link it makes on this origin (`/j/<code>`, joinRoutes.ts). */
+const joinLink = (req: Request, rooms: Rooms, roomId: string): { joinCode: string; joinUrl: string } => {
+  const joinCode = rooms.joinCodes.issue(roomId); // the room's own code: issued when it was created
+  return { joinCode, joinUrl: `${originOf(req)}/j/${joinCode}` };
+};
 
 export interface RouteDeps {
   rooms: Rooms;
@@ -45,9 +50,19 @@ export function createRoutes(deps: RouteDeps): express.Router {
     res.set('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  r.get('/api/lessons', (_req, res) => {
+  // The contract's fields; `?details=1` adds each lesson's description (the landing page's), ~20 kB that scripts
+  // listing lessons do not need.
+  r.get('/api/lessons', (req, res) => {
+    const details = req.query['details'] === '1';
     res.json(
-      listLessons().map((l) => ({ id: l.id, title: l.title, chapter: l.chapter, trains: l.trains, controls: l.controls })),
+      listLessons().map((l) => ({
+        id: l.id,
+        title: l.title,
+        chapter: l.chapter,
+        trains: l.trains,
+        controls: l.controls,
+        ...(details ? { description: l.description } : {}),
+      })),
     );
   });
 
@@ -65,6 +80,7 @@ export function createRoutes(deps: RouteDeps): express.Router {
         presenterKey,
         viewerUrl,
         presenterUrl: `${viewerUrl}#key=${presenterKey}`,
+        ...joinLink(req, rooms, room.id),
       };
       res.status(201).json(body);
     } catch (err) {
@@ -88,11 +104,13 @@ export function createRoutes(deps: RouteDeps): express.Router {
       hyperparameters: room.publicHyperparameters(),
       viewers: room.viewers,
       generation: s.generation,
+      ...joinLink(req, rooms, room.id),
     };
     res.json(body);
   });
 
   r.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'no such API endpoint'));
+  r.use(createJoinRoutes(rooms));
 
   // The client build; /r/<roomId> is a client route, answered with index.html.
   const index = path.join(deps.clientDir, 'index.html');

@@ -19,7 +19,8 @@ import type { ProgressFn } from '../data/mnist.ts';
 import { activationCurveView } from '../probe/views/activationCurves.ts';
 import { joinViews, textView } from '../probe/views/compose.ts';
 import { activationsOf, type ReadTensor, readTensors } from '../probe/views/featureMaps.ts';
-import { histogramView } from '../probe/views/histogram.ts';
+import { histogramView, type HistogramRow } from '../probe/views/histogram.ts';
+import { overlayHistogramView } from './histogramOverlay.ts';
 import { gradientNorms, layerRowView, runningStatsView } from '../probe/views/layerStats.ts';
 import type { InitName } from '../train/init.ts';
 import { softmaxCrossEntropy } from '../train/losses.ts';
@@ -54,7 +55,10 @@ export interface MlpViews {
   gradNorms?: boolean;
   /** Histogram of each layer's weights. */
   weights?: boolean;
-  /** Weight and activation histograms at initialisation too (taken once, at build). */
+  /**
+   * Weight and activation histograms at initialisation too (taken once, at build), drawn in the same panels as
+   * the current ones (histogramOverlay.ts: one plot, two colours).
+   */
   atStart?: boolean;
   /** Batch norm's running mean and variance per unit. */
   runningStats?: boolean;
@@ -87,19 +91,31 @@ export function mnistMlpModel(seed: number, hp: Hyperparams, spec: MlpSpec, init
   const layerRows = (acts: Record<string, ReadTensor>, prefix: string) =>
     Array.from({ length: hiddenLayers }, (_, i) => ({ name: `layer ${i + 1}`, values: (acts[`${prefix}${i + 1}`] as ReadTensor).data }));
   const probeActivations = (): Record<string, ReadTensor> => activationsOf(net, probeX, [PROBE_ROWS, 784]);
-  const weightsView = (name: string, title: string): DemoView =>
-    histogramView(name, title, weightVars.map((w, i) => ({ name: layerNames[i] as string, values: w.dataSync() as Float32Array })), { xLabel: 'weight' });
+  /** Each layer's weights now (a copy: the variables change under training). */
+  const weightRows = (): HistogramRow[] =>
+    weightVars.map((w, i) => ({ name: layerNames[i] as string, values: Float32Array.from(w.dataSync() as Float32Array) }));
   // Titles are the same in every variant of a comparison (the trainer puts same-titled panels side by side);
   // what differs (the activation) goes in the axis label.
-  const activationsView = (name: string, title: string, acts: Record<string, ReadTensor>): DemoView =>
-    histogramView(name, title, layerRows(acts, 'h'), { range, xLabel: `${sym}(z)` });
+  const actsTitle = `hidden activations per layer (${PROBE_ROWS} training images)`;
+  const actsLabel = `${sym}(z)`;
 
-  // Taken once, now: the histograms the course draws before training.
-  const startWeights = views.atStart && views.weights ? weightsView('weights0', 'weights at initialisation') : null;
+  // Taken once, now: the histograms the course draws before training, kept to draw under the current ones.
+  const startWeights = views.atStart && views.weights ? weightRows() : null;
   const startActs =
     views.atStart && views.activations
-      ? activationsView('acts0', `hidden activations at initialisation (${PROBE_ROWS} training images)`, probeActivations())
+      ? layerRows(probeActivations(), 'h').map((r) => ({ name: r.name, values: Float32Array.from(r.values) }))
       : null;
+  const weightsView = (): DemoView =>
+    startWeights
+      ? overlayHistogramView('weights', 'weights per layer, now and at initialisation', weightRows(), startWeights, { xLabel: 'weight' })
+      : histogramView('weights', 'weights per layer', weightRows(), { xLabel: 'weight' });
+  const activationsView = (acts: Record<string, ReadTensor>): DemoView =>
+    startActs
+      ? overlayHistogramView('acts', `hidden activations per layer, now and at initialisation (${PROBE_ROWS} training images)`, layerRows(acts, 'h'), startActs, {
+          ...(range ? { range } : {}),
+          xLabel: actsLabel,
+        })
+      : histogramView('acts', actsTitle, layerRows(acts, 'h'), { ...(range ? { range } : {}), xLabel: actsLabel });
 
   return {
     ...model,
@@ -137,11 +153,9 @@ export function mnistMlpModel(seed: number, hp: Hyperparams, spec: MlpSpec, init
             ? histogramView('bn', BN_TITLE, layerRows(acts, 'bn'), { xLabel: spec.batchNormAfter ? `BN(${sym}(z))` : 'BN(z)' })
             : textView(BN_TITLE, 'This model has no batch norm.')
           : null,
-        views.activations ? activationsView('acts', `hidden activations per layer (${PROBE_ROWS} training images)`, acts) : null,
-        startActs,
+        views.activations ? activationsView(acts) : null,
         norms ? layerRowView('gradNorm', `gradient norm ‖∂L/∂W‖ per layer (${PROBE_ROWS} training images)`, norms, layerNames.join(', ')) : null,
-        views.weights ? weightsView('weights', 'weights per layer') : null,
-        startWeights,
+        views.weights ? weightsView() : null,
         ...stats.map((s) =>
           runningStatsView(s.name, `${s.name} running statistics`, Float32Array.from(s.mean.dataSync()), Float32Array.from(s.variance.dataSync())),
         ),

@@ -15,6 +15,8 @@ import { channelsToFrame } from '../probe/delivery.ts';
 import type { GradcastSocket } from './io.ts';
 import { admit, type Joined, join, type RoomContext, takeUp, zodMessage } from './join.ts';
 import { canAdminister } from './roles.ts';
+import { fastForwardHandler } from './fastForward.ts';
+import { type LectureEvent, lectureHandlers } from './lectureHandlers.ts';
 
 const controlSchema = z.object({ action: z.enum(RUN_ACTIONS as [RunAction, ...RunAction[]]) });
 const subscribeSchema = z.object({ channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length) });
@@ -56,6 +58,7 @@ export function registerHandlers(ctx: RoomContext): void {
     const { log } = ctx;
     socket.on('hp:set', guarded(log, 'hp:set', h.setHyperparameters));
     socket.on('run:control', guarded(log, 'run:control', h.controlRun));
+    socket.on('run:fastForward', guarded(log, 'run:fastForward', fastForwardHandler(ctx, joined.room, joined.member)));
     socket.on('options:set', guarded(log, 'options:set', h.setOptions));
     // Deprecated name (before 0.2), same handler and ack; removed in the next release.
     socket.on('demo:set', guarded(log, 'demo:set', h.setOptionsDeprecated));
@@ -64,6 +67,10 @@ export function registerHandlers(ctx: RoomContext): void {
     socket.on('room:grant', guarded(log, 'room:grant', h.grant));
     socket.on('members:list', guarded(log, 'members:list', h.listMembers));
     socket.on('frames:rate', guarded(log, 'frames:rate', h.setFrameRate));
+    // Teaching: follow the presenter, a member's own views, the poll, raised hands (lectureHandlers.ts).
+    const lecture = lectureHandlers(ctx, socket, joined);
+    for (const event of Object.keys(lecture.events) as LectureEvent[]) socket.on(event, guarded(log, event, lecture.events[event]));
+    socket.on('disconnect', lecture.leave);
     socket.on('disconnect', h.leave);
   });
 }

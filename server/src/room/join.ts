@@ -124,6 +124,8 @@ export function snapshotOf(room: Room, member: Member, backend: string, channels
     backend,
     // `demo`: the deprecated name of `options` (docs/protocol.md), sent alongside it for one release.
     ...(room.options ? { options: room.options, demo: room.options } : {}),
+    // Where the presenter's view is, the poll with this member's answer, their hand (and, for presenters, everyone's).
+    ...room.lecture.snapshotFor(member),
   };
   return [snapshot, room.frames.held(channels, status).map((f) => Buffer.from(f.bytes))];
 }

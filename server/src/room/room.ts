@@ -18,6 +18,7 @@ import {
   type RunStatus,
 } from '@gradcast/shared';
 import type { EvalEntry } from '../probe/metrics.ts';
+import { Lecture } from './lecture.ts';
 import { canControl, type Member, memberInfo } from './roles.ts';
 import { RoomFrames } from './roomFrames.ts';
 
@@ -47,6 +48,8 @@ export class Room {
   readonly createdAt = Date.now();
   /** The latest frame of every channel and the run history: what a newcomer gets. */
   readonly frames = new RoomFrames();
+  /** Teaching beside the run: the presenter's view for followers, the poll, raised hands (lecture.ts). */
+  readonly lecture = new Lecture();
   /** When the last member left (ms since the epoch), or null while someone is here. */
   emptySince: number | null = Date.now();
   /** Paused by the idle sweep (not by a member): the next member to join resumes it. */

@@ -5,7 +5,7 @@
  * members.
  */
 import { randomInt } from 'node:crypto';
-import { type EncodedFrame, PRESENCE_INTERVAL_MS, type RunStatus } from '@gradcast/shared';
+import { type EncodedFrame, type FastForwardEnded, PRESENCE_INTERVAL_MS, type RunStatus } from '@gradcast/shared';
 import type { Logger } from 'pino';
 import type { ReplyResult, RequestBody } from '../engine/messages.ts';
 import type { EnginePool } from '../engine/pool.ts';
@@ -14,10 +14,14 @@ import { getLesson } from '../lessons/catalogue.ts';
 import { FRAME_RATE, STATUS_INTERVAL_MS } from '../probe/delivery.ts';
 import type { EvalEntry } from '../probe/metrics.ts';
 import type { GradcastServer } from './io.ts';
+import { JoinCodes } from './joinCodes.ts';
 import { Pacer } from './pacer.ts';
 import { newPresenterKey, newRoomId, Room } from './room.ts';
 
 export class UnknownLessonError extends Error {}
+
+/** How often run:status goes (volatile) while a fast-forward runs (run:fastForward), ms: its progress 4 times a second. */
+export const FORWARD_STATUS_MS = 250;
 
 /**
  * What happens to rooms nobody watches: a running one is paused after `pauseAfterMs` without members (a lab's
@@ -47,6 +51,8 @@ interface Entry {
 
 export class Rooms {
   private readonly entries = new Map<string, Entry>();
+  /** Each live room's short join code (`/j/<code>`): issued once the room is ready, dropped when it closes. */
+  readonly joinCodes = new JoinCodes();
 
   constructor(
     private readonly io: GradcastServer,
@@ -59,6 +65,7 @@ export class Rooms {
     readonly maxMembers = DEFAULT_MAX_MEMBERS,
   ) {
     engine.on('frames', (roomId, frames, status, evaluations) => this.onFrames(roomId, frames, status, evaluations));
+    engine.on('forwarded', (roomId, ended) => this.onForwarded(roomId, ended));
     this.sweeper = setInterval(() => void this.sweep(), idle.sweepMs);
     this.sweeper.unref();
   }
@@ -111,6 +118,7 @@ export class Rooms {
     const e = this.entries.get(roomId);
     if (!e) return;
     this.entries.delete(roomId);
+    this.joinCodes.drop(roomId);
     e.pacer.close();
     if (e.presence.timer) clearTimeout(e.presence.timer);
     this.io.in(roomId).disconnectSockets(true);
@@ -135,6 +143,7 @@ export class Rooms {
     try {
       await this.request(room, { t: 'create', roomId, lessonId, seed, hp: {} });
       entry.ready = true;
+      this.joinCodes.issue(roomId);
     } catch (err) {
       this.entries.delete(roomId);
       pacer.close();
@@ -197,6 +206,14 @@ export class Rooms {
       if (e.presence.timer) clearTimeout(e.presence.timer);
     }
     this.entries.clear();
+    this.joinCodes.clear();
+  }
+
+  /** A fast-forward ended (run:fastForward): every member hears how, reliably, after the status of its last step. */
+  private onForwarded(roomId: string, ended: FastForwardEnded): void {
+    if (!this.entries.get(roomId)?.ready) return;
+    this.io.to(roomId).emit('run:fastForwarded', ended);
+    this.log.info({ roomId, ...ended }, 'fast-forward ended');
   }
 
   private onFrames(roomId: string, frames: EncodedFrame[], status: RunStatus, evaluations: EvalEntry[]): void {
@@ -207,12 +224,13 @@ export class Rooms {
     e.pacer.push(frames);
     if (!e.ready) return;
     this.metrics.stepsPerSecond.set({ room: roomId, lesson: e.room.lesson.id }, status.stepsPerSecond);
-    const changed = prev.state !== status.state || prev.generation !== status.generation;
+    // A fast-forward starting or ending is a change too; while one runs, its progress goes more often.
+    const changed = prev.state !== status.state || prev.generation !== status.generation || !prev.forward !== !status.forward;
     const now = Date.now();
     if (changed) {
       e.lastStatusAt = now;
       this.io.to(roomId).emit('run:status', status);
-    } else if (now - e.lastStatusAt >= STATUS_INTERVAL_MS) {
+    } else if (now - e.lastStatusAt >= (status.forward ? FORWARD_STATUS_MS : STATUS_INTERVAL_MS)) {
       e.lastStatusAt = now;
       this.io.to(roomId).volatile.emit('run:status', status);
     }

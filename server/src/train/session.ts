@@ -52,5 +52,7 @@ export interface Session {
   setValues(values: OptionValues): Record<string, [unknown, unknown]>;
   /** Problems since the last call that did not stop the session (a comparison's variant that failed), for the log. */
   takeErrors(): string[];
+  /** Updates that make one epoch now (a training run's, at its current batch size); absent for a demo. */
+  stepsPerEpoch?(): number;
   dispose(): void;
 }

@@ -111,7 +111,12 @@ export class Trainer implements Session {
   }
 
   get epoch(): number {
-    return Math.floor(this.step / this.main.model.stepsPerEpoch(this.main.hp.batchSize));
+    return Math.floor(this.step / this.stepsPerEpoch());
+  }
+
+  /** Updates that make one epoch of the first run at its current batch size (epoch N ends at step N · this). */
+  stepsPerEpoch(): number {
+    return this.main.model.stepsPerEpoch(this.main.hp.batchSize);
   }
 
   /** The first run's latest loss. */

@@ -85,6 +85,27 @@ describe('pathLine', () => {
     expect(pathLine(grid, scale, [], [], []).current).toBeNull();
   });
 
+  it('within wider bounds, draws points beyond the grid where they are, at their own loss, with chords off the mesh', () => {
+    // w = 45 is one grid width beyond w = 15 (world x 3); its loss 0.01 is far below the mesh's edge there.
+    const bounds = { xMin: -15, xMax: 60, yMin: -15, yMax: 15 };
+    const p = pathLine(grid, scale, [0, 45], [0, 0], [1, 0.01], { bounds, lift: 0 });
+    expect(p.iterates[3]).toBeCloseTo(3, 6);
+    expect(p.iterates[5]).toBeCloseTo(normalise(scale, 0.01) * HEIGHT, 6);
+    expect(p.iterates[5]!).toBeLessThan(meshHeight(grid, scale, 15, 0));
+    // Past w = 15 the line is the straight chord to the outside iterate: its heights fall linearly.
+    const beyond: number[][] = [];
+    for (let k = 0; k < p.positions.length; k += 3) {
+      if ((p.positions[k] as number) > 1 + 1e-6) beyond.push([p.positions[k] as number, p.positions[k + 2] as number]);
+    }
+    expect(beyond.length).toBeGreaterThan(2);
+    const [x0, z0] = [p.iterates[0] as number, p.iterates[2] as number];
+    const [x1, z1] = [p.iterates[3] as number, p.iterates[5] as number];
+    for (const [x, z] of beyond) expect(z).toBeCloseTo(z0 + ((x! - x0) / (x1 - x0)) * (z1 - z0), 5);
+    // Within the grid's range (the default), the same point is pinned to the grid's edge; past the bounds, to theirs.
+    expect(pathLine(grid, scale, [0, 45], [0, 0], [1, 0.01]).iterates[3]).toBe(WORLD_HALF);
+    expect(pathLine(grid, scale, [0, 1e30], [0, 0], [1, 0.01], { bounds }).iterates[3]).toBeCloseTo(4, 6);
+  });
+
   it('uses the shortest of x, y and loss when their lengths disagree', () => {
     expect(pathLine(grid, scale, [0, 1, 2], [0, 1, 2], [1, 2]).iterates.length).toBe(6);
     expect(pathLine(grid, scale, [0, 1], [0, 1, 2], [1, 2, 3]).iterates.length).toBe(6);

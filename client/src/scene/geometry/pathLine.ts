@@ -5,7 +5,9 @@
  * Iterates sit at the height of their own loss (heightScale.ts), never below the mesh. Segments between
  * iterates are draped over the mesh (meshHeight.ts): a long gradient step is a jump, and a straight 3-D chord
  * between its ends would cut through the log-compressed bowl and vanish inside it. Points that left the
- * plotted grid (a large learning rate overshoots) are clamped to its edge and flagged.
+ * plotted grid (a large learning rate overshoots) are clamped to its edge and flagged, unless the view shows
+ * more than the grid (`bounds`, viewBox.ts): then they are drawn where they are, beyond the mesh, at their own
+ * loss, joined by straight chords where no mesh lies under them, and clamped to the edge of the bounds only.
  *
  * A landscape's path is drawn `atTrueLoss` instead: its points are weights projected onto a plane, most of them
  * off it, so each sits at the height of its own (true) loss, above or below the slice's mesh, and the segments
@@ -19,6 +21,7 @@ import type { PathRun } from '../../net/RunHistory.ts';
 import { normalise, type HeightScale } from './heightScale.ts';
 import { meshHeight } from './meshHeight.ts';
 import { HEIGHT, WORLD_HALF, worldX, worldY, type SurfaceGrid } from './surfaceGrid.ts';
+import type { Box } from './viewBox.ts';
 
 /** One run's optimizer path as the views draw it: points (x, y) and their losses, and the run's colour and name. */
 export interface RunPath extends PathRun {
@@ -26,6 +29,11 @@ export interface RunPath extends PathRun {
   color: string;
   /** The variant's name; empty for a single run. */
   label: string;
+  /**
+   * The run's index among a comparison's runs (its legend entry, for hiding it: charts/runVisibility.ts); absent
+   * where the path's place in its list is its index (a surface lesson's paths) or there is one run.
+   */
+  run?: number;
   /** Points at their own loss, off the mesh where they are (a landscape's projected path); default: draped. */
   atTrueLoss?: boolean;
   /** The optimizer's update direction at the newest point, in (x, y) units, drawn as an arrow there. */
@@ -41,6 +49,11 @@ export interface PathLineOptions {
   maxPoints?: number;
   /** Each iterate at its own loss, straight chords between them, nothing draped (a landscape's path). */
   atTrueLoss?: boolean;
+  /**
+   * Where points are pinned to the edge: the grid's range (default), or the view's larger box (viewBox.ts). Points
+   * between the two have world x, y beyond ±WORLD_HALF, and the view maps the grid's square into its box.
+   */
+  bounds?: Box;
 }
 
 export interface PathLine {
@@ -63,22 +76,23 @@ export function pathLine(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   loss: ArrayLike<number>,
-  { atTrueLoss = false, lift = atTrueLoss ? 0 : 0.015, spacing = 0.5, maxPoints = 6000 }: PathLineOptions = {},
+  { atTrueLoss = false, lift = atTrueLoss ? 0 : 0.015, spacing = 0.5, maxPoints = 6000, bounds = grid }: PathLineOptions = {},
 ): PathLine {
   const n = Math.min(x.length, y.length, loss.length);
   const iterates = new Float32Array(n * 3);
   const draped: number[] = [];
   const cellW = (grid.xMax - grid.xMin) / (grid.nx - 1);
   const cellB = (grid.yMax - grid.yMin) / (grid.ny - 1);
-  // Parameter-space points clamped into the grid, for draping.
+  // Parameter-space points clamped into the bounds (a non-finite one to their far edge), for draping.
   const ws = new Float64Array(n);
   const bs = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const rawW = x[k] as number;
     const rawB = y[k] as number;
-    ws[k] = clampTo(Number.isFinite(rawW) ? rawW : grid.xMax, grid.xMin, grid.xMax);
-    bs[k] = clampTo(Number.isFinite(rawB) ? rawB : grid.yMax, grid.yMin, grid.yMax);
+    ws[k] = clampTo(Number.isFinite(rawW) ? rawW : bounds.xMax, bounds.xMin, bounds.xMax);
+    bs[k] = clampTo(Number.isFinite(rawB) ? rawB : bounds.yMax, bounds.yMin, bounds.yMax);
   }
+  const onGrid = (w: number, b: number): boolean => w >= grid.xMin && w <= grid.xMax && b >= grid.yMin && b <= grid.yMax;
   // Pieces per segment at the asked spacing; past the cap, every segment gets proportionally fewer.
   const pieces = new Float64Array(n);
   let total = 0;
@@ -91,6 +105,7 @@ export function pathLine(
   const thin = Math.max(1, total / maxPoints);
   let prevW = NaN;
   let prevB = NaN;
+  let prevZ = NaN;
   let outside = false;
   for (let k = 0; k < n; k++) {
     const rawW = x[k] as number;
@@ -100,7 +115,8 @@ export function pathLine(
     const b = bs[k] as number;
     outside = !(rawW >= grid.xMin && rawW <= grid.xMax && rawB >= grid.yMin && rawB <= grid.yMax) || !Number.isFinite(l);
     const own = normalise(scale, l) * HEIGHT;
-    const onMesh = atTrueLoss ? NaN : meshHeight(grid, scale, w, b);
+    // No mesh under a point beyond the grid: it sits at its own loss.
+    const onMesh = atTrueLoss || !onGrid(w, b) ? NaN : meshHeight(grid, scale, w, b);
     const z = (Number.isFinite(onMesh) ? Math.max(own, onMesh) : own) + lift;
     if (k > 0) {
       // Intermediate points of the segment from the previous iterate, on the mesh.
@@ -109,18 +125,25 @@ export function pathLine(
         const t = s / count;
         const pw = prevW + (w - prevW) * t;
         const pb = prevB + (b - prevB) * t;
+        if (!onGrid(pw, pb)) {
+          // Beyond the mesh: the straight chord between the two iterates.
+          draped.push(worldX(grid, pw), worldY(grid, pb), prevZ + (z - prevZ) * t);
+          continue;
+        }
         const h = meshHeight(grid, scale, pw, pb);
         draped.push(worldX(grid, pw), worldY(grid, pb), (Number.isFinite(h) ? h : HEIGHT) + lift);
       }
     }
-    const wx = clampWorld(worldX(grid, w));
-    const wy = clampWorld(worldY(grid, b));
+    // Within the grid's square, or beyond it within the bounds (w and b are clamped to them already).
+    const wx = bounds === grid ? clampWorld(worldX(grid, w)) : worldX(grid, w);
+    const wy = bounds === grid ? clampWorld(worldY(grid, b)) : worldY(grid, b);
     iterates[k * 3] = wx;
     iterates[k * 3 + 1] = wy;
     iterates[k * 3 + 2] = z;
     draped.push(wx, wy, z);
     prevW = w;
     prevB = b;
+    prevZ = z;
   }
   const current: PathLine['current'] =
     n > 0 ? [iterates[(n - 1) * 3] as number, iterates[(n - 1) * 3 + 1] as number, iterates[(n - 1) * 3 + 2] as number] : null;

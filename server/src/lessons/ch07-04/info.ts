@@ -9,7 +9,8 @@ export const info = trainingInfo({
   chapter: 7,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'weightDecay', 'dropout', 'batchNorm', 'init', 'speed'],
   channels: ['metrics', 'panels', 'landscape'],
-  defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
+  // Pace: 30 steps per epoch, so an evaluation every 3 s; the slow sigmoid plateau stays watchable.
+  defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 10 },
   description:
     'A 784 → 100 (σ) → 10 network on the full MNIST training set: cross-entropy, SGD lr 0.01, batch 2,000 ' +
     'reshuffled every epoch (seeded), test accuracy on the 10,000 test images after every epoch (30 steps). ' +

@@ -18,7 +18,8 @@ export const info = trainingInfo({
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
   channels: ['metrics', 'panels', 'landscape'],
   comparison: { count: 3, sharedStart: true },
-  defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 0 },
+  // Pace: the three curves part over the course's 300 steps (10 epochs of 30): 30 s at 10 steps/s.
+  defaults: { lr: 0.01, optimizer: 'sgd', batchSize: 2000, speed: 10 },
   description:
     'Three 784 → 10 → 10 networks that differ only in their hidden activation — sigmoid, tanh, ReLU — train side ' +
     'by side on MNIST from the same initial weights and the same shuffled batches: cross-entropy, SGD lr 0.01, ' +

@@ -8,7 +8,8 @@ export const info = trainingInfo({
   chapter: 9,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
   channels: ['metrics', 'panels', 'landscape'],
-  defaults: { lr: 0.001, optimizer: 'adam', batchSize: 10, speed: 0 },
+  // Pace: the bars are learnt in ~200 steps (Adam lr 0.001); 10 steps/s lets the kernels and feature maps change visibly over 20 s.
+  defaults: { lr: 0.001, optimizer: 'adam', batchSize: 10, speed: 10 },
   description:
     'Two 2×2 convolutions (2 channels, then 1), each followed by ReLU and a 2×2 max-pool of stride 1, and a ' +
     'Linear 49→2 (119 parameters in all) learn to tell noisy vertical bars from horizontal ones on 11×11 images ' +

@@ -11,7 +11,8 @@ export const info = trainingInfo({
   chapter: 9,
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
   channels: ['metrics', 'panels', 'landscape'],
-  defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 0 },
+  // Pace: the filters and feature maps move visibly over the first few hundred steps; an epoch (600 steps) in 30 s.
+  defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 20 },
   description:
     'conv16 → ReLU → pool → conv32 → ReLU → pool → Linear 512→10 (18,378 parameters) on MNIST resized to ' +
     '16×16 with PIL-exact antialiased bilinear filtering; SGD lr 0.1, batch 100; test accuracy after every epoch. ' +

@@ -11,7 +11,8 @@ export const info = trainingInfo({
   controls: ['lr', 'batchSize', 'optimizer', 'momentum', 'speed'],
   channels: ['metrics', 'panels', 'landscape'],
   comparison: { count: 2, sharedStart: false },
-  defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 0 },
+  // Pace: both CNNs move visibly over the first few hundred steps; the course's one epoch (600 steps) in 30 s.
+  defaults: { lr: 0.1, optimizer: 'sgd', batchSize: 100, speed: 20 },
   description:
     'The ch09-05 CNN (conv16 → ReLU → pool → conv32 → ReLU → pool → Linear 512→10, 18,378 parameters) and the same ' +
     'net with batch norm after each convolution and on the logits (18,494), side by side from the same initial ' +

@@ -1,0 +1,99 @@
+/**
+ * Rate limit on failed join-code lookups, per client address: a token bucket per address that holds `burst`
+ * misses and refills at `perMinute`. Only misses are charged (a lecture hall behind one NAT address makes hundreds
+ * of good lookups at once); while an address's bucket is empty every lookup from it is refused, good or not,
+ * since answering a good one would still tell a guesser which codes are live.
+ *
+ * IPv6 addresses are limited per /64 (one host usually holds a whole /64, so per address would let it rotate);
+ * IPv4 and IPv4-mapped IPv6 per address.
+ */
+import { isIPv6 } from 'node:net';
+
+export interface MissLimits {
+  /** Misses an address may make at once. */
+  burst: number;
+  /** Misses per minute it may make after that (the refill rate). */
+  perMinute: number;
+}
+
+/**
+ * 20 at once, then one every 3 s: a hall behind one address can mistype a code 20 times in a row without waiting,
+ * while a guesser gets ~29,000 tries a day, against 8.6·10⁷ codes (room/joinCodes.ts).
+ */
+export const DEFAULT_MISS_LIMITS: MissLimits = { burst: 20, perMinute: 20 };
+
+/** Most addresses remembered; past it, full buckets (which hold nothing worth keeping) and then the oldest are dropped. */
+const MAX_ADDRESSES = 10_000;
+
+interface Bucket {
+  /** Misses still allowed at `at` (fractional while refilling). */
+  tokens: number;
+  /** ms since the epoch. */
+  at: number;
+}
+
+/** The key an address is limited by: the address itself, or its /64 for IPv6. */
+export function limitKey(address: string): string {
+  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  if (!isIPv6(plain)) return plain;
+  const [head = '', tail = ''] = plain.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = plain.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+export class MissLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    readonly limits: MissLimits = DEFAULT_MISS_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Seconds until `address` may look up again: 0 when it may now. */
+  retryAfter(address: string): number {
+    const b = this.refilled(limitKey(address));
+    if (!b || b.tokens >= 1) return 0;
+    return Math.ceil(((1 - b.tokens) * 60) / this.limits.perMinute);
+  }
+
+  /** Counts one miss against `address`. */
+  miss(address: string): void {
+    const key = limitKey(address);
+    const b = this.refilled(key) ?? { tokens: this.limits.burst, at: this.now() };
+    b.tokens = Math.max(0, b.tokens - 1);
+    this.buckets.delete(key); // re-inserted last: the Map's order is then least recently charged first
+    this.buckets.set(key, b);
+    if (this.buckets.size > MAX_ADDRESSES) this.prune();
+  }
+
+  /** Addresses remembered (tests, metrics). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /** The bucket of `key` brought up to now, or undefined when it has none (a full one). */
+  private refilled(key: string): Bucket | undefined {
+    const b = this.buckets.get(key);
+    if (!b) return undefined;
+    const t = this.now();
+    b.tokens = Math.min(this.limits.burst, b.tokens + ((t - b.at) / 60_000) * this.limits.perMinute);
+    b.at = t;
+    return b;
+  }
+
+  private prune(): void {
+    for (const key of [...this.buckets.keys()]) {
+      const b = this.refilled(key);
+      if (b && b.tokens >= this.limits.burst) this.buckets.delete(key);
+    }
+    for (const key of this.buckets.keys()) {
+      if (this.buckets.size <= MAX_ADDRESSES) break;
+      this.buckets.delete(key);
+    }
+  }
+}
