@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathsExtent, viewBox } from './viewBox.ts';
+import { KeptBox, pathsExtent, viewBox } from './viewBox.ts';
 
 // ch05-02's surface window.
 const GRID = { xMin: -15, xMax: 15, yMin: -13, yMax: 13 };
@@ -43,5 +43,20 @@ describe('viewBox', () => {
     expect(pathsExtent([path([NaN, 1], [Infinity, 2])])).toEqual({ xMin: 1, xMax: 1, yMin: 2, yMax: 2 });
     expect(pathsExtent([path([NaN], [0])])).toBeNull();
     expect(viewBox(GRID, [path([NaN, 1e9], [0, NaN])])).toEqual(GRID);
+  });
+});
+
+describe('KeptBox', () => {
+  it('keeps the same box while it holds the paths, grows when they leave it, and never grows a landscape', () => {
+    const kept = new KeptBox();
+    const first = kept.next(GRID, [path([0], [0])], false);
+    expect(first).toEqual({ box: GRID, grown: false });
+    const out = kept.next(GRID, [path([0, 40], [0, 0])], false);
+    expect(out.grown).toBe(true);
+    expect(out.box.xMax).toBeGreaterThan(40);
+    // Back inside the grown box: the very same object, so the view holds still.
+    expect(kept.next(GRID, [path([0, 30], [0, 0])], false).box).toBe(out.box);
+    // A landscape's slice is the server's extent whatever its paths do.
+    expect(new KeptBox().next(GRID, [path([0, 40], [0, 0])], true)).toEqual({ box: GRID, grown: false });
   });
 });

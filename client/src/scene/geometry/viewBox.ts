@@ -87,3 +87,19 @@ export function contains(outer: Box, inner: Box): boolean {
 export function sameBox(a: Box | null, b: Box | null): boolean {
   return !!a && !!b && a.xMin === b.xMin && a.xMax === b.xMax && a.yMin === b.yMin && a.yMax === b.yMax;
 }
+
+/**
+ * The box a view shows, kept from frame to frame (the 3-D surface and the contour map each hold one): an exact
+ * surface's grid grown to hold its paths, the same object while it still holds them, so the view holds still; a
+ * landscape's slice as the server chose it (its paths are pinned to it instead). `grown`: beyond the grid.
+ */
+export class KeptBox {
+  private last: Box | null = null;
+
+  next(grid: Box, paths: readonly { x: ArrayLike<number>; y: ArrayLike<number> }[], landscape: boolean): { box: Box; grown: boolean } {
+    const next = viewBox(grid, landscape ? [] : paths, landscape ? null : this.last);
+    if (!sameBox(next, this.last)) this.last = next;
+    const box = this.last as Box;
+    return { box, grown: !contains(grid, box) };
+  }
+}
