@@ -8,6 +8,7 @@
  * IPv4 and IPv4-mapped IPv6 per address.
  */
 import { isIPv6 } from 'node:net';
+import { TokenBucket } from '../room/tokenBucket.ts';
 
 export interface MissLimits {
   /** Misses an address may make at once. */
@@ -25,13 +26,6 @@ export const DEFAULT_MISS_LIMITS: MissLimits = { burst: 20, perMinute: 20 };
 /** Most addresses remembered; past it, full buckets (which hold nothing worth keeping) and then the oldest are dropped. */
 const MAX_ADDRESSES = 10_000;
 
-interface Bucket {
-  /** Misses still allowed at `at` (fractional while refilling). */
-  tokens: number;
-  /** ms since the epoch. */
-  at: number;
-}
-
 /** The key an address is limited by: the address itself, or its /64 for IPv6. */
 export function limitKey(address: string): string {
   const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
@@ -47,7 +41,8 @@ export function limitKey(address: string): string {
 }
 
 export class MissLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  /** Only addresses that missed: one that never did has a full bucket, which need not be kept. */
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     readonly limits: MissLimits = DEFAULT_MISS_LIMITS,
@@ -56,16 +51,14 @@ export class MissLimiter {
 
   /** Seconds until `address` may look up again: 0 when it may now. */
   retryAfter(address: string): number {
-    const b = this.refilled(limitKey(address));
-    if (!b || b.tokens >= 1) return 0;
-    return Math.ceil(((1 - b.tokens) * 60) / this.limits.perMinute);
+    return this.buckets.get(limitKey(address))?.retryAfterS() ?? 0;
   }
 
   /** Counts one miss against `address`. */
   miss(address: string): void {
     const key = limitKey(address);
-    const b = this.refilled(key) ?? { tokens: this.limits.burst, at: this.now() };
-    b.tokens = Math.max(0, b.tokens - 1);
+    const b = this.buckets.get(key) ?? new TokenBucket(this.limits.burst, this.limits.perMinute / 60, this.now);
+    b.charge();
     this.buckets.delete(key); // re-inserted last: the Map's order is then least recently charged first
     this.buckets.set(key, b);
     if (this.buckets.size > MAX_ADDRESSES) this.prune();
@@ -76,21 +69,8 @@ export class MissLimiter {
     return this.buckets.size;
   }
 
-  /** The bucket of `key` brought up to now, or undefined when it has none (a full one). */
-  private refilled(key: string): Bucket | undefined {
-    const b = this.buckets.get(key);
-    if (!b) return undefined;
-    const t = this.now();
-    b.tokens = Math.min(this.limits.burst, b.tokens + ((t - b.at) / 60_000) * this.limits.perMinute);
-    b.at = t;
-    return b;
-  }
-
   private prune(): void {
-    for (const key of [...this.buckets.keys()]) {
-      const b = this.refilled(key);
-      if (b && b.tokens >= this.limits.burst) this.buckets.delete(key);
-    }
+    for (const [key, b] of [...this.buckets]) if (b.level() >= this.limits.burst) this.buckets.delete(key);
     for (const key of this.buckets.keys()) {
       if (this.buckets.size <= MAX_ADDRESSES) break;
       this.buckets.delete(key);
