@@ -14,6 +14,7 @@ import type { ReplyResult, RequestBody } from '../engine/messages.ts';
 import { channelsToFrame } from '../probe/delivery.ts';
 import type { GradcastSocket } from './io.ts';
 import { admit, type Joined, join, type RoomContext, takeUp, zodMessage } from './join.ts';
+import { sendFramesTo } from './pacer.ts';
 import { canAdminister } from './roles.ts';
 import { fastForwardHandler } from './fastForward.ts';
 import { type LectureEvent, lectureHandlers } from './lectureHandlers.ts';
@@ -208,8 +209,7 @@ export function memberHandlers(ctx: RoomContext, socket: GradcastSocket, joined:
       channels = next;
       const pacer = rooms.pacer(roomId);
       if (added.length) {
-        const held = room.frames.held(added, room.status).map((f) => Buffer.from(f.bytes));
-        if (held.length) socket.emit('frames', held);
+        sendFramesTo(socket, room.frames.held(added, room.status).map((f) => f.bytes));
         const framed = channelsToFrame(room.lesson, new Set<Channel>(pacer?.channels() ?? []));
         takeUp(ctx, socket, room, room.frames.stale(added, framed, room.status));
       }

@@ -9,6 +9,7 @@ import type { Channel, FrameBytes, JoinAuth, RoomSnapshot } from '@gradcast/shar
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { cleanName } from './memberName.ts';
+import { sendFramesTo } from './pacer.ts';
 import type { Metrics } from '../metrics.ts';
 import { channelsToFrame } from '../probe/delivery.ts';
 import type { GradcastServer, GradcastSocket } from './io.ts';
@@ -140,8 +141,7 @@ export function takeUp(ctx: RoomContext, socket: GradcastSocket, room: Room, cha
   ctx.rooms
     .request(room, { t: 'latest', roomId: room.id, channels: [...channels] })
     .then(({ frames }) => {
-      const bytes = (frames ?? []).map((f) => Buffer.from(f.bytes));
-      if (bytes.length && socket.connected) socket.emit('frames', bytes);
+      if (socket.connected) sendFramesTo(socket, (frames ?? []).map((f) => f.bytes));
     })
     .catch((err: unknown) => ctx.log.warn({ err, roomId: room.id }, 'frames for a new subscription failed'));
 }

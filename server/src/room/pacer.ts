@@ -186,6 +186,21 @@ export class Pacer {
   }
 }
 
+/**
+ * Sends one member frames of its own, reliably (a subscription's catch-up, a costly channel taken up on joining):
+ * packed for a member that asked for packed frames, as its live ones come; else the `frames` event.
+ */
+export function sendFramesTo(socket: GradcastSocket, frames: readonly ArrayBuffer[]): void {
+  if (!frames.length) return;
+  if (!socket.data?.packed) {
+    socket.emit('frames', frames.map((f) => Buffer.from(f)));
+    return;
+  }
+  const packed = packFrames(frames);
+  const packet = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  writePacked(socket, packet, { wsPreEncodedFrame: wsFrame(packet) }, false);
+}
+
 /** ws's frame builder (which @types/ws leaves out). */
 const Sender = (WebSocket as unknown as { Sender: { frame(data: Buffer, options: object): Buffer[] } }).Sender;
 
