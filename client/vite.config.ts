@@ -1,7 +1,8 @@
 /**
  * Client build and dev server. `npm run build -w client` writes client/dist, which the Gradcast server serves
  * at / (and answers /r/<roomId> with index.html), so assets use absolute paths (base '/').
- * `vite` (dev) proxies the API, the socket and the health check to a server on :3000 (`npx gradcast serve`);
+ * `vite` (dev) proxies the API, the socket, the join-code pages (/j) and the health check to a server on :3000
+ * (`npx gradcast serve`);
  * GRADCAST_URL points it elsewhere (e.g. GRADCAST_URL=http://localhost:3107 npx vite).
  */
 import { defineConfig } from 'vite';
@@ -19,6 +20,8 @@ export default defineConfig({
     proxy: {
       '/api': target,
       '/healthz': target,
+      // /j and /j/<code> only: a prefix of '/j' alone would also take the client's own /js… paths.
+      '^/j(/[^/]*)?/?(\\?.*)?$': target,
       '/socket.io': { target, ws: true },
     },
   },
