@@ -57,9 +57,12 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   for (const lessonId of opts.rooms) {
     const { room, presenterKey } = await app.rooms.create(lessonId);
     const viewerUrl = `${origin}/r/${room.id}`;
-    log.info({ lesson: lessonId, viewerUrl }, 'room ready');
+    const joinCode = app.rooms.joinCodes.codeOf(room.id);
+    log.info({ lesson: lessonId, viewerUrl, joinCode }, 'room ready');
     process.stdout.write(
-      `\n  ${room.title} (${lessonId})\n  presenter: ${viewerUrl}#key=${presenterKey}\n  viewers:   ${viewerUrl}\n\n`,
+      `\n  ${room.title} (${lessonId})\n  presenter: ${viewerUrl}#key=${presenterKey}\n  viewers:   ${viewerUrl}` +
+        (joinCode ? `\n  join code: ${joinCode} (${origin}/j/${joinCode})` : '') +
+        '\n\n',
     );
   }
 
