@@ -56,6 +56,7 @@ it('a viewer that stops reading is closed with its reason past the cap; the othe
     sent += 1;
     expect(await request(presenter, 'hp:set', { lr: 0.01 + 0.001 * (sent % 50) })).toMatchObject({ ok: true });
     expect(await request(presenter, 'run:control', { action: 'step' })).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 70)); // two events each 70 ms: inside a member's rate (handlers.ts)
   }
   const seconds = (Date.now() - t0) / 1000;
   // Closed once, by the guard, while it read nothing (at most the one read under way when it stopped).

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import type { EnginePool } from './engine/pool.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import type { AddressLimits } from './http/addressLimiter.ts';
 import { createRoutes, errorHandler } from './http/routes.ts';
 import { registerHandlers } from './room/handlers.ts';
 import type { GradcastServer } from './room/io.ts';
@@ -32,6 +33,9 @@ export interface AppParts {
   maxMembers?: number;
   /** When a member that fell behind is disconnected (default: slowGuard.ts SLOW_LIMITS). */
   slowLimits?: SlowLimits;
+  /** Most rooms this process holds, and rooms one address may create (default: http/routes.ts). */
+  maxRooms?: number;
+  createLimits?: AddressLimits;
 }
 
 export interface App {
@@ -63,6 +67,8 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
       backend: engine.backend.name,
       startedAt: Date.now(),
       clientDir: path.resolve(parts.clientDir ?? DEFAULT_CLIENT_DIR),
+      ...(parts.maxRooms !== undefined ? { maxRooms: parts.maxRooms } : {}),
+      ...(parts.createLimits ? { createLimits: parts.createLimits } : {}),
     }),
   );
   app.use(errorHandler(logger));

@@ -39,11 +39,13 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
 
   const httpServer = createServer();
   const maxMembers = Number(process.env.GRADCAST_MAX_MEMBERS);
+  const maxRooms = Number(process.env.GRADCAST_MAX_ROOMS);
   const app = createApp(httpServer, {
     engine,
     logger: log,
     trustProxy: process.env.TRUST_PROXY === '1',
     ...(Number.isInteger(maxMembers) && maxMembers >= 1 ? { maxMembers } : {}),
+    ...(Number.isInteger(maxRooms) && maxRooms >= 1 ? { maxRooms } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -9,10 +9,14 @@ import { framesParser } from '@gradcast/shared/framesParser';
 import { createApp, type App } from '@gradcast/server/app';
 import type { IdlePolicy } from '@gradcast/server/room/rooms';
 import type { SlowLimits } from '@gradcast/server/room/slowGuard';
+import type { AddressLimits } from '@gradcast/server/http/addressLimiter';
 import type { BackendPref } from '@gradcast/server/backend/prefs';
 import { EnginePool } from '@gradcast/server/engine/pool';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
+
+/** Tests create many rooms from one address; a test of the limit passes its own. */
+const UNLIMITED_CREATION: AddressLimits = { burst: 10_000, perMinute: 60_000 };
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -27,11 +31,22 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { backend?: BackendPref; clientDir?: string; workers?: number; idle?: IdlePolicy; maxMembers?: number; slowLimits?: SlowLimits } = {},
+  opts: {
+    backend?: BackendPref;
+    clientDir?: string;
+    workers?: number;
+    idle?: IdlePolicy;
+    maxMembers?: number;
+    slowLimits?: SlowLimits;
+    maxRooms?: number;
+    createLimits?: AddressLimits;
+    /** Where the server logs (default: nowhere). */
+    logger?: pino.Logger;
+  } = {},
 ): Promise<TestServer> {
   const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: opts.workers ?? 1 });
   const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle, maxMembers: opts.maxMembers, slowLimits: opts.slowLimits });
+  const app = createApp(httpServer, { engine, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle, maxMembers: opts.maxMembers, slowLimits: opts.slowLimits, maxRooms: opts.maxRooms, createLimits: opts.createLimits ?? UNLIMITED_CREATION });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];

@@ -3,7 +3,7 @@
  * `GET /j/<code>` (and the page's form, `GET /j?code=<code>`) redirects (302) to that room's viewer link. A code
  * gives viewing only: it leads to `/r/<roomId>`, never to the presenter key.
  *
- * An unknown code answers 404; an address that has missed too often (MissLimiter) answers 429 with Retry-After,
+ * An unknown code answers 404; an address that has missed too often (AddressLimiter) answers 429 with Retry-After,
  * whatever it asks. Browsers get the page with the message, other clients `{ error: { code, message } }`. Nothing is
  * cached: a code is reused once its room has closed.
  */
@@ -12,13 +12,13 @@ import express, { type Request, type Response } from 'express';
 import { compactJoinCode, JOIN_CODE_LENGTH } from '../room/joinCodes.ts';
 import type { Rooms } from '../room/rooms.ts';
 import { joinPage } from './joinPage.ts';
-import { MissLimiter } from './missLimiter.ts';
+import { AddressLimiter } from './addressLimiter.ts';
 import { originOf } from './originOf.ts';
 
 /** A code as the hall reads it: two groups of three ("K7M 4RX"). */
 const spaced = (code: string): string => `${code.slice(0, 3)} ${code.slice(3)}`;
 
-export function createJoinRoutes(rooms: Rooms, limiter = new MissLimiter()): express.Router {
+export function createJoinRoutes(rooms: Rooms, limiter = new AddressLimiter()): express.Router {
   const r = express.Router();
 
   /** Answers a failed lookup: the page with `message` for browsers, the error body for the rest. */
@@ -38,7 +38,7 @@ export function createJoinRoutes(rooms: Rooms, limiter = new MissLimiter()): exp
     }
     const roomId = rooms.joinCodes.lookup(typed);
     if (roomId === undefined || !rooms.get(roomId)) {
-      limiter.miss(address);
+      limiter.charge(address);
       const compact = compactJoinCode(typed);
       const message =
         compact.length !== JOIN_CODE_LENGTH

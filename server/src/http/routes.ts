@@ -11,6 +11,7 @@ import { EngineError } from '../engine/client.ts';
 import { listLessons } from '../lessons/catalogue.ts';
 import { type Rooms, UnknownLessonError } from '../room/rooms.ts';
 import type { Metrics } from '../metrics.ts';
+import { AddressLimiter, type AddressLimits } from './addressLimiter.ts';
 import { createJoinRoutes } from './joinRoutes.ts';
 import { originOf } from './originOf.ts';
 
@@ -36,11 +37,22 @@ export interface RouteDeps {
   startedAt: number;
   /** Folder of the built client (client/dist); when missing, pages explain how to build it. */
   clientDir: string;
+  /** Most rooms this process holds; past it, POST /api/rooms answers 503 (GRADCAST_MAX_ROOMS). */
+  maxRooms?: number;
+  /** Rooms one client address may create: a burst, then so many a minute. */
+  createLimits?: AddressLimits;
 }
+
+/** A lab of rooms on one process, with room to spare: each training room takes a share of a core. */
+export const DEFAULT_MAX_ROOMS = 100;
+/** A presenter opening a lesson after another, a lab setting up: 10 at once, then one every 10 s per address. */
+export const DEFAULT_CREATE_LIMITS: AddressLimits = { burst: 10, perMinute: 6 };
 
 export function createRoutes(deps: RouteDeps): express.Router {
   const r = express.Router();
   const { rooms, metrics } = deps;
+  const maxRooms = deps.maxRooms ?? DEFAULT_MAX_ROOMS;
+  const creations = new AddressLimiter(deps.createLimits ?? DEFAULT_CREATE_LIMITS);
 
   r.get('/healthz', (_req, res) => {
     res.json({ ok: true, backend: deps.backend, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000) });
@@ -72,6 +84,16 @@ export function createRoutes(deps: RouteDeps): express.Router {
       const issue = parsed.error.issues[0];
       return sendError(res, 400, 'invalid', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid body');
     }
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const wait = creations.retryAfter(address);
+    if (wait > 0) {
+      res.set('retry-after', String(wait));
+      return sendError(res, 429, 'rate_limited', `too many rooms created from your network: wait ${wait} s, then try again`);
+    }
+    if (rooms.list().length >= maxRooms) {
+      return sendError(res, 503, 'unavailable', `this server holds its most rooms (${maxRooms}): close a room, or wait for idle ones to close, then try again`);
+    }
+    creations.charge(address);
     try {
       const { room, presenterKey } = await rooms.create(parsed.data.lesson, parsed.data.title);
       const viewerUrl = `${originOf(req)}/r/${room.id}`;

@@ -15,6 +15,7 @@ import { channelsToFrame } from '../probe/delivery.ts';
 import type { GradcastSocket } from './io.ts';
 import { admit, type Joined, join, type RoomContext, takeUp, zodMessage } from './join.ts';
 import { sendFramesTo } from './pacer.ts';
+import { TokenBucket } from './tokenBucket.ts';
 import { canAdminister } from './roles.ts';
 import { fastForwardHandler } from './fastForward.ts';
 import { type LectureEvent, lectureHandlers } from './lectureHandlers.ts';
@@ -37,10 +38,25 @@ function engineFailure(err: unknown): Failure {
   return fail('internal', err instanceof Error ? err.message : String(err));
 }
 
-/** Wraps a handler: tolerates a missing ack callback and turns any throw into an `internal` error ack. */
-function guarded(log: Logger, event: string, fn: (payload: unknown, ack: AnyAck) => Promise<void> | void) {
+/**
+ * Events one member may send: a burst, then so many a second (all events together). A presenter dragging a slider
+ * (about 12 hp:set a second) while orbiting the camera (5 view updates a second) stays well inside; a student's
+ * script flooding the room is refused with `rate_limited`, and nothing it sent past the limit is applied.
+ */
+export const MEMBER_EVENT_BURST = 60;
+export const MEMBER_EVENTS_PER_SECOND = 30;
+
+/**
+ * Wraps a handler: tolerates a missing ack callback, refuses the event when the member is over its rate, and
+ * turns any throw into an `internal` error ack.
+ */
+function guarded(log: Logger, event: string, fn: (payload: unknown, ack: AnyAck) => Promise<void> | void, budget?: TokenBucket) {
   return (payload: unknown, maybeAck?: unknown): void => {
     const ack: AnyAck = typeof maybeAck === 'function' ? (maybeAck as AnyAck) : () => {};
+    if (budget && !budget.take()) {
+      ack(fail('rate_limited', `${event}: too many events from this member (at most ${MEMBER_EVENTS_PER_SECOND} a second); wait a moment`));
+      return;
+    }
     Promise.resolve()
       .then(() => fn(payload, ack))
       .catch((err: unknown) => {
@@ -57,20 +73,22 @@ export function registerHandlers(ctx: RoomContext): void {
     if (!joined) return;
     const h = memberHandlers(ctx, socket, joined);
     const { log } = ctx;
-    socket.on('hp:set', guarded(log, 'hp:set', h.setHyperparameters));
-    socket.on('run:control', guarded(log, 'run:control', h.controlRun));
-    socket.on('run:fastForward', guarded(log, 'run:fastForward', fastForwardHandler(ctx, joined.room, joined.member)));
-    socket.on('options:set', guarded(log, 'options:set', h.setOptions));
+    // One budget for every event this member sends (MEMBER_EVENTS_PER_SECOND).
+    const budget = new TokenBucket(MEMBER_EVENT_BURST, MEMBER_EVENTS_PER_SECOND);
+    socket.on('hp:set', guarded(log, 'hp:set', h.setHyperparameters, budget));
+    socket.on('run:control', guarded(log, 'run:control', h.controlRun, budget));
+    socket.on('run:fastForward', guarded(log, 'run:fastForward', fastForwardHandler(ctx, joined.room, joined.member), budget));
+    socket.on('options:set', guarded(log, 'options:set', h.setOptions, budget));
     // Deprecated name (before 0.2), same handler and ack; removed in the next release.
-    socket.on('demo:set', guarded(log, 'demo:set', h.setOptionsDeprecated));
-    socket.on('frames:subscribe', guarded(log, 'frames:subscribe', h.subscribe));
-    socket.on('room:lock', guarded(log, 'room:lock', h.lock));
-    socket.on('room:grant', guarded(log, 'room:grant', h.grant));
-    socket.on('members:list', guarded(log, 'members:list', h.listMembers));
-    socket.on('frames:rate', guarded(log, 'frames:rate', h.setFrameRate));
+    socket.on('demo:set', guarded(log, 'demo:set', h.setOptionsDeprecated, budget));
+    socket.on('frames:subscribe', guarded(log, 'frames:subscribe', h.subscribe, budget));
+    socket.on('room:lock', guarded(log, 'room:lock', h.lock, budget));
+    socket.on('room:grant', guarded(log, 'room:grant', h.grant, budget));
+    socket.on('members:list', guarded(log, 'members:list', h.listMembers, budget));
+    socket.on('frames:rate', guarded(log, 'frames:rate', h.setFrameRate, budget));
     // Teaching: follow the presenter, a member's own views, the poll, raised hands (lectureHandlers.ts).
     const lecture = lectureHandlers(ctx, socket, joined);
-    for (const event of Object.keys(lecture.events) as LectureEvent[]) socket.on(event, guarded(log, event, lecture.events[event]));
+    for (const event of Object.keys(lecture.events) as LectureEvent[]) socket.on(event, guarded(log, event, lecture.events[event], budget));
     socket.on('disconnect', lecture.leave);
     socket.on('disconnect', h.leave);
   });

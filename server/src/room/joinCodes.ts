@@ -6,7 +6,7 @@
  *
  * The alphabet leaves out characters that read alike on a projector or in handwriting: 0, O, Q, 1, I, L, and at
  * least one of each pair 2/Z, 5/S, 8/B, 6/G, U/V. 21 characters, 6 of them: 21⁶ ≈ 8.6·10⁷ codes, so finding one given room takes tens of millions of
- * guesses; the HTTP side rate-limits failed lookups per address (http/missLimiter.ts).
+ * guesses; the HTTP side rate-limits failed lookups per address (http/addressLimiter.ts).
  */
 import { randomInt } from 'node:crypto';
 

@@ -1,8 +1,9 @@
 /**
- * Rate limit on failed join-code lookups, per client address: a token bucket per address that holds `burst`
- * misses and refills at `perMinute`. Only misses are charged (a lecture hall behind one NAT address makes hundreds
- * of good lookups at once); while an address's bucket is empty every lookup from it is refused, good or not,
- * since answering a good one would still tell a guesser which codes are live.
+ * A rate limit per client address: a token bucket per address that holds `burst` charges and refills at
+ * `perMinute`. Used for failed join-code lookups (joinRoutes.ts: only misses are charged, since a lecture hall
+ * behind one NAT address makes hundreds of good lookups at once; while an address's bucket is empty every lookup
+ * from it is refused, good or not, as answering a good one would still tell a guesser which codes are live) and
+ * for room creation (routes.ts: each room created is charged).
  *
  * IPv6 addresses are limited per /64 (one host usually holds a whole /64, so per address would let it rotate);
  * IPv4 and IPv4-mapped IPv6 per address.
@@ -10,7 +11,7 @@
 import { isIPv6 } from 'node:net';
 import { TokenBucket } from '../room/tokenBucket.ts';
 
-export interface MissLimits {
+export interface AddressLimits {
   /** Misses an address may make at once. */
   burst: number;
   /** Misses per minute it may make after that (the refill rate). */
@@ -21,7 +22,7 @@ export interface MissLimits {
  * 20 at once, then one every 3 s: a hall behind one address can mistype a code 20 times in a row without waiting,
  * while a guesser gets ~29,000 tries a day, against 8.6·10⁷ codes (room/joinCodes.ts).
  */
-export const DEFAULT_MISS_LIMITS: MissLimits = { burst: 20, perMinute: 20 };
+export const DEFAULT_MISS_LIMITS: AddressLimits = { burst: 20, perMinute: 20 };
 
 /** Most addresses remembered; past it, full buckets (which hold nothing worth keeping) and then the oldest are dropped. */
 const MAX_ADDRESSES = 10_000;
@@ -40,12 +41,12 @@ export function limitKey(address: string): string {
     .join(':')}::/64`;
 }
 
-export class MissLimiter {
+export class AddressLimiter {
   /** Only addresses that missed: one that never did has a full bucket, which need not be kept. */
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
-    readonly limits: MissLimits = DEFAULT_MISS_LIMITS,
+    readonly limits: AddressLimits = DEFAULT_MISS_LIMITS,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -54,8 +55,8 @@ export class MissLimiter {
     return this.buckets.get(limitKey(address))?.retryAfterS() ?? 0;
   }
 
-  /** Counts one miss against `address`. */
-  miss(address: string): void {
+  /** Counts one use (a miss, a room created) against `address`. */
+  charge(address: string): void {
     const key = limitKey(address);
     const b = this.buckets.get(key) ?? new TokenBucket(this.limits.burst, this.limits.perMinute / 60, this.now);
     b.charge();
