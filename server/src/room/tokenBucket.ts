@@ -1,7 +1,8 @@
 /**
  * A rate limit: `capacity` requests at once, refilled at `perSecond`. `take()` says whether one more request may go
- * now (and counts it). Used per member and per room for requests that cost the training thread time (view:explore),
- * and per client address for failed join-code lookups (http/missLimiter.ts: `charge` and `retryAfterS`).
+ * now (and counts it). Used per member for every event it sends (handlers.ts), per member and per room for
+ * requests that cost the training thread time (view:explore), and per client address for failed join-code lookups
+ * and room creation (http/addressLimiter.ts: `charge` and `retryAfterS`).
  */
 export class TokenBucket {
   #tokens: number;
