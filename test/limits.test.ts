@@ -79,6 +79,14 @@ describe('limits', () => {
     expect(server.app.rooms.list().length).toBe(6);
   }, 60_000);
 
+  it('every HTTP answer carries the security headers: pages, API, join page, errors', async () => {
+    for (const path of ['/', '/api/lessons', '/j', '/j/ZZZZZZ', '/api/rooms/nope']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.headers.get('content-security-policy'), path).toMatch(/script-src 'self'(;|$)/);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
   it('never logs a presenter key, good or bad', async () => {
     const room = server.app.rooms.list()[0]!;
     const key = keys[0]!;

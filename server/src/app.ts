@@ -12,6 +12,7 @@ import type { EnginePool } from './engine/pool.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { AddressLimits } from './http/addressLimiter.ts';
 import { createRoutes, errorHandler } from './http/routes.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { registerHandlers } from './room/handlers.ts';
 import type { GradcastServer } from './room/io.ts';
 import { type IdlePolicy, Rooms } from './room/rooms.ts';
@@ -52,6 +53,7 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
   const app = express();
   app.disable('x-powered-by');
   if (parts.trustProxy) app.set('trust proxy', true);
+  app.use(securityHeaders());
   const io: GradcastServer = new Server(httpServer, {
     // Frames are small and frequent; compression costs more CPU per viewer than it saves here.
     perMessageDeflate: false,
