@@ -12,6 +12,7 @@ import type { EnginePool } from './engine/pool.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { AddressLimits } from './http/addressLimiter.ts';
 import { createRoutes, errorHandler } from './http/routes.ts';
+import { originAllowed, originGuard } from './http/origins.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { registerHandlers } from './room/handlers.ts';
 import type { GradcastServer } from './room/io.ts';
@@ -37,6 +38,8 @@ export interface AppParts {
   /** Most rooms this process holds, and rooms one address may create (default: http/routes.ts). */
   maxRooms?: number;
   createLimits?: AddressLimits;
+  /** Web origins allowed besides the server's own (GRADCAST_ORIGINS); absent, any (http/origins.ts). */
+  origins?: string[] | null;
 }
 
 export interface App {
@@ -54,10 +57,14 @@ export function createApp(httpServer: HttpServer, parts: AppParts): App {
   app.disable('x-powered-by');
   if (parts.trustProxy) app.set('trust proxy', true);
   app.use(securityHeaders());
+  const origins = parts.origins ?? null;
+  app.use(originGuard(origins));
   const io: GradcastServer = new Server(httpServer, {
     // Frames are small and frequent; compression costs more CPU per viewer than it saves here.
     perMessageDeflate: false,
     maxHttpBufferSize: 64 * 1024,
+    // A page from another site may not open the socket (WebSockets have no CORS): http/origins.ts.
+    allowRequest: (req, done) => done(null, originAllowed(req, origins)),
   });
   const rooms = new Rooms(io, engine, metrics, logger, parts.frameRate, parts.idle, parts.maxMembers);
   registerHandlers({ io, rooms, metrics, log: logger });

@@ -8,6 +8,7 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app.ts';
 import type { BackendPref } from './backend/prefs.ts';
 import { EnginePool } from './engine/pool.ts';
+import { parseOrigins } from './http/origins.ts';
 
 export interface ServeOptions {
   port: number;
@@ -46,6 +47,7 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     trustProxy: process.env.TRUST_PROXY === '1',
     ...(Number.isInteger(maxMembers) && maxMembers >= 1 ? { maxMembers } : {}),
     ...(Number.isInteger(maxRooms) && maxRooms >= 1 ? { maxRooms } : {}),
+    origins: parseOrigins(process.env.GRADCAST_ORIGINS),
   });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -42,11 +42,12 @@ export async function startTestServer(
     createLimits?: AddressLimits;
     /** Where the server logs (default: nowhere). */
     logger?: pino.Logger;
+    origins?: string[];
   } = {},
 ): Promise<TestServer> {
   const engine = await EnginePool.start({ backend: opts.backend ?? 'wasm', workers: opts.workers ?? 1 });
   const httpServer = createServer();
-  const app = createApp(httpServer, { engine, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle, maxMembers: opts.maxMembers, slowLimits: opts.slowLimits, maxRooms: opts.maxRooms, createLimits: opts.createLimits ?? UNLIMITED_CREATION });
+  const app = createApp(httpServer, { engine, logger: opts.logger ?? pino({ level: 'silent' }), clientDir: opts.clientDir, idle: opts.idle, maxMembers: opts.maxMembers, slowLimits: opts.slowLimits, maxRooms: opts.maxRooms, createLimits: opts.createLimits ?? UNLIMITED_CREATION, origins: opts.origins ?? null });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const sockets: TestSocket[] = [];
