@@ -40,3 +40,9 @@ it('markerTitle says the step, each change and who made it, naming each member o
     'step 42: lr 0.05→0.2, lr decay exponential (Ada)',
   );
 });
+
+it('changeText names a drawing instead of writing its bytes out, wherever a change is shown', () => {
+  const controls = [{ name: 'drawn', label: 'Draw a digit', kind: 'drawing', default: '' }] as never;
+  expect(changeText('drawn', ['', 'AP+A+w=='], controls)).toBe('draw a digit drawing');
+  expect(changeText('drawn', ['AP+A+w==', ''], controls)).toBe('draw a digit empty');
+});

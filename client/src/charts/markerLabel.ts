@@ -16,10 +16,13 @@ const hyperparamName = (name: string): string | undefined =>
 
 /**
  * One change as text. Numbers show old→new (the size of a step matters: lr 0.1→0.03), switches their new state,
- * choices their new value. `controls` names a lesson option by its control's label ("lr decay"), lower-cased.
+ * choices their new value, a drawing whether there is one. `controls` names a lesson option by its control's label ("lr decay"), lower-cased.
  */
 export function changeText(name: string, [from, to]: readonly [unknown, unknown], controls: readonly LessonOption[] = []): string {
-  const label = hyperparamName(name) ?? controls.find((c) => c.name === name)?.label.toLowerCase() ?? name;
+  const control = controls.find((c) => c.name === name);
+  const label = hyperparamName(name) ?? control?.label.toLowerCase() ?? name;
+  // A drawing is named, not written out: its value is ~1,000 base64 characters.
+  if (control?.kind === 'drawing') return `${label} ${to === '' || to === undefined || to === null ? 'empty' : 'drawing'}`;
   if (typeof to === 'boolean') return `${label} ${to ? 'on' : 'off'}`;
   if (typeof to === 'number' && typeof from === 'number') return `${label} ${formatValue(from)}→${formatValue(to)}`;
   return `${label} ${formatValue(to)}`;

@@ -116,8 +116,3 @@ export function greyToRgba(pixels: Uint8Array, rgba: Uint8ClampedArray): void {
     rgba[4 * k + 3] = 255;
   }
 }
-
-/** A drawing's value in a one-line change log ("drawn empty→drawing"), not its 1,000 base64 characters. */
-export function drawingSummary(value: unknown): string {
-  return value === '' || value === undefined || value === null ? 'empty' : 'drawing';
-}

@@ -4,21 +4,13 @@
  */
 import type { LessonOption, MemberInfo, Role } from '@gradcast/shared';
 import { changesText } from '../charts/markerLabel.ts';
-import { drawingSummary } from '../controls/drawing.ts';
 
 /** "Asha: lr 2→0.355"; a drawing is named, not written out. "" when nothing is worth a line. */
 export function changeNotice(
   change: { by: { name: string; role: Role }; changes: Record<string, readonly [unknown, unknown]> },
   controls: readonly LessonOption[] = [],
 ): string {
-  const drawings = new Set(controls.filter((c) => c.kind === 'drawing').map((c) => c.name));
-  const changes = Object.fromEntries(
-    Object.entries(change.changes).map(([name, [from, to]]): [string, [unknown, unknown]] => [
-      name,
-      drawings.has(name) ? [drawingSummary(from), drawingSummary(to)] : [from, to],
-    ]),
-  );
-  const what = changesText(changes, controls);
+  const what = changesText(change.changes, controls);
   return what ? `${change.by.name}: ${what}` : '';
 }
 
