@@ -24,9 +24,10 @@ const sendError = (res: Response, status: number, code: ErrorBody['code'], messa
   res.status(status).json({ error: { code, message } });
 };
 
-/** A live room's join code and the link it makes on this origin (`/j/<code>`, joinRoutes.ts). */
+/** A live room's join code (issued when the room became ready: room/rooms.ts) and its link on this origin (`/j/<code>`). */
 const joinLink = (req: Request, rooms: Rooms, roomId: string): { joinCode: string; joinUrl: string } => {
-  const joinCode = rooms.joinCodes.issue(roomId); // the room's own code: issued when it was created
+  const joinCode = rooms.joinCodes.codeOf(roomId);
+  if (joinCode === undefined) throw new Error(`room ${roomId} is live but has no join code`);
   return { joinCode, joinUrl: `${originOf(req)}/j/${joinCode}` };
 };
 
@@ -90,7 +91,7 @@ export function createRoutes(deps: RouteDeps): express.Router {
       res.set('retry-after', String(wait));
       return sendError(res, 429, 'rate_limited', `too many rooms created from your network: wait ${wait} s, then try again`);
     }
-    if (rooms.list().length >= maxRooms) {
+    if (rooms.size >= maxRooms) {
       return sendError(res, 503, 'unavailable', `this server holds its most rooms (${maxRooms}): close a room, or wait for idle ones to close, then try again`);
     }
     creations.charge(address);

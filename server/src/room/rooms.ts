@@ -163,6 +163,11 @@ export class Rooms {
     return e?.ready ? e.room : undefined;
   }
 
+  /** Rooms held, those still being created included (what a cap on rooms counts). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   list(): Room[] {
     return [...this.entries.values()].flatMap((e) => (e.ready ? [e.room] : []));
   }
