@@ -36,4 +36,17 @@ describe('Coalescer', () => {
     vi.advanceTimersByTime(1000);
     expect(sent).toEqual([1]);
   });
+
+  it('flush sends at once, replacing a waiting send, and starts a new interval', () => {
+    const sent: number[] = [];
+    const c = new Coalescer(500, () => Date.now());
+    c.schedule(() => sent.push(1));
+    c.schedule(() => sent.push(2)); // waits for the interval
+    c.flush(() => sent.push(3)); // a lock: at once, and 2 is dropped
+    expect(sent).toEqual([1, 3]);
+    c.schedule(() => sent.push(4)); // within the new interval: waits
+    expect(sent).toEqual([1, 3]);
+    vi.advanceTimersByTime(500);
+    expect(sent).toEqual([1, 3, 4]);
+  });
 });

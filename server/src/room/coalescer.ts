@@ -2,7 +2,7 @@
  * At most one send per `intervalMs`, the latest winning: a send asked for within the interval waits for its end,
  * and a newer request meanwhile replaces it (one timer, never a queue). What the room tells its members about
  * tallies, hands and the presenter's view goes through one of these, so a burst of answers or camera moves costs
- * each member a few small messages a second, whatever the burst's size.
+ * each member a few small messages a second, whatever the burst's size; so do the presence updates (rooms.ts).
  */
 export class Coalescer {
   #lastAt = -Infinity;
@@ -31,6 +31,12 @@ export class Coalescer {
     }, Math.max(0, wait));
     // A room that closes meanwhile must not keep the process alive for one last tally.
     (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  /** Runs `send` now whatever the interval (something that must not wait), dropping a waiting send it replaces. */
+  flush(send: () => void): void {
+    this.cancel();
+    this.#run(send);
   }
 
   /** Drops a waiting send. */

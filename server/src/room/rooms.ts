@@ -14,6 +14,7 @@ import { getLesson } from '../lessons/catalogue.ts';
 import { FRAME_RATE, STATUS_INTERVAL_MS } from '../probe/delivery.ts';
 import type { EvalEntry } from '../probe/metrics.ts';
 import type { GradcastServer } from './io.ts';
+import { Coalescer } from './coalescer.ts';
 import { JoinCodes } from './joinCodes.ts';
 import { Pacer } from './pacer.ts';
 import { newPresenterKey, newRoomId, Room } from './room.ts';
@@ -45,8 +46,8 @@ interface Entry {
   /** False while the engine builds the session: its first frames may arrive before it answers. */
   ready: boolean;
   lastStatusAt: number;
-  /** When room:members last went, and the update waiting to go (publishMembers). */
-  presence: { lastAt: number; timer: NodeJS.Timeout | null };
+  /** room:members, at most one per PRESENCE_INTERVAL_MS (publishMembers). */
+  presence: Coalescer;
 }
 
 export class Rooms {
@@ -120,7 +121,7 @@ export class Rooms {
     this.entries.delete(roomId);
     this.joinCodes.drop(roomId);
     e.pacer.close();
-    if (e.presence.timer) clearTimeout(e.presence.timer);
+    e.presence.cancel();
     this.io.in(roomId).disconnectSockets(true);
     this.metrics.rooms.set(this.entries.size);
     await this.engine.request({ t: 'destroy', roomId }).catch(() => undefined);
@@ -138,7 +139,7 @@ export class Rooms {
         this.log.warn({ err, roomId }, 'could not tell the engine which channels are watched');
       });
     });
-    const entry: Entry = { room, pacer, ready: false, lastStatusAt: 0, presence: { lastAt: 0, timer: null } };
+    const entry: Entry = { room, pacer, ready: false, lastStatusAt: 0, presence: new Coalescer(PRESENCE_INTERVAL_MS) };
     this.entries.set(roomId, entry);
     try {
       await this.request(room, { t: 'create', roomId, lessonId, seed, hp: {} });
@@ -187,20 +188,13 @@ export class Rooms {
   publishMembers(room: Room, rights = false): void {
     const e = this.entries.get(room.id);
     if (!e) return;
-    const wait = e.presence.lastAt + PRESENCE_INTERVAL_MS - Date.now();
-    if (rights || wait <= 0) {
-      this.sendMembers(e);
-      if (rights) for (const m of room.members.values()) this.io.to(m.socketId).emit('room:you', room.info(m));
-    } else {
-      e.presence.timer ??= setTimeout(() => this.sendMembers(e), wait);
-    }
+    const send = (): void => this.sendMembers(room);
+    if (!rights) return e.presence.schedule(send);
+    e.presence.flush(send);
+    for (const m of room.members.values()) this.io.to(m.socketId).emit('room:you', room.info(m));
   }
 
-  private sendMembers(e: Entry): void {
-    if (e.presence.timer) clearTimeout(e.presence.timer);
-    e.presence.timer = null;
-    e.presence.lastAt = Date.now();
-    const { room } = e;
+  private sendMembers(room: Room): void {
     this.io.to(room.id).emit('room:members', { viewers: room.viewers, locked: room.locked, members: room.shownMembers() });
   }
 
@@ -208,7 +202,7 @@ export class Rooms {
     clearInterval(this.sweeper);
     for (const e of this.entries.values()) {
       e.pacer.close();
-      if (e.presence.timer) clearTimeout(e.presence.timer);
+      e.presence.cancel();
     }
     this.entries.clear();
     this.joinCodes.clear();
